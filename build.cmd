@@ -1,0 +1,26 @@
+@echo off
+rem Bootstrapper for Windows: build.cmd <Target> [--options]. Same behaviour as build.sh.
+setlocal
+cd /d "%~dp0"
+set DOTNET_CLI_TELEMETRY_OPTOUT=1
+set DOTNET_NOLOGO=1
+dotnet tool restore >nul || exit /b 1
+dotnet build build\Sparkify.Pipeline -c Release -nologo -v quiet -clp:NoSummary || exit /b 1
+rem The script cache is keyed on the script text only: clear it, the library may have changed.
+if exist tools\cache rmdir /s /q tools\cache
+if "%~1"=="" (
+  echo Usage: build.cmd ^<Target^> [--profile=local^|aws] [--options]
+  dotnet tool run dotnet-cake -- build.cake --description
+  exit /b %ERRORLEVEL%
+)
+set TARGET=%~1
+shift
+set ARGS=
+:collect
+if "%~1"=="" goto run
+set ARGS=%ARGS% %1
+shift
+goto collect
+:run
+dotnet tool run dotnet-cake -- build.cake --target=%TARGET% %ARGS%
+exit /b %ERRORLEVEL%

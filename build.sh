@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Bootstrapper: ./build.sh <Target> [--options]. Restores the pinned Cake tool, builds the pipeline library when its
+# sources changed (clearing Cake's script cache, which is keyed on the script text only), then runs build.cake.
+# Without a target it lists the targets and exits 0: nothing runs by default.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+lib=build/Sparkify.Pipeline
+dll=$lib/bin/Release/net10.0/Sparkify.Pipeline.dll
+cache=tools/cache   # Cake's script cache (cake.config enables it)
+
+if [ ! -d "${NUGET_PACKAGES:-$HOME/.nuget/packages}/cake.tool/7.0.0" ]; then
+  dotnet tool restore >/dev/null
+fi
+
+if [ ! -f "$dll" ] || [ -n "$(find "$lib" \( -name '*.cs' -o -name '*.csproj' \) -not -path '*/bin/*' -not -path '*/obj/*' -newer "$dll" -print -quit)" ]; then
+  echo "Building the pipeline library..."
+  if ! out=$(dotnet build "$lib" -c Release -nologo -v quiet -clp:NoSummary 2>&1); then
+    echo "$out" >&2
+    echo "build.sh: the pipeline library did not build" >&2
+    exit 1
+  fi
+  touch "$dll"
+fi
+if [ -d "$cache" ] && [ "$dll" -nt "$cache" ]; then rm -rf "$cache"; fi
+
+if [ $# -eq 0 ]; then
+  echo "Usage: ./build.sh <Target> [--profile=local|aws] [--options]   (README.md lists every option)"
+  exec dotnet tool run dotnet-cake -- build.cake --description
+fi
+if [[ "$1" == -* ]]; then
+  exec dotnet tool run dotnet-cake -- build.cake "$@"
+fi
+target="$1"
+shift
+exec dotnet tool run dotnet-cake -- build.cake --target="$target" "$@"

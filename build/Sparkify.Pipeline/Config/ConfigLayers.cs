@@ -1,0 +1,55 @@
+using System.Collections;
+
+namespace Sparkify.Pipeline.Config;
+
+/// <summary>
+/// Settings layered lowest first: dwh.cfg, then environment variables DWH_SECTION__KEY, then the command line
+/// --SECTION:key=value. A later layer replaces a value but keeps the key's identity, so errors still point at it.
+/// </summary>
+public sealed class ConfigLayers
+{
+    const string EnvPrefix = "DWH_";
+    readonly Dictionary<(string Section, string Key), ConfigValue> _values = new();
+
+    public string FileName { get; }
+
+    ConfigLayers(string fileName) => FileName = fileName;
+
+    public static ConfigLayers Load(string path, IDictionary environment, IEnumerable<ConfigValue> commandLine)
+    {
+        var layers = new ConfigLayers(Path.GetFileName(path));
+        foreach (var value in IniFile.Parse(path)) layers.Set(value);
+        foreach (var value in FromEnvironment(environment)) layers.Set(value);
+        foreach (var value in commandLine) layers.Set(value);
+        return layers;
+    }
+
+    public static IEnumerable<ConfigValue> FromEnvironment(IDictionary environment)
+    {
+        foreach (DictionaryEntry entry in environment)
+        {
+            var name = (string)entry.Key;
+            if (!name.StartsWith(EnvPrefix, StringComparison.Ordinal)) continue;
+            var parts = name[EnvPrefix.Length..].Split("__");
+            if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0) continue;
+            yield return new ConfigValue(parts[0].ToUpperInvariant(), parts[1].ToLowerInvariant(),
+                (string?)entry.Value ?? "", $"environment {name}");
+        }
+    }
+
+    /// A command-line override: Cake splits "--CLUSTER:db_port=5439" into name "CLUSTER" and value "db_port=5439".
+    public static ConfigValue? FromArgument(string name, string value)
+    {
+        var eq = value.IndexOf('=');
+        if (eq <= 0 || name.Length == 0 || !name.All(c => char.IsUpper(c) || c == '_')) return null;
+        var key = value[..eq].Trim().ToLowerInvariant();
+        return new ConfigValue(name, key, value[(eq + 1)..].Trim(), $"command line --{name}:{key}");
+    }
+
+    public IEnumerable<ConfigValue> All => _values.Values;
+
+    public ConfigValue? Find(string section, string key) =>
+        _values.GetValueOrDefault((section.ToUpperInvariant(), key.ToLowerInvariant()));
+
+    void Set(ConfigValue value) => _values[(value.Section, value.Key)] = value;
+}

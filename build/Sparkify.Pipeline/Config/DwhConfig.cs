@@ -1,0 +1,89 @@
+using System.Collections;
+using System.Text.RegularExpressions;
+
+namespace Sparkify.Pipeline.Config;
+
+/// <summary>
+/// The validated configuration of one run. Loading fails before any work with every problem found, each naming
+/// the key and where it was set. Values that reach SQL or AWS are checked against the service's own rules here.
+/// </summary>
+public sealed partial record DwhConfig(
+    AwsSettings Aws, ClusterSettings Cluster, IamSettings Iam, NetworkSettings Network,
+    S3Settings S3, LoadSettings Load, LocalSettings Local)
+{
+    public static readonly string[] NodeTypes =
+        ["dc2.large", "dc2.8xlarge", "ra3.large", "ra3.xlplus", "ra3.4xlarge", "ra3.16xlarge"];
+
+    public static DwhConfig FromFile(string path, IDictionary environment, IEnumerable<ConfigValue> commandLine) =>
+        From(ConfigLayers.Load(path, environment, commandLine));
+
+    public static DwhConfig From(ConfigLayers layers)
+    {
+        var r = new ConfigReader(layers);
+        var config = new DwhConfig(
+            new AwsSettings(
+                r.Text("AWS", "region", Region().IsMatch, "is not an AWS region such as us-west-2"),
+                r.Optional("AWS", "endpoint", IsHttpUrl, "is not an http(s):// URL")),
+            new ClusterSettings(
+                r.Text("CLUSTER", "identifier", ClusterId().IsMatch,
+                    "is not a Redshift cluster identifier (lower-case letters, digits and single hyphens, starting with a letter, at most 63)"),
+                r.OneOf("CLUSTER", "cluster_type", "single-node", "multi-node"),
+                r.OneOf("CLUSTER", "node_type", NodeTypes),
+                r.Int("CLUSTER", "num_nodes", 1, 128),
+                r.Text("CLUSTER", "db_name", Identifier().IsMatch, "is not a database name (lower-case letters, digits, _; at most 63)"),
+                r.Text("CLUSTER", "db_user", Identifier().IsMatch, "is not a user name (lower-case letters, digits, _; at most 63)"),
+                r.Port("CLUSTER", "db_port", 1150),
+                r.Bool("CLUSTER", "encrypted"),
+                r.Int("CLUSTER", "available_timeout_minutes", 1, 120)),
+            new IamSettings(
+                r.Text("IAM_ROLE", "role_name", RoleName().IsMatch, "is not an IAM role name (letters, digits and +=,.@_-; at most 64)"),
+                r.Text("IAM_ROLE", "policy_arn", PolicyArn().IsMatch, "is not an IAM policy ARN"),
+                r.Bool("IAM_ROLE", "least_privilege")),
+            new NetworkSettings(r.Optional("NETWORK", "ingress_cidr", ConfigReader.IsCidr, "is not an IPv4 CIDR such as 203.0.113.7/32")),
+            new S3Settings(
+                r.S3("S3", "log_data"), r.S3("S3", "log_jsonpath"), r.S3("S3", "song_data"),
+                r.Text("S3", "region", Region().IsMatch, "is not an AWS region such as us-west-2")),
+            new LoadSettings(
+                r.Int("LOAD", "max_error", 0, 100000),
+                r.OneOf("LOAD", "timeformat", "epochmillisecs", "epochsecs", "auto"),
+                r.Bool("LOAD", "compupdate"), r.Bool("LOAD", "statupdate"),
+                r.Bool("LOAD", "truncate_columns"), r.Bool("LOAD", "blanks_as_null"), r.Bool("LOAD", "empty_as_null"),
+                r.Int("LOAD", "parallelism", 1, 64)),
+            new LocalSettings(
+                r.Port("LOCAL", "moto_port"), r.Port("LOCAL", "pg_port"),
+                r.Text("LOCAL", "bucket", b => S3Location.TryParse("s3://" + b, out _), "is not a valid bucket name"),
+                r.Text("LOCAL", "data_dir", d => d.Length > 0 && !d.Contains(".."), "is not a directory inside the checkout")));
+        r.RejectUnknownAndSecrets();
+        CheckNodeCount(layers, config.Cluster, r);
+        r.ThrowIfInvalid();
+        return config;
+    }
+
+    static void CheckNodeCount(ConfigLayers layers, ClusterSettings cluster, ConfigReader reader)
+    {
+        var nodes = layers.Find("CLUSTER", "num_nodes");
+        if (nodes is null) return;
+        if (cluster.ClusterType == "single-node" && cluster.NumNodes != 1)
+            reader.Add(nodes.Invalid("must be 1 when [CLUSTER] cluster_type is single-node").Message);
+        if (cluster.ClusterType == "multi-node" && cluster.NumNodes < 2)
+            reader.Add(nodes.Invalid("must be at least 2 when [CLUSTER] cluster_type is multi-node").Message);
+    }
+
+    static bool IsHttpUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    [GeneratedRegex(@"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$")]
+    private static partial Regex Region();
+
+    [GeneratedRegex(@"^(?!.*--)[a-z][a-z0-9-]{0,62}(?<!-)$")]
+    private static partial Regex ClusterId();
+
+    [GeneratedRegex(@"^[a-z_][a-z0-9_]{0,62}$")]
+    private static partial Regex Identifier();
+
+    [GeneratedRegex(@"^[\w+=,.@-]{1,64}$")]
+    private static partial Regex RoleName();
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::(aws|\d{12}):policy/[\w+=,.@/-]{1,128}$")]
+    private static partial Regex PolicyArn();
+}

@@ -1,0 +1,26 @@
+namespace Sparkify.Pipeline.Config;
+
+/// [AWS]: where the control-plane calls go. An empty endpoint means AWS's own; the local profile uses its moto.
+public sealed record AwsSettings(string Region, string? Endpoint);
+
+/// [CLUSTER]: the Redshift cluster Provision creates (or reuses by identifier), and the database names both profiles use.
+public sealed record ClusterSettings(
+    string Identifier, string ClusterType, string NodeType, int NumNodes,
+    string DbName, string DbUser, int DbPort, bool Encrypted, int AvailableTimeoutMinutes);
+
+/// [IAM_ROLE]: the role Redshift assumes to read S3.
+public sealed record IamSettings(string RoleName, string PolicyArn, bool LeastPrivilege);
+
+/// [NETWORK]: the one CIDR allowed to reach the cluster port. Null: detect the caller's public IP (aws profile).
+public sealed record NetworkSettings(string? IngressCidr);
+
+/// [S3]: the sources StageCopy reads, and the region of their bucket.
+public sealed record S3Settings(S3Location LogData, S3Location LogJsonPath, S3Location SongData, string Region);
+
+/// [LOAD]: COPY options, shared by Redshift's COPY and the client-side loader.
+public sealed record LoadSettings(
+    int MaxError, string TimeFormat, bool CompUpdate, bool StatUpdate,
+    bool TruncateColumns, bool BlanksAsNull, bool EmptyAsNull, int Parallelism);
+
+/// [LOCAL]: the local profile's services and the bucket its sample data is uploaded to.
+public sealed record LocalSettings(int MotoPort, int PgPort, string Bucket, string DataDir);

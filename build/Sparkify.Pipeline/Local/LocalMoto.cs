@@ -1,0 +1,92 @@
+using System.Diagnostics;
+
+namespace Sparkify.Pipeline.Local;
+
+/// <summary>
+/// The local profile's AWS control plane: moto's server (IAM, Redshift, EC2, S3, STS) on 127.0.0.1. Started in its
+/// own session so it outlives this run and is reused by the next; its pid is kept in the folder for Teardown.
+/// </summary>
+public sealed class LocalMoto(string folder, int port, PipelineLog log)
+{
+    string PidFile => Path.Combine(folder, "moto.pid");
+    string LogFile => Path.Combine(folder, "moto.log");
+
+    public string Endpoint => $"http://127.0.0.1:{port}";
+
+    public async Task<string> EnsureRunningAsync(CancellationToken ct)
+    {
+        if (Ports.IsListening(port))
+        {
+            if (await AnswersAsMotoAsync(ct)) return Endpoint;
+            throw new PipelineException($"127.0.0.1:{port} is already in use by something that is not moto; stop it or " +
+                                        "choose another port with [LOCAL] moto_port");
+        }
+        Directory.CreateDirectory(folder);
+        var info = new ProcessStartInfo
+        {
+            // setsid: moto must survive the end of this build (the next target reuses it); the shell records its pid.
+            FileName = "/bin/sh",
+            ArgumentList = { "-c", "setsid \"$0\" -H 127.0.0.1 -p \"$1\" >>\"$2\" 2>&1 </dev/null & echo $!", MotoCommand(), port.ToString(), LogFile },
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+            Environment = { ["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true" },
+        };
+        using (var shell = ProcessRunner.Start(info))
+        {
+            await File.WriteAllTextAsync(PidFile, (await shell.StandardOutput.ReadToEndAsync(ct)).Trim(), ct);
+            await shell.WaitForExitAsync(ct);
+        }
+        try
+        {
+            await Ports.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(30), "moto_server", ct);
+        }
+        catch (PipelineException e)
+        {
+            var tail = File.Exists(LogFile) ? string.Join("\n", File.ReadLines(LogFile).TakeLast(5)) : "";
+            throw new PipelineException($"{e.Message}; its log {LogFile} ends:\n{tail}");
+        }
+        log.Information($"Started moto on {Endpoint}");
+        return Endpoint;
+    }
+
+    public async Task StopAsync(CancellationToken ct)
+    {
+        if (!File.Exists(PidFile) || !int.TryParse(await File.ReadAllTextAsync(PidFile, ct), out var pid)) return;
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(ct);
+            log.Information($"Stopped moto on {Endpoint}");
+        }
+        catch (ArgumentException)
+        {
+            // Already gone: nothing to stop.
+        }
+        File.Delete(PidFile);
+    }
+
+    async Task<bool> AnswersAsMotoAsync(CancellationToken ct)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
+        try
+        {
+            // moto's dashboard data: a JSON object of the resources it holds.
+            using var response = await http.GetAsync($"{Endpoint}/moto-api/data.json", ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            return response.IsSuccessStatusCode && body.TrimStart().StartsWith('{');
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    static string MotoCommand()
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
+            if (dir.Length > 0 && File.Exists(Path.Combine(dir, "moto_server"))) return Path.Combine(dir, "moto_server");
+        throw new PipelineException("moto_server was not found on PATH; install it with: pip install 'moto[server]' " +
+                                    "(the local profile needs it, see README prerequisites)");
+    }
+}

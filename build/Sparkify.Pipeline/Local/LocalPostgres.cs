@@ -1,0 +1,132 @@
+using Npgsql;
+using Sparkify.Pipeline.State;
+using Sparkify.Pipeline.Warehouse;
+
+namespace Sparkify.Pipeline.Local;
+
+/// <summary>
+/// The local profile's warehouse: a throwaway PostgreSQL cluster in its own folder, on 127.0.0.1 only, with
+/// password authentication. Started on first use, reused while it runs, stopped and removed by Teardown.
+/// </summary>
+public sealed class LocalPostgres(string folder, int port, PipelineLog log)
+{
+    // A throwaway cluster: durability is traded for load speed (see README, local profile).
+    static readonly string[] Settings =
+    [
+        "listen_addresses = '127.0.0.1'", "unix_socket_directories = ''", "fsync = off", "synchronous_commit = off",
+        "full_page_writes = off", "wal_level = minimal", "max_wal_senders = 0", "max_wal_size = '2GB'",
+        "shared_buffers = '256MB'", "work_mem = '64MB'", "maintenance_work_mem = '256MB'", "timezone = 'UTC'",
+    ];
+
+    string DataDir => Path.Combine(folder, "data");
+    string LogFile => Path.Combine(folder, "postgres.log");
+
+    public int Port => port;
+
+    public bool Exists => File.Exists(Path.Combine(DataDir, "PG_VERSION"));
+
+    public async Task<WarehouseEndpoint> EnsureRunningAsync(string database, string user, string password, CancellationToken ct)
+    {
+        if (!await IsRunningAsync(ct))
+        {
+            if (Ports.IsListening(port))
+                throw new PipelineException($"127.0.0.1:{port} is already in use by another process, so the local PostgreSQL " +
+                                            "cannot start there; stop that process or choose another port with [LOCAL] pg_port");
+            if (!Exists) await InitAsync(user, password, ct);
+            await StartAsync(ct);
+        }
+        else if (RunningPort() is { } running && running != port)
+        {
+            throw new PipelineException($"the local PostgreSQL in {folder} is running on port {running}, not {port}; " +
+                                        "run ./build.sh Teardown --profile=local, or set [LOCAL] pg_port back");
+        }
+        var endpoint = new WarehouseEndpoint(Dialect.Postgres, "127.0.0.1", port, database, user, password);
+        await EnsureDatabaseAsync(endpoint, ct);
+        return endpoint;
+    }
+
+    public async Task<bool> IsRunningAsync(CancellationToken ct)
+    {
+        if (!Exists) return false;
+        var (code, _) = await ProcessRunner.RunAsync(ProcessRunner.PostgresTool("pg_ctl"), ["status", "-D", DataDir], ct, asPostgres: true);
+        return code == 0;
+    }
+
+    public async Task StopAsync(CancellationToken ct)
+    {
+        if (!await IsRunningAsync(ct)) return;
+        var (code, output) = await ProcessRunner.RunAsync(
+            ProcessRunner.PostgresTool("pg_ctl"), ["stop", "-D", DataDir, "-m", "fast", "-w", "-t", "60"], ct, asPostgres: true);
+        if (code != 0) throw new PipelineException($"pg_ctl stop failed for {DataDir}: {output}");
+        log.Information($"Stopped the local PostgreSQL on 127.0.0.1:{port}");
+    }
+
+    async Task InitAsync(string user, string password, CancellationToken ct)
+    {
+        log.Information($"Initialising a local PostgreSQL cluster in {DataDir}");
+        Directory.CreateDirectory(folder);
+        var pwfile = Path.Combine(folder, "pwfile");
+        await using (var writer = new StreamWriter(OwnerOnlyFile.Create(pwfile))) await writer.WriteLineAsync(password);
+        try
+        {
+            if (ProcessRunner.IsRoot) await GiveToPostgresAsync(ct);
+            var (code, output) = await ProcessRunner.RunAsync(ProcessRunner.PostgresTool("initdb"),
+                ["-D", DataDir, "-U", user, $"--pwfile={pwfile}", "--auth=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-instructions"],
+                ct, asPostgres: true);
+            if (code != 0) throw new PipelineException($"initdb failed for {DataDir}: {output}");
+        }
+        finally
+        {
+            File.Delete(pwfile);
+        }
+        await File.AppendAllLinesAsync(Path.Combine(DataDir, "postgresql.conf"), Settings.Prepend("# sparkify-dwh local profile"), ct);
+    }
+
+    async Task GiveToPostgresAsync(CancellationToken ct)
+    {
+        var (code, output) = await ProcessRunner.RunAsync("chown", ["-R", "postgres:postgres", folder], ct);
+        if (code != 0) throw new PipelineException($"cannot hand {folder} to the postgres user: {output}");
+        var (reach, _) = await ProcessRunner.RunAsync("test", ["-w", folder], ct, asPostgres: true);
+        if (reach != 0)
+            throw new PipelineException($"the postgres user cannot reach {folder} (initdb and pg_ctl refuse to run as root); " +
+                                        "make the checkout's parent folders traversable (chmod o+x) or run as a normal user");
+    }
+
+    async Task StartAsync(CancellationToken ct)
+    {
+        var (code, output) = await ProcessRunner.RunAsync(ProcessRunner.PostgresTool("pg_ctl"),
+            ["start", "-D", DataDir, "-l", LogFile, "-w", "-t", "60", "-o", $"-p {port}"], ct, asPostgres: true);
+        if (code != 0)
+        {
+            var tail = File.Exists(LogFile) ? string.Join("\n", File.ReadLines(LogFile).TakeLast(5)) : "";
+            throw new PipelineException($"the local PostgreSQL did not start on 127.0.0.1:{port}: {output}\n{tail}");
+        }
+        log.Information($"Started the local PostgreSQL on 127.0.0.1:{port}");
+    }
+
+    int? RunningPort()
+    {
+        // postmaster.pid's fourth line is the port (PostgreSQL docs, "Database File Layout").
+        var pidFile = Path.Combine(DataDir, "postmaster.pid");
+        try
+        {
+            var lines = File.ReadAllLines(pidFile);
+            return lines.Length > 3 && int.TryParse(lines[3], out var p) ? p : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    static async Task EnsureDatabaseAsync(WarehouseEndpoint endpoint, CancellationToken ct)
+    {
+        var admin = endpoint.WithDatabase("postgres");
+        await using var connection = await admin.OpenAsync(ct);
+        await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = $1", connection) { Parameters = { new() { Value = endpoint.Database } } };
+        if (await exists.ExecuteScalarAsync(ct) is not null) return;
+        // The name was validated as a plain identifier by DwhConfig; quoting keeps it exact.
+        await using var create = new NpgsqlCommand($"create database \"{endpoint.Database}\"", connection);
+        await create.ExecuteNonQueryAsync(ct);
+    }
+}

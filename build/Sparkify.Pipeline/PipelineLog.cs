@@ -1,0 +1,26 @@
+namespace Sparkify.Pipeline;
+
+/// The run's log. Lines are redacted before they reach any sink; structured values are formatted by the caller.
+public sealed class PipelineLog(TextWriter output, bool verbose = false)
+{
+    readonly object _gate = new();
+
+    public static PipelineLog Console(bool verbose = false) => new(System.Console.Out, verbose);
+
+    public bool IsVerbose => verbose;
+
+    public void Information(string message) => Write("", message);
+
+    public void Warning(string message) => Write("warning: ", message);
+
+    public void Verbose(string message)
+    {
+        if (verbose) Write("  ", message);
+    }
+
+    void Write(string prefix, string message)
+    {
+        var line = prefix + Redact.Text(message);
+        lock (_gate) output.WriteLine(line);
+    }
+}

@@ -1,0 +1,123 @@
+using System.Collections;
+using Sparkify.Pipeline.Config;
+using Sparkify.Pipeline.Local;
+using Sparkify.Pipeline.State;
+using Sparkify.Pipeline.Summary;
+using Sparkify.Pipeline.Warehouse;
+
+namespace Sparkify.Pipeline;
+
+/// <summary>
+/// Everything one build run shares, built once by build.cake's Setup: the validated configuration, the profile,
+/// the state file, the log, the summary and a cancellation token tied to Ctrl+C. Invalid input fails here.
+/// </summary>
+public sealed class Run : IDisposable
+{
+    readonly CancellationTokenSource _cts = new();
+    readonly IReadOnlySet<string> _skips;
+
+    Run(string root, Profile profile, DwhConfig config, RunArguments args, PipelineLog log, IReadOnlySet<string> skips)
+    {
+        Root = root;
+        Profile = profile;
+        Config = config;
+        Args = args;
+        Log = log;
+        _skips = skips;
+        State = StateFile.For(Path.GetFullPath(Path.Combine(root, args.Value("state-dir") ?? ".dwh")), profile.Name());
+        ArtifactsDir = Path.GetFullPath(Path.Combine(root, args.Value("artifacts") ?? "artifacts"));
+        Summary = new RunSummary(profile.Name());
+        Local = new LocalServices(root, config, State, log);
+        Sql = SqlFiles.In(root);
+        Console.CancelKeyPress += OnCancel;
+    }
+
+    public string Root { get; }
+    public Profile Profile { get; }
+    public DwhConfig Config { get; }
+    public RunArguments Args { get; }
+    public PipelineLog Log { get; }
+    public StateFile State { get; }
+    public RunSummary Summary { get; }
+    public LocalServices Local { get; }
+    public SqlFiles Sql { get; }
+    public CancellationToken Ct => _cts.Token;
+    public string ArtifactsDir { get; }
+
+    /// Builds the run from Cake's arguments; fails before any work on a bad profile, --skip or configuration.
+    public static Run Create(IEnumerable<KeyValuePair<string, ICollection<string>>> arguments, string root,
+        IEnumerable<string> targetNames, IDictionary? environment = null)
+    {
+        var args = new RunArguments(arguments);
+        var profile = Profiles.Parse(args.Value("profile"));
+        var skips = args.List("skip");
+        var names = targetNames.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unknown = skips.Where(s => !names.Contains(s)).ToList();
+        if (unknown.Count > 0)
+            throw new PipelineException($"--skip names {string.Join(", ", unknown)}, which is not a target; targets: {string.Join(", ", names.Order())}");
+        var configPath = Path.GetFullPath(Path.Combine(root, args.Value("config") ?? "dwh.cfg"));
+        var config = DwhConfig.FromFile(configPath, environment ?? Environment.GetEnvironmentVariables(), args.ConfigOverrides);
+        return new Run(root, profile, config, args, new PipelineLog(Console.Out, args.Flag("verbose")), skips);
+    }
+
+    public bool Skips(string target) => _skips.Contains(target);
+
+    /// The warehouse to work on: the local PostgreSQL (started when needed) or the Redshift cluster Provision made.
+    public Task<WarehouseEndpoint> WarehouseAsync() => Profile == Profile.Local ? Local.WarehouseAsync(Ct) : Task.FromResult(RedshiftFromState());
+
+    /// The warehouse if it is up now, without starting anything: for the run summary's row counts.
+    public async Task<WarehouseEndpoint?> ReachableWarehouseAsync()
+    {
+        if (Profile == Profile.Local) return await Local.RunningWarehouseAsync(Ct);
+        var state = State.Load();
+        return state.Endpoint is null ? null : RedshiftFromState();
+    }
+
+    /// The target boundary: expected failures pass through as they are; anything else keeps its stack trace.
+    public async Task<T> Boundary<T>(string target, Func<Task<T>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (PipelineException)
+        {
+            throw;
+        }
+        catch (OperationCanceledException) when (Ct.IsCancellationRequested)
+        {
+            throw new PipelineException($"{target} was cancelled");
+        }
+        catch (Exception e)
+        {
+            throw new PipelineException($"{target} failed unexpectedly: {e}", e);
+        }
+    }
+
+    WarehouseEndpoint RedshiftFromState()
+    {
+        var state = State.Load();
+        if (state.Endpoint is null || state.Port is null)
+            throw new PipelineException($"no Redshift endpoint in {State.Path}; run ./build.sh Provision --profile=aws first");
+        var password = Environment.GetEnvironmentVariable("DWH_DB_PASSWORD") is { Length: > 0 } fromEnv ? fromEnv : state.DbPassword;
+        if (password is null)
+            throw new PipelineException($"no database password: set DWH_DB_PASSWORD or run ./build.sh Provision --profile=aws (it keeps one in {State.Path})");
+        Redact.Register(password);
+        return new WarehouseEndpoint(Dialect.Redshift, state.Endpoint, state.Port.Value,
+            state.DbName ?? Config.Cluster.DbName, state.DbUser ?? Config.Cluster.DbUser, password);
+    }
+
+    void OnCancel(object? sender, ConsoleCancelEventArgs e)
+    {
+        e.Cancel = true;
+        Log.Warning("Ctrl+C: cancelling; press it again to stop at once");
+        Console.CancelKeyPress -= OnCancel;
+        _cts.Cancel();
+    }
+
+    public void Dispose()
+    {
+        Console.CancelKeyPress -= OnCancel;
+        _cts.Dispose();
+    }
+}

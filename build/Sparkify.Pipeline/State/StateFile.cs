@@ -1,0 +1,46 @@
+using System.Text.Json;
+
+namespace Sparkify.Pipeline.State;
+
+/// Reads and writes the state file. Writes go to a temporary file first, created 0600, then replace the old one.
+public sealed class StateFile(string path)
+{
+    static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public string Path { get; } = path;
+
+    public static StateFile For(string directory, string profile) =>
+        new(System.IO.Path.Combine(directory, $"state-{profile}.json"));
+
+    public DwhState Load()
+    {
+        if (!File.Exists(Path)) return new DwhState();
+        try
+        {
+            var state = JsonSerializer.Deserialize<DwhState>(File.ReadAllText(Path), Json) ?? new DwhState();
+            Redact.Register(state.DbPassword);
+            Redact.Register(state.LocalPgPassword);
+            return state;
+        }
+        catch (JsonException e)
+        {
+            throw new PipelineException($"state file {Path} is not valid JSON ({e.Message}); fix it or delete it " +
+                                        "(Teardown can still work from the names in dwh.cfg)");
+        }
+    }
+
+    public void Save(DwhState state)
+    {
+        var dir = System.IO.Path.GetDirectoryName(Path)!;
+        Directory.CreateDirectory(dir);
+        var temp = Path + ".tmp";
+        using (var stream = OwnerOnlyFile.Create(temp))
+            JsonSerializer.Serialize(stream, state, Json);
+        File.Move(temp, Path, overwrite: true);
+    }
+
+    public void Delete()
+    {
+        if (File.Exists(Path)) File.Delete(Path);
+    }
+}

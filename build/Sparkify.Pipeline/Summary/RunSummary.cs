@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Sparkify.Pipeline.Summary;
+
+/// <summary>
+/// The machine-readable record of one run: artifacts/run-summary.json. Targets add their own sections
+/// (loads, load_errors, quality) with <see cref="Set"/>; the file is written once, when the run ends.
+/// </summary>
+public sealed class RunSummary(string profile)
+{
+    static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
+    readonly List<TargetOutcome> _targets = [];
+    readonly JsonObject _sections = new() { ["load_errors"] = new JsonArray(), ["quality"] = new JsonArray() };
+
+    public IReadOnlyList<TargetOutcome> Targets => _targets;
+
+    public void Record(string target, string status, TimeSpan duration) =>
+        _targets.Add(new TargetOutcome(target, status, Math.Round(duration.TotalSeconds, 3)));
+
+    public void Set(string section, JsonNode? value) => _sections[section] = value;
+
+    public JsonNode? Get(string section) => _sections[section];
+
+    public async Task WriteAsync(string path, bool succeeded, IReadOnlyDictionary<string, long?>? tableRows, CancellationToken ct)
+    {
+        var document = new JsonObject
+        {
+            ["profile"] = profile,
+            ["status"] = succeeded ? "succeeded" : "failed",
+            ["started_at"] = _started.ToString("O"),
+            ["finished_at"] = DateTimeOffset.UtcNow.ToString("O"),
+            ["targets"] = new JsonArray(_targets.Select(t => (JsonNode)new JsonObject
+                { ["name"] = t.Name, ["status"] = t.Status, ["seconds"] = t.Seconds }).ToArray()),
+            ["tables"] = tableRows is null ? null : new JsonObject(tableRows.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
+        };
+        foreach (var (key, value) in _sections) document[key] = value?.DeepClone();
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, document.ToJsonString(Json), ct);
+    }
+}
+
+public sealed record TargetOutcome(string Name, string Status, double Seconds);

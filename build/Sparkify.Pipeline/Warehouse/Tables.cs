@@ -1,0 +1,36 @@
+using Npgsql;
+
+namespace Sparkify.Pipeline.Warehouse;
+
+/// The seven tables, in creation order: staging first, dimensions before the fact that references them.
+public static class Tables
+{
+    public static readonly IReadOnlyList<string> All =
+        ["staging_events", "staging_songs", "users", "artists", "songs", "time", "songplays"];
+
+    /// Row counts of the seven tables; null for a table that does not exist.
+    public static async Task<IReadOnlyDictionary<string, long?>> CountRowsAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var existing = await ExistingAsync(connection, ct);
+        var counts = new Dictionary<string, long?>();
+        foreach (var table in All)
+        {
+            if (!existing.Contains(table)) { counts[table] = null; continue; }
+            // Table names come from the fixed list above, never from input.
+            await using var count = new NpgsqlCommand($"select count(*) from {table}", connection);
+            counts[table] = Convert.ToInt64(await count.ExecuteScalarAsync(ct));
+        }
+        return counts;
+    }
+
+    /// The names of the tables in the current schema.
+    public static async Task<HashSet<string>> ExistingAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var existing = new HashSet<string>();
+        await using var list = new NpgsqlCommand(
+            "select table_name from information_schema.tables where table_schema = current_schema()", connection);
+        await using var reader = await list.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) existing.Add(reader.GetString(0));
+        return existing;
+    }
+}

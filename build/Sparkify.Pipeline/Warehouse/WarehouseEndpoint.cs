@@ -1,0 +1,47 @@
+using Npgsql;
+
+namespace Sparkify.Pipeline.Warehouse;
+
+/// How to reach the warehouse. Redshift speaks the PostgreSQL protocol, so both go through one Npgsql data source.
+public sealed class WarehouseEndpoint(Dialect dialect, string host, int port, string database, string user, string password)
+{
+    NpgsqlDataSource? _dataSource;
+
+    public Dialect Dialect { get; } = dialect;
+    public string Host { get; } = host;
+    public int Port { get; } = port;
+    public string Database { get; } = database;
+    public string User { get; } = user;
+
+    public WarehouseEndpoint WithDatabase(string other) => new(Dialect, Host, Port, other, User, password);
+
+    public async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await DataSource.OpenConnectionAsync(ct);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            throw new PipelineException($"cannot connect to the warehouse {this}: {e.Message}", e);
+        }
+    }
+
+    NpgsqlDataSource DataSource => _dataSource ??= Build();
+
+    NpgsqlDataSource Build()
+    {
+        var builder = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder
+        {
+            Host = Host, Port = Port, Database = Database, Username = User, Password = password,
+            Timeout = 10, CommandTimeout = 0, ApplicationName = "sparkify-dwh",
+            SslMode = Dialect == Dialect.Redshift ? SslMode.Require : SslMode.Disable,
+        }.ConnectionString);
+        // Redshift lacks most of pg_type's newer features; Npgsql's own advice is to skip type loading there.
+        if (Dialect == Dialect.Redshift) builder.ConfigureTypeLoading(t => t.EnableTypeLoading(false));
+        return builder.Build();
+    }
+
+    /// Never shows the password.
+    public override string ToString() => $"{Dialect.ToString().ToLowerInvariant()} {User}@{Host}:{Port}/{Database}";
+}

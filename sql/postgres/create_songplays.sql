@@ -1,0 +1,15 @@
+-- songplays: one row per NextSong event; the natural key (session_id, item_in_session, user_id) makes re-runs safe.
+-- why: the fact table; song_id and artist_id are NULL when no song matches on title, artist and duration.
+create table if not exists songplays (
+    songplay_id      bigint generated always as identity primary key,
+    start_time       timestamp     not null references time (start_time),
+    user_id          varchar(32)   not null references users (user_id),
+    level            varchar(16)   not null,
+    song_id          varchar(32)   references songs (song_id),
+    artist_id        varchar(32)   references artists (artist_id),
+    session_id       integer       not null,
+    item_in_session  integer       not null,
+    location         varchar(1024),
+    user_agent       varchar(1024),
+    unique (session_id, item_in_session, user_id)
+)

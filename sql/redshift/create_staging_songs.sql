@@ -1,0 +1,15 @@
+-- staging_songs: one row per song file of song_data; column names are the JSON keys, so JSON 'auto' maps them.
+-- why: diststyle all puts every song on every node, so the title/artist/duration match with events needs no redistribution.
+create table if not exists staging_songs (
+    num_songs         integer,
+    artist_id         varchar(32),
+    artist_latitude   double precision,
+    artist_longitude  double precision,
+    artist_location   varchar(1024),
+    artist_name       varchar(1024),
+    song_id           varchar(32),
+    title             varchar(1024),
+    duration          double precision,
+    year              integer
+)
+diststyle all

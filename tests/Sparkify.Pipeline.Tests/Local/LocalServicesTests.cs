@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+using Sparkify.Pipeline.Local;
+using Sparkify.Pipeline.State;
+using Sparkify.Pipeline.Tests.Fixtures;
+
+namespace Sparkify.Pipeline.Tests.Local;
+
+public class LocalServicesTests
+{
+    static readonly PipelineLog Quiet = new(TextWriter.Null);
+
+    [Test]
+    public async Task Postgres_second_start_reuses_the_running_server()
+    {
+        using var dir = new TempDir("pg");
+        var server = new LocalPostgres(dir.File("pg"), Ports.Free(), Quiet);
+        var password = Passwords.New();
+        try
+        {
+            var first = await server.EnsureRunningAsync("sparkify", "sparkify_admin", password, CancellationToken.None);
+            var started = await PostmasterStartAsync(first);
+
+            var second = await server.EnsureRunningAsync("sparkify", "sparkify_admin", password, CancellationToken.None);
+
+            Assert.That(await PostmasterStartAsync(second), Is.EqualTo(started), "the postmaster was restarted");
+        }
+        finally
+        {
+            await server.StopAsync(CancellationToken.None);
+        }
+        Assert.That(await server.IsRunningAsync(CancellationToken.None), Is.False);
+    }
+
+    [Test]
+    public async Task Postgres_rejects_a_wrong_password()
+    {
+        using var dir = new TempDir("pg");
+        var port = Ports.Free();
+        var server = new LocalPostgres(dir.File("pg"), port, Quiet);
+        try
+        {
+            await server.EnsureRunningAsync("sparkify", "sparkify_admin", Passwords.New(), CancellationToken.None);
+            var wrong = new Warehouse.WarehouseEndpoint(Warehouse.Dialect.Postgres, "127.0.0.1", port, "sparkify", "sparkify_admin", "Wrong-Passw0rd");
+
+            Assert.That(async () => await wrong.OpenAsync(CancellationToken.None),
+                Throws.TypeOf<PipelineException>().With.Message.Contains("password authentication failed"));
+        }
+        finally
+        {
+            await server.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Test]
+    public void Postgres_on_a_port_taken_by_another_process_is_a_clear_error()
+    {
+        using var dir = new TempDir("pg");
+        using var squatter = Listen(out var port);
+        var server = new LocalPostgres(dir.File("pg"), port, Quiet);
+
+        Assert.That(async () => await server.EnsureRunningAsync("sparkify", "sparkify_admin", Passwords.New(), CancellationToken.None),
+            Throws.TypeOf<PipelineException>().With.Message.EqualTo(
+                $"127.0.0.1:{port} is already in use by another process, so the local PostgreSQL cannot start there; " +
+                "stop that process or choose another port with [LOCAL] pg_port"));
+    }
+
+    [Test]
+    public void Moto_on_a_port_taken_by_another_process_is_a_clear_error()
+    {
+        using var dir = new TempDir("moto");
+        using var squatter = Listen(out var port);
+        var moto = new LocalMoto(dir.Path, port, Quiet);
+
+        Assert.That(async () => await moto.EnsureRunningAsync(CancellationToken.None),
+            Throws.TypeOf<PipelineException>().With.Message.StartsWith($"127.0.0.1:{port} is already in use by something that is not moto"));
+    }
+
+    [Test]
+    public async Task Moto_is_reused_and_stopped()
+    {
+        using var dir = new TempDir("moto");
+        var port = Ports.Free();
+        var moto = new LocalMoto(dir.Path, port, Quiet);
+
+        var endpoint = await moto.EnsureRunningAsync(CancellationToken.None);
+        var pid = File.ReadAllText(dir.File("moto.pid"));
+        await moto.EnsureRunningAsync(CancellationToken.None);
+        var pidAfterReuse = File.ReadAllText(dir.File("moto.pid"));
+        await moto.StopAsync(CancellationToken.None);
+
+        Assert.That(endpoint, Is.EqualTo($"http://127.0.0.1:{port}"));
+        Assert.That(pidAfterReuse, Is.EqualTo(pid));
+        Assert.That(Ports.IsListening(port), Is.False, "moto still answers after StopAsync");
+    }
+
+    /// Changes whenever the server restarts (microsecond resolution).
+    static async Task<DateTime> PostmasterStartAsync(Warehouse.WarehouseEndpoint endpoint)
+    {
+        await using var connection = await endpoint.OpenAsync(CancellationToken.None);
+        await using var command = new NpgsqlCommand("select pg_postmaster_start_time()", connection);
+        return (DateTime)(await command.ExecuteScalarAsync())!;
+    }
+
+    static TcpListener Listen(out int port)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        return listener;
+    }
+}

@@ -1,0 +1,95 @@
+using Npgsql;
+using Sparkify.Pipeline.Targets;
+using Sparkify.Pipeline.Tests.Fixtures;
+using Sparkify.Pipeline.Warehouse;
+
+namespace Sparkify.Pipeline.Tests.Targets;
+
+public class CreateTablesTests
+{
+    static readonly SqlFiles Sql = SqlFiles.In(Repo.Root);
+
+    [Test]
+    public async Task Creates_the_seven_tables_on_an_empty_database()
+    {
+        var db = await PostgresFixture.NewDatabaseAsync();
+
+        var result = await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(new CreateTablesResult(7, 0)));
+        await using var connection = await db.OpenAsync(CancellationToken.None);
+        Assert.That(await Tables.ExistingAsync(connection, CancellationToken.None),
+            Is.EquivalentTo(new[] { "staging_events", "staging_songs", "songplays", "users", "songs", "artists", "time" }));
+    }
+
+    [Test]
+    public async Task Rerun_keeps_existing_rows()
+    {
+        var db = await PostgresFixture.NewDatabaseAsync();
+        await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
+        await ExecuteAsync(db, "insert into users (user_id, level) values ('7', 'free')");
+
+        var result = await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(new CreateTablesResult(0, 7)));
+        Assert.That(await CountAsync(db, "users"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Recreate_drops_the_rows()
+    {
+        var db = await PostgresFixture.NewDatabaseAsync();
+        await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
+        await ExecuteAsync(db, "insert into users (user_id, level) values ('7', 'free')");
+
+        await CreateTables.RunAsync(db, Sql, recreate: true, CancellationToken.None);
+
+        Assert.That(await CountAsync(db, "users"), Is.EqualTo(0));
+    }
+
+    [Test]
+    public async Task Types_lose_nothing_epoch_ms_doubles_and_millisecond_timestamps()
+    {
+        var db = await PostgresFixture.NewDatabaseAsync();
+        await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
+
+        await ExecuteAsync(db, "insert into staging_events (ts, registration, length) values (1543607664796, 1540344794796.0, 277.89016)");
+        await ExecuteAsync(db, "insert into time values ('2018-11-30 19:54:24.796', 19, 30, 48, 11, 2018, 5)");
+
+        await using var connection = await db.OpenAsync(CancellationToken.None);
+        await using var read = new NpgsqlCommand("select ts, registration, length, (select start_time from time) from staging_events", connection);
+        await using var reader = await read.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Assert.That(reader.GetInt64(0), Is.EqualTo(1543607664796L));
+        Assert.That(reader.GetDouble(1), Is.EqualTo(1540344794796.0));
+        Assert.That(reader.GetDouble(2), Is.EqualTo(277.89016));
+        Assert.That(reader.GetDateTime(3), Is.EqualTo(new DateTime(2018, 11, 30, 19, 54, 24, 796)));
+    }
+
+    [Test]
+    public async Task Keys_are_enforced_on_postgres()
+    {
+        var db = await PostgresFixture.NewDatabaseAsync();
+        await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
+        await ExecuteAsync(db, "insert into users (user_id, level) values ('7', 'free')");
+
+        Assert.That(async () => await ExecuteAsync(db, "insert into users (user_id, level) values ('7', 'paid')"),
+            Throws.InstanceOf<PostgresException>().With.Property("SqlState").EqualTo("23505"));
+        Assert.That(async () => await ExecuteAsync(db,
+                "insert into songplays (start_time, user_id, level, session_id, item_in_session) values ('2018-11-01', '7', 'free', 1, 1)"),
+            Throws.InstanceOf<PostgresException>().With.Property("SqlState").EqualTo("23503"), "songplay without its time row");
+    }
+
+    static async Task ExecuteAsync(WarehouseEndpoint db, string sql)
+    {
+        await using var connection = await db.OpenAsync(CancellationToken.None);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    static async Task<long> CountAsync(WarehouseEndpoint db, string table)
+    {
+        await using var connection = await db.OpenAsync(CancellationToken.None);
+        return (await Tables.CountRowsAsync(connection, CancellationToken.None))[table]!.Value;
+    }
+}
