@@ -29,6 +29,7 @@ public sealed class Run : IDisposable
         Summary = new RunSummary(profile.Name());
         Local = new LocalServices(root, config, State, log);
         Sql = SqlFiles.In(root);
+        Window = DateWindow.Parse(args.Value("from"), args.Value("to"));
         Console.CancelKeyPress += OnCancel;
     }
 
@@ -41,6 +42,9 @@ public sealed class Run : IDisposable
     public RunSummary Summary { get; }
     public LocalServices Local { get; }
     public SqlFiles Sql { get; }
+
+    /// --from/--to, or null for all days.
+    public DateWindow? Window { get; }
     public CancellationToken Ct => _cts.Token;
     public string ArtifactsDir { get; }
 

@@ -1,0 +1,57 @@
+using Amazon;
+using Amazon.EC2;
+using Amazon.Runtime;
+using Amazon.S3;
+using Profile = Sparkify.Pipeline.Config.Profile;
+
+namespace Sparkify.Pipeline.Aws;
+
+/// <summary>
+/// Where AWS calls go and with which identity. aws profile: the SDK's default credential chain and AWS's own
+/// endpoints (or [AWS] endpoint). local profile: the local moto server, which accepts any well-formed credentials.
+/// </summary>
+public sealed class AwsContext(string region, string? serviceUrl, AWSCredentials? credentials)
+{
+    /// moto ignores credentials but the signature needs some; these are moto's documented dummy values.
+    public static readonly AWSCredentials MotoCredentials = new BasicAWSCredentials("testing", "testing");
+
+    public string Region { get; } = region;
+
+    /// Null for AWS's own endpoints.
+    public string? ServiceUrl { get; } = serviceUrl;
+
+    /// Null means the SDK's default credential chain.
+    public AWSCredentials? Credentials { get; } = credentials;
+
+    public static AwsContext ForMoto(string endpoint, string region) => new(region, endpoint, MotoCredentials);
+
+    /// The context for this run; in the local profile it starts (or reuses) moto.
+    public static async Task<AwsContext> ForRunAsync(Run run) => run.Profile == Profile.Local
+        ? ForMoto(await run.Local.Moto.EnsureRunningAsync(run.Ct), run.Config.Aws.Region)
+        : new AwsContext(run.Config.Aws.Region, run.Config.Aws.Endpoint, null);
+
+    public AmazonS3Client S3(string? region = null)
+    {
+        var config = new AmazonS3Config { ForcePathStyle = ServiceUrl is not null };
+        Configure(config, region ?? Region);
+        return Credentials is null ? new AmazonS3Client(config) : new AmazonS3Client(Credentials, config);
+    }
+
+    public AmazonEC2Client Ec2()
+    {
+        var config = new AmazonEC2Config();
+        Configure(config, Region);
+        return Credentials is null ? new AmazonEC2Client(config) : new AmazonEC2Client(Credentials, config);
+    }
+
+    void Configure(ClientConfig config, string region)
+    {
+        if (ServiceUrl is null)
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+            return;
+        }
+        config.ServiceURL = ServiceUrl;
+        config.AuthenticationRegion = region;
+    }
+}
