@@ -25,6 +25,10 @@ public static class RunEnd
         }
         var path = Path.Combine(run.ArtifactsDir, "run-summary.json");
         await run.Summary.WriteAsync(path, succeeded, rows, CancellationToken.None);
-        run.Log.Verbose($"Run summary written to {path}");
+        if (rows is not null && run.Summary.Targets.Any(t => t.Status != "skipped"))
+            run.Log.Information(RunDigest.Format(rows, run.Summary.Get("load_errors"), run.Summary.Get("quality"),
+                Path.GetRelativePath(run.Root, path)));
+        else
+            run.Log.Verbose($"Run summary written to {path}");
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -9,7 +10,8 @@ namespace Sparkify.Pipeline.Summary;
 /// </summary>
 public sealed class RunSummary(string profile)
 {
-    static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    // Relaxed escaping keeps "+00:00" and non-ASCII names readable; the file is never embedded in HTML.
+    static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
     readonly List<TargetOutcome> _targets = [];

@@ -1,0 +1,27 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Sparkify.Pipeline.Summary;
+
+/// The end-of-run digest a person reads in five seconds: table row counts, load errors, checks. Cake prints the times.
+public static class RunDigest
+{
+    public static string Format(IReadOnlyDictionary<string, long?> tables, JsonNode? loadErrors, JsonNode? quality, string summaryPath)
+    {
+        var text = new StringBuilder();
+        var width = tables.Keys.Max(k => k.Length) + 2;
+        text.AppendLine("Warehouse tables:");
+        foreach (var (table, rows) in tables)
+            text.AppendLine($"  {table.PadRight(width)}{(rows is null ? "(missing)" : rows.Value.ToString("N0")),12}");
+        var errors = loadErrors is JsonArray array ? array.Count : 0;
+        text.Append($"Load errors: {errors}");
+        if (quality is JsonArray { Count: > 0 } checks)
+        {
+            var failed = checks.Count(c => c?["status"]?.GetValue<string>() == "failed");
+            text.Append($" · Quality checks: {checks.Count - failed} passed, {failed} failed");
+        }
+        text.AppendLine();
+        text.Append($"Run summary: {summaryPath}");
+        return text.ToString();
+    }
+}
