@@ -15,14 +15,14 @@ public static class ReportDigest
             $"({overview.Text(0, "matched_pct")}%)",
         };
         var busiest = new List<string>();
-        if (Top(report, "plays_by_weekday", "plays") is { } day) busiest.Add($"weekday {day.Result.Text(day.Row, "day")} ({Figure(day.Result, "plays", day.Row)} plays)");
-        if (Top(report, "plays_by_hour", "plays") is { } hour) busiest.Add($"hour {hour.Result.Text(hour.Row, "hour")}:00 UTC ({Figure(hour.Result, "plays", hour.Row)} plays)");
+        if (Top(report, "plays_by_weekday", "plays") is { } day) busiest.Add($"weekday {day.Result.Text(day.Row, "day")} ({Plays(day.Result, day.Row)})");
+        if (Top(report, "plays_by_hour", "plays") is { } hour) busiest.Add($"hour {hour.Result.Text(hour.Row, "hour")}:00 UTC ({Plays(hour.Result, hour.Row)})");
         if (busiest.Count > 0) lines.Add("Busiest " + string.Join("; busiest ", busiest));
         if (report.Find("top_songs")?.Result is { Rows.Count: > 0 } songs)
-            lines.Add($"Top song: {songs.Text(0, "song")} by {songs.Text(0, "artist")} ({Figure(songs, "plays")} plays)");
+            lines.Add($"Top song: {songs.Text(0, "song")} by {songs.Text(0, "artist")} ({Plays(songs, 0)})");
         if (report.Find("levels")?.Result is { } levels && Row(levels, "level", "paid") is { } paid)
             lines.Add($"Paid: {levels.Text(paid, "plays_pct")}% of plays, {levels.Text(paid, "users_pct")}% of users; " +
-                      $"{report.Find("upgrades")?.Result.Rows.Count ?? 0} users upgraded from free to paid");
+                      $"upgrades from free to paid: {report.Find("upgrades")?.Result.Rows.Count ?? 0}");
         return lines;
     }
 
@@ -37,6 +37,8 @@ public static class ReportDigest
         Enumerable.Range(0, result.Rows.Count).Select(r => (int?)r).FirstOrDefault(r => result.Text(r!.Value, column) == value);
 
     static string Figure(QueryResult result, string column, int row = 0) => CellText.Readable(result.Value(row, column));
+
+    static string Plays(QueryResult result, int row) => Figure(result, "plays", row) + (result.Number(row, "plays") == 1 ? " play" : " plays");
 
     static string Day(QueryResult result, string column) => result.Value(0, column) is DateTime t ? t.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "?";
 }
