@@ -9,7 +9,11 @@ namespace Sparkify.Pipeline.Tests.Reporting;
 [NonParallelizable]
 public class ChromiumRenderTests
 {
-    const string Chromium = "/usr/bin/chromium";
+    // Debian's package; elsewhere (a GitHub runner, say) whichever Chromium-family browser is on PATH.
+    static readonly string? Chromium = new[] { "/usr/bin/chromium" }
+        .Concat(new[] { "chromium", "chromium-browser", "google-chrome" }.SelectMany(name =>
+            (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Select(dir => Path.Combine(dir, name))))
+        .FirstOrDefault(File.Exists);
     readonly TempDir _dir = new("chromium");
     string _html = "";
 
@@ -54,11 +58,11 @@ public class ChromiumRenderTests
 
     string RunChromium(params string[] arguments)
     {
-        if (!File.Exists(Chromium))
-            Assert.Fail($"headless Chromium is needed to render the report and {Chromium} is missing: " +
-                        "apt-get install chromium (.ci/run installs it when missing)");
+        var chromium = Chromium ?? throw new AssertionException(
+            "headless Chromium is needed to render the report, and neither /usr/bin/chromium nor chromium on PATH exists: " +
+            "apt-get install chromium (.ci/run installs it when missing)");
         var profile = _dir.File($"profile-{Guid.NewGuid():N}");
-        var info = new ProcessStartInfo(Chromium)
+        var info = new ProcessStartInfo(chromium)
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
