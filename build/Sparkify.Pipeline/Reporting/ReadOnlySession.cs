@@ -29,7 +29,7 @@ public sealed class ReadOnlySession : IAsyncDisposable
         var connection = await warehouse.OpenAsync(ct);
         try
         {
-            await using var begin = new NpgsqlCommand(warehouse.Dialect == Dialect.Postgres ? PostgresBegin : "begin", connection);
+            await using var begin = new NpgsqlCommand(BeginSql(warehouse.Dialect), connection);
             await begin.ExecuteNonQueryAsync(ct);
             return new ReadOnlySession(connection, warehouse);
         }
@@ -39,6 +39,9 @@ public sealed class ReadOnlySession : IAsyncDisposable
             throw;
         }
     }
+
+    /// What opens the session: Redshift takes no read-only transaction, so there the rollback alone keeps nothing.
+    public static string BeginSql(Dialect dialect) => dialect == Dialect.Postgres ? PostgresBegin : "begin";
 
     /// Runs the SQL (one statement or several) and reads every result set, at most <paramref name="maxRows"/> rows each.
     /// A database error becomes a <see cref="PipelineException"/> with PostgreSQL's message and position, naming <paramref name="source"/>.

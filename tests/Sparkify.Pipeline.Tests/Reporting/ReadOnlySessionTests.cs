@@ -29,6 +29,14 @@ public class ReadOnlySessionTests
     }
 
     [Test]
+    public void Redshift_sessions_begin_a_plain_transaction_and_postgres_a_read_only_snapshot()
+    {
+        Assert.That(ReadOnlySession.BeginSql(Dialect.Redshift), Is.EqualTo("begin"));
+        Assert.That(ReadOnlySession.BeginSql(Dialect.Postgres), Is.EqualTo(
+            "set session characteristics as transaction read only; begin transaction isolation level repeatable read read only"));
+    }
+
+    [Test]
     public async Task A_syntax_error_names_the_position_and_points_at_it()
     {
         await using var session = await ReadOnlySession.OpenAsync(_db, CancellationToken.None);
