@@ -24,6 +24,10 @@ public static class CellText
         _ => Plain(value),
     };
 
+    /// A column name as a heading: plays_pct -> "plays %", first_play -> "first play".
+    public static string Heading(string column) =>
+        (column.EndsWith("_pct", StringComparison.Ordinal) ? column[..^4] + " %" : column).Replace('_', ' ');
+
     public static bool IsNumber(Type type) =>
         type == typeof(long) || type == typeof(int) || type == typeof(short) || type == typeof(decimal) ||
         type == typeof(double) || type == typeof(float);

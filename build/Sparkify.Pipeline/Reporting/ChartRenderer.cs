@@ -34,7 +34,7 @@ public static class ChartRenderer
             var plottable = plot.Add.Bars(bars);
             plottable.Horizontal = spec.Horizontal;
             plottable.ValueLabelStyle.FontSize = 11;
-            if (spec.ValueColumns.Length > 1) plottable.LegendText = column.Replace('_', ' ');
+            if (spec.ValueColumns.Length > 1) plottable.LegendText = CellText.Heading(column);
         }
         var ticks = Enumerable.Range(0, labels.Length).Select(r => Position(spec, r, labels.Length)).ToArray();
         var valueAxis = spec.Horizontal ? (IAxis)plot.Axes.Bottom : plot.Axes.Left;

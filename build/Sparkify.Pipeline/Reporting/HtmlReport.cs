@@ -55,7 +55,7 @@ public static class HtmlReport
     {
         html.AppendLine("<dl class=\"figures\">");
         for (var c = 0; c < result.Columns.Count; c++)
-            html.AppendLine($"<div><dt>{E(result.Columns[c].Replace('_', ' '))}</dt><dd>{E(Cell(result.Rows[0][c]))}</dd></div>");
+            html.AppendLine($"<div><dt>{E(CellText.Heading(result.Columns[c]))}</dt><dd>{E(Cell(result.Rows[0][c]))}</dd></div>");
         html.AppendLine("</dl>");
     }
 
@@ -68,7 +68,7 @@ public static class HtmlReport
         }
         html.Append("<table><thead><tr>");
         for (var c = 0; c < result.Columns.Count; c++)
-            html.Append($"<th{Align(result, c)}>{E(result.Columns[c].Replace('_', ' '))}</th>");
+            html.Append($"<th{Align(result, c)}>{E(CellText.Heading(result.Columns[c]))}</th>");
         html.AppendLine("</tr></thead><tbody>");
         foreach (var row in result.Rows)
         {

@@ -34,8 +34,9 @@ static class HtmlStyle
           @page { margin: 14mm; }
           body { max-width: none; padding: 0; font-size: 11pt; }
           nav { display: none; }
-          section { break-inside: avoid; page-break-inside: avoid; }
-          figure, tr { break-inside: avoid; page-break-inside: avoid; }
+          /* A chart or a row is never cut, and a heading stays with what follows it; long tables go on over pages. */
+          figure, tr, .figures div { break-inside: avoid; page-break-inside: avoid; }
+          h2, .question, .reading { break-after: avoid; page-break-after: avoid; }
           a { color: inherit; }
         }
         """;

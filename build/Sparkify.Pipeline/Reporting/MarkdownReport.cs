@@ -32,7 +32,7 @@ public static class MarkdownReport
             md.AppendLine("No rows.").AppendLine();
             return;
         }
-        md.AppendLine("| " + string.Join(" | ", result.Columns.Select(c => Escape(c.Replace('_', ' ')))) + " |");
+        md.AppendLine("| " + string.Join(" | ", result.Columns.Select(c => Escape(CellText.Heading(c)))) + " |");
         md.AppendLine("|" + string.Join("|", result.Numeric.Select(n => n ? "---:" : "---")) + "|");
         foreach (var row in result.Rows)
             md.AppendLine("| " + string.Join(" | ", row.Select(v => Escape(v is null or DBNull ? "—" : CellText.Readable(v)))) + " |");
