@@ -13,6 +13,8 @@ public static class CellText
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         float f => f.ToString("R", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
+        byte[] bytes => "\\x" + Convert.ToHexStringLower(bytes),
+        Array array => "{" + string.Join(",", array.Cast<object?>().Select(Plain)) + "}",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };

@@ -32,6 +32,14 @@ public class TextTableTests
     }
 
     [Test]
+    public void Bytes_and_arrays_are_written_as_psql_writes_them()
+    {
+        var result = new QueryResult(["b", "a"], [false, false], [[new byte[] { 0xde, 0xad }, new[] { 1, 2 }]]);
+
+        Assert.That(TextTable.Format(result)[2], Is.EqualTo("\\xdead | {1,2}"));
+    }
+
+    [Test]
     public void A_newline_inside_a_value_does_not_break_the_table()
     {
         var result = new QueryResult(["a"], [false], [["two\nlines"]]);
