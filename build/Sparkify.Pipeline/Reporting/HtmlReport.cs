@@ -11,6 +11,9 @@ namespace Sparkify.Pipeline.Reporting;
 /// </summary>
 public static class HtmlReport
 {
+    /// A longer table shows its first rows and says how many it left out (the full list: Query --file=…).
+    public const int MaxTableRows = 50;
+
     public static string Render(ReportContent report)
     {
         var html = new StringBuilder();
@@ -45,7 +48,7 @@ public static class HtmlReport
             if (s.Chart is not null)
                 html.AppendLine($"<figure><img alt=\"Chart: {E(s.Section.Title)}\" width=\"{ChartRenderer.Width}\" " +
                                 $"src=\"data:image/png;base64,{Convert.ToBase64String(s.Chart)}\"></figure>");
-            Table(html, s.Result);
+            Table(html, s.Result, s.SqlPath);
         }
         html.AppendLine($"<p class=\"source\">{E(s.SqlPath)}</p>");
         html.AppendLine("</section>");
@@ -59,7 +62,7 @@ public static class HtmlReport
         html.AppendLine("</dl>");
     }
 
-    static void Table(StringBuilder html, QueryResult result)
+    static void Table(StringBuilder html, QueryResult result, string sqlPath)
     {
         if (result.Rows.Count == 0)
         {
@@ -70,14 +73,19 @@ public static class HtmlReport
         for (var c = 0; c < result.Columns.Count; c++)
             html.Append($"<th{Align(result, c)}>{E(CellText.Heading(result.Columns[c]))}</th>");
         html.AppendLine("</tr></thead><tbody>");
-        foreach (var row in result.Rows)
+        foreach (var row in result.Rows.Take(MaxTableRows))
         {
             html.Append("<tr>");
             for (var c = 0; c < row.Length; c++) html.Append($"<td{Align(result, c)}>{E(Cell(row[c]))}</td>");
             html.AppendLine("</tr>");
         }
         html.AppendLine("</tbody></table>");
+        if (result.Rows.Count > MaxTableRows)
+            html.AppendLine($"<p class=\"more\">{E(LeftOut(result, sqlPath))}</p>");
     }
+
+    public static string LeftOut(QueryResult result, string sqlPath) =>
+        $"The first {MaxTableRows} of {CellText.Readable(result.Rows.Count)} rows; all of them: ./build.sh Query --file={sqlPath} --max-rows={result.Rows.Count}";
 
     static string Align(QueryResult result, int column) => result.Numeric[column] ? " class=\"num\"" : "";
 

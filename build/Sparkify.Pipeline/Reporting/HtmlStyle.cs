@@ -28,7 +28,7 @@ static class HtmlStyle
         .figures div { border: 1px solid var(--rule); border-radius: 6px; padding: 8px 12px; }
         .figures dt { color: var(--muted); font-size: 13px; }
         .figures dd { margin: 0; font-size: 19px; font-weight: 600; }
-        .empty { color: var(--muted); }
+        .empty, .more { color: var(--muted); }
         footer { border-top: 1px solid var(--rule); margin-top: 24px; padding-top: 12px; }
         @media print {
           @page { margin: 14mm; }

@@ -19,13 +19,13 @@ public static class MarkdownReport
             md.AppendLine($"*{Escape(s.Query.Question)}*").AppendLine();
             if (s.Section.Reading.Length > 0) md.AppendLine(Escape(s.Section.Reading)).AppendLine();
             if (s.Chart is not null) md.AppendLine($"![Chart: {Escape(s.Section.Title)}]({chartFile(s)})").AppendLine();
-            Table(md, s.Result);
+            Table(md, s.Result, s.SqlPath);
             md.AppendLine($"Source: `{s.SqlPath}`").AppendLine();
         }
         return md.ToString();
     }
 
-    static void Table(StringBuilder md, QueryResult result)
+    static void Table(StringBuilder md, QueryResult result, string sqlPath)
     {
         if (result.Rows.Count == 0)
         {
@@ -34,9 +34,10 @@ public static class MarkdownReport
         }
         md.AppendLine("| " + string.Join(" | ", result.Columns.Select(c => Escape(CellText.Heading(c)))) + " |");
         md.AppendLine("|" + string.Join("|", result.Numeric.Select(n => n ? "---:" : "---")) + "|");
-        foreach (var row in result.Rows)
+        foreach (var row in result.Rows.Take(HtmlReport.MaxTableRows))
             md.AppendLine("| " + string.Join(" | ", row.Select(v => Escape(v is null or DBNull ? "—" : CellText.Readable(v)))) + " |");
         md.AppendLine();
+        if (result.Rows.Count > HtmlReport.MaxTableRows) md.AppendLine(Escape(HtmlReport.LeftOut(result, sqlPath))).AppendLine();
     }
 
     /// Values come from the warehouse: characters that Markdown or an HTML-aware renderer would act on are escaped.

@@ -125,6 +125,25 @@ public class ReportTests
         Assert.That(ReportDigest.Lines(content), Is.EqualTo(new[] { "The warehouse holds no plays yet: run ./build.sh Etl to load it" }));
     }
 
+    [Test]
+    public void A_long_table_shows_its_first_rows_and_says_how_to_get_all()
+    {
+        var upgrades = ReportSections.All.Single(s => s.Query == "upgrades");
+        var rows = Enumerable.Range(1, 1200).Select(i => new object?[] { i.ToString(), "<b>" }).ToList();
+        var section = new SectionResult(upgrades, new AnalyticsQuery("upgrades", "60_upgrades.sql", "Who?", ""),
+            "sql/analytics/60_upgrades.sql", new QueryResult(["user_id", "first_name"], [false, false], rows), null);
+        var content = new ReportContent("postgres u@h:1/d", "local", DateTimeOffset.UnixEpoch, [section]);
+
+        var html = HtmlReport.Render(content);
+        var md = MarkdownReport.Render(content, _ => "");
+
+        const string note = "The first 50 of 1,200 rows; all of them: ./build.sh Query --file=sql/analytics/60_upgrades.sql --max-rows=1200";
+        Assert.That(Regex.Matches(html, "<td>&lt;b&gt;</td>").Count, Is.EqualTo(50));
+        Assert.That(html, Does.Contain($"<p class=\"more\">{note}</p>"));
+        Assert.That(Regex.Matches(md, @"\| &lt;b&gt; \|").Count, Is.EqualTo(50));
+        Assert.That(md, Does.Contain(note.Replace("_", "\\_")));
+    }
+
     string SectionHtml(string anchor)
     {
         var start = _html.IndexOf($"<section id=\"{anchor}\">", StringComparison.Ordinal);
