@@ -32,6 +32,12 @@ Task("CreateTables")
     .WithCriteria<Run>((ctx, run) => !run.Skips("CreateTables"), "skipped by --skip")
     .Does<Run>(run => CreateTables.ExecuteAsync(run));
 
+Task("Report")
+    .Description("Run the analytics queries read-only; write artifacts/report/index.html (tables and charts) and report.md")
+    .IsDependentOn("CreateTables")
+    .WithCriteria<Run>((ctx, run) => !run.Skips("Report"), "skipped by --skip")
+    .Does<Run>(run => Report.ExecuteAsync(run));
+
 //////////////////////////////////////////////////////////////////////
 // ENTRY POINTS
 //////////////////////////////////////////////////////////////////////
@@ -40,6 +46,10 @@ Task("Teardown")
     .Description("Stop and remove what the pipeline started (local profile: moto, PostgreSQL and .local/)")
     .WithCriteria<Run>((ctx, run) => !run.Skips("Teardown"), "skipped by --skip")
     .Does<Run>(run => TeardownLocal.ExecuteAsync(run));
+
+Task("Query")
+    .Description("Print the result of --sql=\"select …\" or --file=PATH.sql, run read-only on the profile's warehouse")
+    .Does<Run>(run => Query.ExecuteAsync(run));
 
 Task("Test")
     .Description("Run the whole NUnit suite, unit and integration (--filter=EXPR narrows it)")

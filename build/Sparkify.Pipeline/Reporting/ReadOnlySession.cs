@@ -1,0 +1,96 @@
+using Npgsql;
+using Sparkify.Pipeline.Warehouse;
+
+namespace Sparkify.Pipeline.Reporting;
+
+/// <summary>
+/// One connection to the warehouse holding one transaction that is never committed, so whatever runs in it
+/// changes nothing. PostgreSQL: a read-only, repeatable-read transaction, so a write is refused (SQLSTATE 25006)
+/// and every query sees the same snapshot; the session default is read-only too, so statements after a COMMIT
+/// typed into the SQL stay read-only. Redshift: a plain transaction of selects, rolled back at the end.
+/// </summary>
+public sealed class ReadOnlySession : IAsyncDisposable
+{
+    const string PostgresBegin =
+        "set session characteristics as transaction read only; begin transaction isolation level repeatable read read only";
+
+    readonly NpgsqlConnection _connection;
+
+    ReadOnlySession(NpgsqlConnection connection, WarehouseEndpoint warehouse)
+    {
+        _connection = connection;
+        Warehouse = warehouse;
+    }
+
+    public WarehouseEndpoint Warehouse { get; }
+
+    public static async Task<ReadOnlySession> OpenAsync(WarehouseEndpoint warehouse, CancellationToken ct)
+    {
+        var connection = await warehouse.OpenAsync(ct);
+        try
+        {
+            await using var begin = new NpgsqlCommand(BeginSql(warehouse.Dialect), connection);
+            await begin.ExecuteNonQueryAsync(ct);
+            return new ReadOnlySession(connection, warehouse);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// What opens the session: Redshift takes no read-only transaction, so there the rollback alone keeps nothing.
+    public static string BeginSql(Dialect dialect) => dialect == Dialect.Postgres ? PostgresBegin : "begin";
+
+    /// Runs the SQL (one statement or several) and reads every result set, at most <paramref name="maxRows"/> rows each.
+    /// A database error becomes a <see cref="PipelineException"/> with PostgreSQL's message and position, naming <paramref name="source"/>.
+    public async Task<IReadOnlyList<QueryResult>> RunAsync(string sql, string source, CancellationToken ct, int maxRows = int.MaxValue)
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand(sql, _connection);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var results = new List<QueryResult>();
+            do results.Add(await ReadAsync(reader, maxRows, ct));
+            while (await reader.NextResultAsync(ct));
+            return results;
+        }
+        catch (PostgresException e)
+        {
+            throw new PipelineException(SqlError.Describe(e, sql, source), e);
+        }
+    }
+
+    static async Task<QueryResult> ReadAsync(NpgsqlDataReader reader, int maxRows, CancellationToken ct)
+    {
+        if (reader.FieldCount == 0) return new QueryResult([], [], []) { RecordsAffected = reader.RecordsAffected };
+        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+        var numeric = Enumerable.Range(0, reader.FieldCount).Select(i => CellText.IsNumber(reader.GetFieldType(i))).ToList();
+        var rows = new List<object?[]>();
+        var truncated = false;
+        while (await reader.ReadAsync(ct))
+        {
+            if (rows.Count == maxRows) { truncated = true; break; }
+            var row = new object?[reader.FieldCount];
+            reader.GetValues(row!);
+            rows.Add(row);
+        }
+        return new QueryResult(columns, numeric, rows) { Truncated = truncated };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            // Rolling back is the point: nothing typed into a query may stay.
+            await using var rollback = new NpgsqlCommand("rollback", _connection);
+            await rollback.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (NpgsqlException)
+        {
+            // The connection is broken; closing it ends the transaction on the server all the same.
+        }
+        await _connection.DisposeAsync();
+    }
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using Npgsql;
+using Sparkify.Pipeline.Targets;
+using Sparkify.Pipeline.Tests.Fixtures;
+using Sparkify.Pipeline.Warehouse;
+
+namespace Sparkify.Pipeline.Tests.Reporting;
+
+/// <summary>
+/// A hand-made star schema small enough to work every analytics answer out by hand (the tests state them).
+/// Four users: Ann stays free, Bob upgrades free -> paid, Cat is always paid, Dan goes paid -> free.
+/// Ann and Dan both have a session 10, so sessions must be counted per user. 2018-11-04 is a Sunday.
+/// Names carry '&lt;' and '&amp;' so the report's escaping is tested on real values.
+/// </summary>
+public static class StarSchema
+{
+    public const string WindowsChrome = "\"Mozilla/5.0 (Windows NT 6.1; WOW64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/36.0.1985.143 Safari/537.36\"";
+    public const string IPhoneSafari = "\"Mozilla/5.0 (iPhone; CPU iPhone OS 7_1_2 like Mac OS X) AppleWebKit/537.51.2 (KHTML, like Gecko) Version/7.0 Mobile/11D257 Safari/9537.53\"";
+    public const string MacFirefox = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10.9; rv:31.0) Gecko/20100101 Firefox/31.0";
+    public const string WindowsEdge = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0";
+    public const string AndroidChrome = "Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/116.0 Mobile Safari/537.36";
+
+    /// (user, level, start time, song, artist, session, item, location, user agent)
+    public static readonly (string User, string Level, string Start, string? Song, string? Artist, int Session, int Item, string? Location, string? Agent)[] Plays =
+    [
+        ("1", "free", "2018-11-04 08:00:00", "SO1", "AR1", 10, 1, "Town A", WindowsChrome),
+        ("1", "free", "2018-11-04 08:04:00", "SO1", "AR1", 10, 2, "Town A", WindowsChrome),
+        ("1", "free", "2018-11-04 08:08:00", null, null, 10, 3, "Town A", WindowsChrome),
+        ("1", "free", "2018-11-08 12:00:00", null, null, 11, 1, "Town A", WindowsChrome),
+        ("2", "free", "2018-11-05 09:00:00", "SO2", "AR1", 20, 1, "Town B", IPhoneSafari),
+        ("2", "paid", "2018-11-06 10:00:00", "SO1", "AR1", 21, 1, "Town B", IPhoneSafari),
+        ("2", "paid", "2018-11-06 10:05:00", "SO3", "AR2", 21, 2, "Town B", IPhoneSafari),
+        ("3", "paid", "2018-11-10 22:00:00", "SO3", "AR2", 30, 1, "Town A", MacFirefox),
+        ("3", "paid", "2018-11-10 22:05:00", "SO3", "AR2", 30, 2, "Town A", MacFirefox),
+        ("3", "paid", "2018-11-10 22:10:00", "SO3", "AR2", 30, 3, "Town A", MacFirefox),
+        ("3", "paid", "2018-11-10 22:15:00", null, null, 30, 4, "Town A", MacFirefox),
+        ("3", "paid", "2018-11-10 22:20:00", null, null, 30, 5, "Town A", MacFirefox),
+        ("3", "paid", "2018-11-10 22:25:00", null, null, 30, 6, "Town A", MacFirefox),
+        ("4", "paid", "2018-11-05 23:00:00", "SO2", "AR1", 10, 1, "Town C", WindowsEdge),
+        ("4", "free", "2018-11-07 01:00:00", null, null, 40, 1, null, null),
+        ("4", "free", "2018-11-07 01:03:00", null, null, 40, 2, null, AndroidChrome),
+    ];
+
+    /// A fresh database with the seven tables and the rows above.
+    public static async Task<WarehouseEndpoint> NewAsync()
+    {
+        var db = await PostgresFixture.NewDatabaseAsync("star");
+        await SeedAsync(db);
+        return db;
+    }
+
+    /// Creates the tables (keeping existing ones) and inserts the rows above.
+    public static async Task SeedAsync(WarehouseEndpoint db)
+    {
+        await CreateTables.RunAsync(db, SqlFiles.In(Repo.Root), recreate: false, CancellationToken.None);
+        await using var connection = await db.OpenAsync(CancellationToken.None);
+        await ExecuteAsync(connection, """
+            insert into artists (artist_id, name, location, latitude, longitude) values
+                ('AR1', 'Alpha Band', 'Springfield', 40.1, -89.6),
+                ('AR2', 'Beta & <Co>', null, null, null),
+                ('AR3', 'Gamma', null, null, null);
+            insert into songs (song_id, title, artist_id, year, duration) values
+                ('SO1', 'First Song', 'AR1', 2001, 200.0),
+                ('SO2', 'Second Song', 'AR1', 2002, 180.0),
+                ('SO3', 'Third <Song>', 'AR2', 0, 210.0),
+                ('SO4', 'Unplayed', 'AR3', 1999, 100.0);
+            insert into users (user_id, first_name, last_name, gender, level) values
+                ('1', 'Ann', 'Free', 'F', 'free'),
+                ('2', 'Bob', 'Upgrade', 'M', 'paid'),
+                ('3', 'Cat', 'Paid', 'F', 'paid'),
+                ('4', 'Dan', 'Down', 'M', 'free');
+            """);
+        foreach (var p in Plays)
+        {
+            var start = DateTime.Parse(p.Start, CultureInfo.InvariantCulture);
+            await using var time = new NpgsqlCommand(
+                "insert into time values ($1, $2, $3, $4, $5, $6, $7)", connection)
+            {
+                Parameters =
+                {
+                    new() { Value = start }, new() { Value = (short)start.Hour }, new() { Value = (short)start.Day },
+                    new() { Value = (short)ISOWeek.GetWeekOfYear(start) }, new() { Value = (short)start.Month },
+                    new() { Value = (short)start.Year }, new() { Value = (short)start.DayOfWeek },
+                },
+            };
+            await time.ExecuteNonQueryAsync();
+            await using var play = new NpgsqlCommand(
+                "insert into songplays (start_time, user_id, level, song_id, artist_id, session_id, item_in_session, location, user_agent) " +
+                "values ($1, $2, $3, $4, $5, $6, $7, $8, $9)", connection)
+            {
+                Parameters =
+                {
+                    new() { Value = start }, new() { Value = p.User }, new() { Value = p.Level },
+                    new() { Value = (object?)p.Song ?? DBNull.Value }, new() { Value = (object?)p.Artist ?? DBNull.Value },
+                    new() { Value = p.Session }, new() { Value = p.Item },
+                    new() { Value = (object?)p.Location ?? DBNull.Value }, new() { Value = (object?)p.Agent ?? DBNull.Value },
+                },
+            };
+            await play.ExecuteNonQueryAsync();
+        }
+    }
+
+    public static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
