@@ -22,7 +22,7 @@ public sealed class AwsSession(AwsContext aws, DwhConfig config, Profile profile
     public PipelineLog Log => log;
     public Pricing Prices => prices;
 
-    public RetryPolicy Retry { get; init; } = RetryPolicy.Standard;
+    public RetrySpec Retry { get; init; } = RetrySpec.Standard;
     public WaitClock Clock { get; init; } = WaitClock.Real;
     public Func<CancellationToken, Task<string>> PublicIpSource { get; init; } = PublicIp.CheckIpAsync;
 

@@ -11,10 +11,10 @@ namespace Sparkify.Pipeline.Aws;
 
 /// <summary>
 /// A small client for AWS Query APIs (IAM, Redshift) over AWSSDK.Core: form POSTs signed by the SDK's public
-/// SigV4SigningHandler with credentials from the SDK's default chain, retried per <see cref="RetryPolicy"/>, XML
+/// SigV4SigningHandler with credentials from the SDK's default chain, retried per <see cref="RetrySpec"/>, XML
 /// answers returned as elements and AWS errors thrown as <see cref="AmazonServiceException"/> with their ErrorCode.
 /// </summary>
-public sealed class QueryApi(QueryEndpoint endpoint, AwsContext aws, RetryPolicy retry, HttpMessageHandler? transport = null) : IDisposable
+public sealed class QueryApi(QueryEndpoint endpoint, AwsContext aws, RetrySpec retry, HttpMessageHandler? transport = null) : IDisposable
 {
     readonly SemaphoreSlim _gate = new(1, 1);
     HttpClient? _http;
@@ -39,7 +39,7 @@ public sealed class QueryApi(QueryEndpoint endpoint, AwsContext aws, RetryPolicy
                 var body = await response.Content.ReadAsStringAsync(ct);
                 if (response.IsSuccessStatusCode) return ParseAnswer(request, body);
                 var error = ParseError(body, response.StatusCode);
-                if (attempt >= retry.MaxAttempts || !RetryPolicy.IsRetryable(response.StatusCode, error.ErrorCode)) throw error;
+                if (attempt >= retry.MaxAttempts || !RetrySpec.IsRetryable(response.StatusCode, error.ErrorCode)) throw error;
             }
             catch (Exception e) when (IsNetworkFailure(e, ct))
             {

@@ -6,12 +6,12 @@ namespace Sparkify.Pipeline.Aws;
 /// Retries as data: how many attempts, and exponential backoff with full jitter between them (the AWS SDKs'
 /// "standard" retry mode). Throttling codes, 5xx answers and broken connections are retried; nothing else is.
 /// </summary>
-public sealed record RetryPolicy(int MaxAttempts, TimeSpan BaseDelay, TimeSpan MaxDelay)
+public sealed record RetrySpec(int MaxAttempts, TimeSpan BaseDelay, TimeSpan MaxDelay)
 {
-    public static readonly RetryPolicy Standard = new(4, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(20));
+    public static readonly RetrySpec Standard = new(4, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(20));
 
     /// For tests: the same decisions, no waiting.
-    public static readonly RetryPolicy Immediate = new(4, TimeSpan.Zero, TimeSpan.Zero);
+    public static readonly RetrySpec Immediate = new(4, TimeSpan.Zero, TimeSpan.Zero);
 
     static readonly HashSet<string> ThrottlingCodes = new(StringComparer.Ordinal)
     {
