@@ -26,11 +26,14 @@ public sealed class AwsSession(AwsContext aws, DwhConfig config, Profile profile
     public WaitClock Clock { get; init; } = WaitClock.Real;
     public Func<CancellationToken, Task<string>> PublicIpSource { get; init; } = PublicIp.CheckIpAsync;
 
+    /// The HTTP transport under the Query API clients; null = the network. Tests script AWS answers with it.
+    public HttpMessageHandler? Transport { get; init; }
+
     /// DWH_DB_PASSWORD when set: the master password instead of a generated one.
     public string? PasswordFromEnvironment { get; init; }
 
-    public Iam Iam => new(_iam ??= new QueryApi(QueryEndpoint.Iam(aws), aws, Retry));
-    public Redshift Redshift => new(_redshift ??= new QueryApi(QueryEndpoint.Redshift(aws), aws, Retry));
+    public Iam Iam => new(_iam ??= new QueryApi(QueryEndpoint.Iam(aws), aws, Retry, Transport));
+    public Redshift Redshift => new(_redshift ??= new QueryApi(QueryEndpoint.Redshift(aws), aws, Retry, Transport));
     public Ingress Ingress => new(_ec2 ??= aws.Ec2());
 
     /// The session for a build run: moto in the local profile (started when needed), real AWS in the aws profile.

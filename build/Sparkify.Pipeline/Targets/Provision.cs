@@ -23,6 +23,10 @@ public static class Provision
     public static async Task<ProvisionResult> RunAsync(AwsSession s, CancellationToken ct)
     {
         s.RequireKnownRegion();
+        // Known before anything is created: a failed detection must not leave a cluster running without its rule.
+        var cidr = s.Config.Network.IngressCidr ?? (s.Profile == Profile.Local
+            ? "127.0.0.1/32"
+            : await PublicIp.DetectCidrAsync(s.PublicIpSource, ct));
         var result = new ProvisionResult();
         var state = s.State.Load();
         state.Profile = s.Profile.Name();
@@ -39,18 +43,16 @@ public static class Provision
             "[CLUSTER] node_type, num_nodes, cluster_type and [AWS] region",
             () => ProvisionCluster.EnsureAsync(s, state, groupId, result, ct));
         await AwsStep.RunAsync(s.Aws, "ingress rule", "[NETWORK] ingress_cidr",
-            () => EnsureIngressAsync(s, state, groupId, cluster.Port ?? s.Config.Cluster.DbPort, result, ct));
+            () => EnsureIngressAsync(s, state, groupId, cidr, cluster.Port ?? s.Config.Cluster.DbPort, result, ct));
 
         s.Log.Information($"Provision: {(result.ChangedNothing ? "nothing to change" : "created " + string.Join(", ", result.Created))}" +
                           $"{(result.Kept.Count > 0 ? "; kept " + string.Join(", ", result.Kept) : "")}; state in {s.State.Path}");
         return result;
     }
 
-    static async Task EnsureIngressAsync(AwsSession s, DwhState state, string groupId, int port, ProvisionResult result, CancellationToken ct)
+    static async Task EnsureIngressAsync(AwsSession s, DwhState state, string groupId, string cidr, int port, ProvisionResult result,
+        CancellationToken ct)
     {
-        var cidr = s.Config.Network.IngressCidr ?? (s.Profile == Profile.Local
-            ? "127.0.0.1/32"
-            : await PublicIp.DetectCidrAsync(s.PublicIpSource, ct));
         if (cidr == "0.0.0.0/0")
             s.Log.Warning("[NETWORK] ingress_cidr = 0.0.0.0/0 opens the cluster port to the whole internet; prefer your own /32");
         if (state.IngressCidr is { } old && state.IngressPort is { } oldPort && (old != cidr || oldPort != port) &&

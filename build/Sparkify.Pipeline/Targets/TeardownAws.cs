@@ -23,7 +23,7 @@ public static partial class TeardownAws
         var role = state.RoleName ?? s.Config.Iam.RoleName;
 
         await AwsStep.RunAsync(s.Aws, $"deleting cluster {clusterId}", "[CLUSTER] identifier and [AWS] region",
-            () => DeleteClusterAsync(s, clusterId, finalSnapshot, result, ct));
+            () => TeardownCluster.RunAsync(s, clusterId, finalSnapshot, result, ct));
         state.ClusterId = state.Endpoint = state.DbName = state.DbUser = state.DbPassword = null;
         state.Port = null;
         state.CreatedAt = null;
@@ -53,33 +53,6 @@ public static partial class TeardownAws
         state.SecurityGroupId = state.IngressCidr = null;
         state.Port = state.IngressPort = null;
         state.CreatedAt = null;
-    }
-
-    static async Task DeleteClusterAsync(AwsSession s, string id, string? finalSnapshot, TeardownResult result, CancellationToken ct)
-    {
-        var cluster = await s.Redshift.DescribeAsync(id, ct);
-        if (cluster is null)
-        {
-            Gone(s, result, $"cluster {id}");
-            return;
-        }
-        if (cluster.Status != "deleting")
-        {
-            try
-            {
-                await s.Redshift.DeleteAsync(id, finalSnapshot, ct);
-                s.Log.Information($"Redshift cluster {id}: deletion requested" + (finalSnapshot is null ? " (no final snapshot)" : $", final snapshot {finalSnapshot}"));
-            }
-            catch (AmazonServiceException e) when (e.ErrorCode == "ClusterNotFound")
-            {
-                Gone(s, result, $"cluster {id}");
-                return;
-            }
-        }
-        var wait = WaitSpec.ClusterDeleted(TimeSpan.FromMinutes(s.Config.Cluster.AvailableTimeoutMinutes));
-        await Waiter.UntilAsync(wait, $"cluster {id}", c => s.Redshift.StatusAsync(id, c), s.Log, s.Clock,
-            "run Teardown again later: it picks up where it stopped", ct);
-        result.Removed.Add($"cluster {id}");
     }
 
     static async Task RevokeIngressAsync(AwsSession s, DwhState state, string clusterId, TeardownResult result, CancellationToken ct)
@@ -150,7 +123,7 @@ public static partial class TeardownAws
         catch (AmazonServiceException e) when (e.ErrorCode == "NoSuchEntity") { }
     }
 
-    static void Gone(AwsSession s, TeardownResult result, string what)
+    internal static void Gone(AwsSession s, TeardownResult result, string what)
     {
         result.AlreadyGone.Add(what);
         s.Log.Information($"{what}: already gone, skipped");

@@ -112,6 +112,7 @@ public class ProvisionFaultTests
 
         Assert.That(e!.Message, Does.Contain("could not detect your public IP").And.Contain("set [NETWORK] ingress_cidr"));
         Assert.That(await moto.IngressAsync(5439), Is.Empty, "no rule may be guessed");
+        Assert.That(await moto.Redshift().DescribeAsync("sparkify-dwh", None), Is.Null, "nothing may be created before the CIDR is known");
     }
 
     [Test]
