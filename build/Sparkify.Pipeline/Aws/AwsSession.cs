@@ -51,6 +51,14 @@ public sealed class AwsSession(AwsContext aws, DwhConfig config, Profile profile
                                     $"{string.Join(", ", RegionEndpoint.EnumerableAllRegions.Select(r => r.SystemName).Order().Take(12))}, …)");
     }
 
+    /// What the state file records lives in one region; working on another would lose track of it.
+    public void RequireStateRegion(DwhState recorded, string target)
+    {
+        if (recorded.Region is { } region && region != aws.Region)
+            throw new PipelineException($"{State.Path} records resources in {region}, but [AWS] region is {aws.Region}; run " +
+                                        $"./build.sh Teardown --AWS:region={region} first, or {target} with --AWS:region={region}");
+    }
+
     public void Dispose()
     {
         _iam?.Dispose();

@@ -29,6 +29,7 @@ public static class Provision
             : await PublicIp.DetectCidrAsync(s.PublicIpSource, ct));
         var result = new ProvisionResult();
         var state = s.State.Load();
+        s.RequireStateRegion(state, "Provision");
         state.Profile = s.Profile.Name();
         state.Region = s.Aws.Region;
         s.State.Save(state);

@@ -19,6 +19,7 @@ public static partial class TeardownAws
         s.RequireKnownRegion();
         var result = new TeardownResult();
         var state = s.State.Load();
+        s.RequireStateRegion(state, "Teardown");
         var clusterId = state.ClusterId ?? s.Config.Cluster.Identifier;
         var role = state.RoleName ?? s.Config.Iam.RoleName;
 

@@ -83,4 +83,18 @@ public class TeardownAwsTests
         Assert.That(moto.Output.ToString(), Does.Contain("final snapshot sparkify-last"));
         await AssertNothingLeftAsync(moto);
     }
+
+    [Test]
+    public async Task Teardown_in_another_region_than_the_state_records_refuses_and_says_which()
+    {
+        using var moto = await MotoAccount.FreshAsync();
+        using (var provision = moto.Session()) await Provision.RunAsync(provision, None);
+
+        using var elsewhere = moto.Session(Sparkify.Pipeline.Config.Profile.Local,
+            Sparkify.Pipeline.Aws.AwsContext.ForMoto(moto.Endpoint, "eu-west-1"), "AWS:region=eu-west-1");
+        var e = Assert.ThrowsAsync<PipelineException>(() => TeardownAws.RunAsync(elsewhere, null, None));
+
+        Assert.That(e!.Message, Does.Contain("records resources in us-west-2, but [AWS] region is eu-west-1"));
+        Assert.That(await moto.Redshift().DescribeAsync("sparkify-dwh", None), Is.Not.Null, "nothing may be deleted");
+    }
 }
