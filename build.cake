@@ -5,6 +5,8 @@
 using Sparkify.Pipeline;
 using Sparkify.Pipeline.Summary;
 using Sparkify.Pipeline.Targets;
+// Cake's script host has a Teardown method of its own.
+using TeardownTarget = Sparkify.Pipeline.Targets.Teardown;
 
 var target = Argument("target", "");
 
@@ -27,8 +29,14 @@ Teardown<Run>((ctx, run) =>
 // STAGES
 //////////////////////////////////////////////////////////////////////
 
+Task("Provision")
+    .Description("Create the IAM role, the Redshift cluster (waits until available) and the ingress rule; idempotent (local profile: on moto)")
+    .WithCriteria<Run>((ctx, run) => !run.Skips("Provision"), "skipped by --skip")
+    .Does<Run>(run => Provision.ExecuteAsync(run));
+
 Task("CreateTables")
     .Description("Create the staging and star-schema tables for the warehouse's dialect (--recreate drops them first)")
+    .IsDependentOn("Provision")
     .WithCriteria<Run>((ctx, run) => !run.Skips("CreateTables"), "skipped by --skip")
     .Does<Run>(run => CreateTables.ExecuteAsync(run));
 
@@ -43,9 +51,14 @@ Task("Report")
 //////////////////////////////////////////////////////////////////////
 
 Task("Teardown")
-    .Description("Stop and remove what the pipeline started (local profile: moto, PostgreSQL and .local/)")
+    .Description("Delete the cluster, the ingress rule and the role (--final-snapshot=NAME keeps a snapshot), then stop the local services; safe any time")
     .WithCriteria<Run>((ctx, run) => !run.Skips("Teardown"), "skipped by --skip")
-    .Does<Run>(run => TeardownLocal.ExecuteAsync(run));
+    .Does<Run>(run => TeardownTarget.ExecuteAsync(run));
+
+Task("Status")
+    .Description("Show what exists now, read from AWS: role, cluster status, endpoint, uptime and cost so far")
+    .WithCriteria<Run>((ctx, run) => !run.Skips("Status"), "skipped by --skip")
+    .Does<Run>(run => Status.ExecuteAsync(run));
 
 Task("Query")
     .Description("Print the result of --sql=\"select …\" or --file=PATH.sql, run read-only on the profile's warehouse")

@@ -23,7 +23,11 @@ public sealed class AwsContext(string region, string? serviceUrl, AWSCredentials
     /// Null means the SDK's default credential chain.
     public AWSCredentials? Credentials { get; } = credentials;
 
-    public static AwsContext ForMoto(string endpoint, string region) => new(region, endpoint, MotoCredentials);
+    /// The setting that decides where calls go, for errors: "[AWS] region = us-west-2", the endpoint, or the local moto.
+    public string Origin { get; init; } = serviceUrl is null ? $"[AWS] region = {region}" : $"[AWS] endpoint = {serviceUrl}";
+
+    public static AwsContext ForMoto(string endpoint, string region) =>
+        new(region, endpoint, MotoCredentials) { Origin = $"the local moto at {endpoint} ([LOCAL] moto_port)" };
 
     /// The context for this run; in the local profile it starts (or reuses) moto.
     public static async Task<AwsContext> ForRunAsync(Run run) => run.Profile == Profile.Local

@@ -71,8 +71,9 @@ public sealed class LocalMoto(string folder, int port, PipelineLog log)
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
         try
         {
-            // moto's dashboard data: a JSON object of the resources it holds.
-            using var response = await http.GetAsync($"{Endpoint}/moto-api/data.json", ct);
+            // moto's configuration: a small JSON object. Not /moto-api/data.json: once IAM has loaded the managed
+            // policies (MOTO_IAM_LOAD_MANAGED_POLICIES) that is ~14 MB and takes longer than this timeout.
+            using var response = await http.GetAsync($"{Endpoint}/moto-api/config", ct);
             var body = await response.Content.ReadAsStringAsync(ct);
             return response.IsSuccessStatusCode && body.TrimStart().StartsWith('{');
         }

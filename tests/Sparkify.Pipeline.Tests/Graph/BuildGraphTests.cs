@@ -22,7 +22,8 @@ public class BuildGraphTests
         var result = _build.Run(isolated: false);
 
         Assert.That(result.ExitCode, Is.EqualTo(0));
-        Assert.That(result.Output, Does.Contain("CreateTables").And.Contains("Teardown").And.Contains("Test"));
+        Assert.That(result.Output, Does.Contain("CreateTables").And.Contains("Teardown").And.Contains("Test")
+            .And.Contains("Provision").And.Contains("Status"));
         Assert.That(result.Output, Does.Not.Contain("Started"));
     }
 
@@ -41,8 +42,45 @@ public class BuildGraphTests
         var result = _build.Run("CreateTables", "--dryrun");
 
         Assert.That(result.ExitCode, Is.EqualTo(0));
-        Assert.That(result.Output, Does.Contain("1. CreateTables").And.Contains("No tasks were actually executed."));
+        Assert.That(result.Output, Does.Contain("1. Provision").And.Contains("2. CreateTables").And.Contains("No tasks were actually executed."));
         Assert.That(Directory.Exists(_build.DataDir), Is.False, "a dry run started local services");
+    }
+
+    [Test]
+    public void Exclusive_plans_only_the_target_without_provision()
+    {
+        var result = _build.Run("CreateTables", "--dryrun", "--exclusive");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0));
+        Assert.That(result.Output, Does.Contain("1. CreateTables").And.Not.Contains("Provision"));
+    }
+
+    [Test]
+    public void Skipping_provision_skips_it_while_create_tables_still_runs()
+    {
+        var result = _build.Run("CreateTables", "--skip=Provision");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
+        Assert.That(result.Output, Does.Contain("7 created, 0 kept"));
+        Assert.That(result.Output, Does.Not.Contain("IAM role"), "Provision ran despite --skip=Provision");
+        Assert.That(result.Output, Does.Match(@"Provision\s+-\s+Skipped\s+skipped by --skip"));
+    }
+
+    [Test]
+    public void Provision_status_and_teardown_run_end_to_end_through_build_sh()
+    {
+        var provision = _build.Run("Provision");
+        var status = _build.Run("Status");
+        var teardown = _build.Run("Teardown");
+
+        Assert.That(provision.ExitCode, Is.EqualTo(0), provision.Output);
+        Assert.That(provision.Output, Does.Contain("Provision: created role sparkify-dwh-s3-read"));
+        Assert.That(status.ExitCode, Is.EqualTo(0), status.Output);
+        Assert.That(status.Output, Does.Contain("cluster  sparkify-dwh: available"));
+        Assert.That(teardown.ExitCode, Is.EqualTo(0), teardown.Output);
+        Assert.That(teardown.Output, Does.Contain("Teardown (AWS): removed cluster sparkify-dwh, ingress 127.0.0.1/32:5439, role sparkify-dwh-s3-read"));
+        Assert.That(teardown.Output.IndexOf("Teardown (AWS)", StringComparison.Ordinal),
+            Is.LessThan(teardown.Output.IndexOf("Stopped moto", StringComparison.Ordinal)), "the AWS part must run before moto is stopped");
     }
 
     [Test]

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Sparkify.Pipeline.Aws;
+using Sparkify.Pipeline.Config;
+using Sparkify.Pipeline.Local;
+
+namespace Sparkify.Pipeline.Targets;
+
+/// <summary>
+/// Removes everything the pipeline made: first the AWS part (on AWS, or on the local moto before it is stopped),
+/// then the local services. Safe at any time, any number of times.
+/// </summary>
+public static class Teardown
+{
+    public static Task<bool> ExecuteAsync(Run run) => run.Boundary("Teardown", async () =>
+    {
+        if (run.Profile == Profile.Aws)
+        {
+            await AwsPartAsync(run);
+        }
+        else if (Ports.IsListening(run.Config.Local.MotoPort))
+        {
+            try
+            {
+                await AwsPartAsync(run);
+            }
+            catch (PipelineException e)
+            {
+                // The local services must still be stopped; whatever answers on the port is reported, not fatal.
+                run.Log.Warning($"Teardown (AWS) on the local moto did not complete: {e.Message}");
+            }
+        }
+        else
+        {
+            // moto keeps everything in memory: when it is not running, it holds no role, cluster or rule.
+            var state = run.State.Load();
+            TeardownAws.Clear(state);
+            run.State.Save(state);
+            run.Log.Information("Teardown (AWS): moto is not running, so there is no role, cluster or rule to remove");
+        }
+        return await TeardownLocal.ExecuteAsync(run);
+    });
+
+    static async Task AwsPartAsync(Run run)
+    {
+        using var session = await AwsSession.ForRunAsync(run);
+        var result = await TeardownAws.RunAsync(session, run.Args.Value("final-snapshot"), run.Ct);
+        run.Summary.Set("teardown", JsonSerializer.SerializeToNode(result));
+    }
+}

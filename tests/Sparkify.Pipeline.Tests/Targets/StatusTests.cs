@@ -1,0 +1,43 @@
+using Sparkify.Pipeline.Targets;
+
+namespace Sparkify.Pipeline.Tests.Targets;
+
+/// Status against a real moto server: what exists now, read from the service, not from the state file.
+[NonParallelizable]
+public class StatusTests
+{
+    static readonly CancellationToken None = CancellationToken.None;
+
+    [Test]
+    public async Task Status_shows_the_role_the_available_cluster_its_endpoint_uptime_cost_and_ingress()
+    {
+        using var moto = await MotoAccount.FreshAsync();
+        using (var provision = moto.Session()) await Provision.RunAsync(provision, None);
+
+        using var session = moto.Session();
+        var status = await Status.RunAsync(session, None);
+
+        Assert.That(status.RoleArn, Does.EndWith(":role/sparkify-dwh-s3-read"));
+        Assert.That(status.Policies, Is.EqualTo(new[] { "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess" }));
+        Assert.That(status.ClusterStatus, Is.EqualTo("available"));
+        Assert.That(status.Endpoint, Is.EqualTo(moto.State.Load().Endpoint).And.Not.Null);
+        Assert.That(status.Uptime, Is.GreaterThanOrEqualTo(TimeSpan.Zero));
+        Assert.That(status.CostSoFar, Is.GreaterThanOrEqualTo(0m));
+        Assert.That(status.IngressCidrs, Is.EqualTo(new[] { "127.0.0.1/32" }));
+        Assert.That(moto.Output.ToString(), Does.Contain("cluster  sparkify-dwh: available, 4 x dc2.large"));
+    }
+
+    [Test]
+    public async Task Status_reads_the_service_so_a_cluster_deleted_elsewhere_shows_as_none()
+    {
+        using var moto = await MotoAccount.FreshAsync();
+        using (var provision = moto.Session()) await Provision.RunAsync(provision, None);
+        await moto.Redshift().DeleteAsync("sparkify-dwh", null, None);
+
+        using var session = moto.Session();
+        var status = await Status.RunAsync(session, None);
+
+        Assert.That(status.ClusterStatus, Is.Null);
+        Assert.That(moto.Output.ToString(), Does.Contain("cluster  sparkify-dwh: none"));
+    }
+}
