@@ -32,6 +32,18 @@ Task("CreateTables")
     .WithCriteria<Run>((ctx, run) => !run.Skips("CreateTables"), "skipped by --skip")
     .Does<Run>(run => CreateTables.ExecuteAsync(run));
 
+Task("Transform")
+    .Description("Build songplays, users, songs, artists and time from staging in one transaction (--from/--to: only those days' events)")
+    .IsDependentOn("CreateTables")
+    .WithCriteria<Run>((ctx, run) => !run.Skips("Transform"), "skipped by --skip")
+    .Does<Run>(run => Transform.ExecuteAsync(run));
+
+Task("Verify")
+    .Description("Run the data-quality checks of sql/quality/; a violation fails the build with the offending rows")
+    .IsDependentOn("Transform")
+    .WithCriteria<Run>((ctx, run) => !run.Skips("Verify"), "skipped by --skip")
+    .Does<Run>(run => Verify.ExecuteAsync(run));
+
 //////////////////////////////////////////////////////////////////////
 // ENTRY POINTS
 //////////////////////////////////////////////////////////////////////
