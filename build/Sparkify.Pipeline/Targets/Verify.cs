@@ -28,7 +28,7 @@ public static class Verify
     public static async Task<QualityReport> RunAsync(WarehouseEndpoint warehouse, SqlFiles sql, DateWindow? window,
         string runId, CancellationToken ct)
     {
-        var checks = sql.List(Folder).Select(file => QualityCheck.From(Path.GetRelativePath(Folder, file), sql.Read(file))).ToList();
+        var checks = sql.List(Folder).Select(file => QualityCheck.From(file, sql.Read(file))).ToList();
         await using var connection = await warehouse.OpenAsync(ct);
         var audit = new EtlRuns(connection, runId, "Verify", window);
         await audit.StartAsync(ct);
@@ -43,7 +43,7 @@ public static class Verify
             await audit.FailedAsync(null, e.Message, CancellationToken.None);
             if (e is PostgresException pg)
                 throw new PipelineException($"Verify: a quality check did not run ({pg.SqlState}: {pg.MessageText}); " +
-                                            $"check sql/{Folder}/{checks.ElementAtOrDefault(outcomes.Count)?.File}", e);
+                                            $"check sql/{checks.ElementAtOrDefault(outcomes.Count)?.File}", e);
             throw;
         }
         var report = new QualityReport(outcomes);
