@@ -45,6 +45,17 @@ Task("Report")
     .IsDependentOn("CreateTables")
     .WithCriteria<Run>((ctx, run) => !run.Skips("Report"), "skipped by --skip")
     .Does<Run>(run => Report.ExecuteAsync(run));
+Task("Transform")
+    .Description("Build songplays, users, songs, artists and time from staging in one transaction (--from/--to: only those days' events)")
+    .IsDependentOn("CreateTables")
+    .WithCriteria<Run>((ctx, run) => !run.Skips("Transform"), "skipped by --skip")
+    .Does<Run>(run => Transform.ExecuteAsync(run));
+
+Task("Verify")
+    .Description("Run the data-quality checks of sql/quality/; a violation fails the build with the offending rows")
+    .IsDependentOn("Transform")
+    .WithCriteria<Run>((ctx, run) => !run.Skips("Verify"), "skipped by --skip")
+    .Does<Run>(run => Verify.ExecuteAsync(run));
 
 //////////////////////////////////////////////////////////////////////
 // ENTRY POINTS

@@ -46,6 +46,9 @@ public sealed class Run : IDisposable
     /// --from/--to, or null for all days.
     public DateWindow? Window { get; }
     public CancellationToken Ct => _cts.Token;
+
+    /// This invocation's id (UTC start time plus 8 random hex digits): the etl_runs rows of one run share it.
+    public string Id { get; } = $"{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid():N}"[..25];
     public string ArtifactsDir { get; }
 
     /// Builds the run from Cake's arguments; fails before any work on a bad profile, --skip or configuration.

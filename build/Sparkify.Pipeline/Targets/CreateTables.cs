@@ -3,7 +3,7 @@ using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Targets;
 
-/// Creates the seven tables from sql/DIALECT/create_TABLE.sql; keeps existing data unless --recreate.
+/// Creates the seven tables and the etl_runs audit table from sql/DIALECT/create_TABLE.sql; keeps existing data unless --recreate.
 public static class CreateTables
 {
     public static Task<CreateTablesResult> ExecuteAsync(Run run) => run.Boundary("CreateTables", async () =>
@@ -23,11 +23,11 @@ public static class CreateTables
         await using var transaction = await connection.BeginTransactionAsync(ct);
         if (recreate) await ExecuteAsync(connection, sql.Read($"{folder}/drop_tables.sql"), ct);
         var before = await Tables.ExistingAsync(connection, ct);
-        foreach (var table in Tables.All)
+        foreach (var table in Tables.Created)
             await ExecuteAsync(connection, sql.Read($"{folder}/create_{table}.sql"), ct);
         await transaction.CommitAsync(ct);
-        var kept = Tables.All.Count(before.Contains);
-        return new CreateTablesResult(Tables.All.Count - kept, kept);
+        var kept = Tables.Created.Count(before.Contains);
+        return new CreateTablesResult(Tables.Created.Count - kept, kept);
     }
 
     static async Task ExecuteAsync(NpgsqlConnection connection, string statement, CancellationToken ct)

@@ -8,6 +8,12 @@ public static class Tables
     public static readonly IReadOnlyList<string> All =
         ["staging_events", "staging_songs", "users", "artists", "songs", "time", "songplays"];
 
+    /// The pipeline's own bookkeeping: created with the data tables, kept by --recreate, left out of row counts.
+    public static readonly IReadOnlyList<string> Audit = ["etl_runs"];
+
+    /// Every table CreateTables makes, in creation order.
+    public static IReadOnlyList<string> Created { get; } = [.. All, .. Audit];
+
     /// Row counts of the seven tables; null for a table that does not exist.
     public static async Task<IReadOnlyDictionary<string, long?>> CountRowsAsync(NpgsqlConnection connection, CancellationToken ct)
     {

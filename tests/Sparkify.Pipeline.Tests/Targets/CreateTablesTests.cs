@@ -10,16 +10,16 @@ public class CreateTablesTests
     static readonly SqlFiles Sql = SqlFiles.In(Repo.Root);
 
     [Test]
-    public async Task Creates_the_seven_tables_on_an_empty_database()
+    public async Task Creates_the_seven_tables_and_etl_runs_on_an_empty_database()
     {
         var db = await PostgresFixture.NewDatabaseAsync();
 
         var result = await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
 
-        Assert.That(result, Is.EqualTo(new CreateTablesResult(7, 0)));
+        Assert.That(result, Is.EqualTo(new CreateTablesResult(8, 0)));
         await using var connection = await db.OpenAsync(CancellationToken.None);
         Assert.That(await Tables.ExistingAsync(connection, CancellationToken.None),
-            Is.EquivalentTo(new[] { "staging_events", "staging_songs", "songplays", "users", "songs", "artists", "time" }));
+            Is.EquivalentTo(new[] { "staging_events", "staging_songs", "songplays", "users", "songs", "artists", "time", "etl_runs" }));
     }
 
     [Test]
@@ -31,7 +31,7 @@ public class CreateTablesTests
 
         var result = await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
 
-        Assert.That(result, Is.EqualTo(new CreateTablesResult(0, 7)));
+        Assert.That(result, Is.EqualTo(new CreateTablesResult(0, 8)));
         Assert.That(await CountAsync(db, "users"), Is.EqualTo(1));
     }
 

@@ -1,0 +1,17 @@
+namespace Sparkify.Pipeline.Quality;
+
+/// <summary>
+/// One file of sql/quality/: a query returning the offending rows (zero rows = pass). A header line
+/// "-- severity: info" marks an informational check: its rows are reported, never a failure.
+/// </summary>
+public sealed record QualityCheck(string File, string Name, string Sql, bool Informational)
+{
+    public const string InfoTag = "-- severity: info";
+
+    public static QualityCheck From(string relativePath, string text)
+    {
+        var header = text.Split('\n').TakeWhile(l => l.TrimStart().StartsWith("--")).Select(l => l.Trim());
+        return new QualityCheck(relativePath, Path.GetFileNameWithoutExtension(relativePath), text.Trim().TrimEnd(';'),
+            header.Contains(InfoTag, StringComparer.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Sparkify.Pipeline.Quality;
+
+/// The outcome of every check, as the aligned table Verify prints, the run summary's "quality" section, and the
+/// failure message that names each failed file, its query and its first offending rows.
+public sealed record QualityReport(IReadOnlyList<CheckOutcome> Outcomes)
+{
+    public IEnumerable<CheckOutcome> Failures => Outcomes.Where(o => o.Failed);
+
+    public int Passed => Outcomes.Count(o => o.Status == "passed");
+
+    public string Table()
+    {
+        var width = Math.Max("check".Length, Outcomes.Select(o => o.Check.Name.Length).DefaultIfEmpty(0).Max());
+        var text = new StringBuilder();
+        text.AppendLine($"  {"check".PadRight(width)}  {"status",-6}  {"violations",10}");
+        text.AppendLine($"  {new string('-', width)}  ------  {new string('-', 10)}");
+        foreach (var o in Outcomes)
+        {
+            var violations = o.Check.Informational ? "-" : o.Rows.ToString("N0");
+            var note = o.Check.Informational && o.FirstRows.Count > 0 ? "  " + o.FirstRows[0] : "";
+            text.AppendLine($"  {o.Check.Name.PadRight(width)}  {o.Status,-6}  {violations,10}{note}");
+        }
+        text.Append($"  {Passed} passed, {Failures.Count()} failed, {Outcomes.Count(o => o.Check.Informational)} informational");
+        return text.ToString();
+    }
+
+    public JsonArray ToJson() => new(Outcomes.Select(o => (JsonNode)new JsonObject
+    {
+        ["check"] = o.Check.Name,
+        ["status"] = o.Status,
+        ["violations"] = o.Check.Informational ? null : o.Rows,
+        ["rows"] = new JsonArray(o.FirstRows.Select(r => (JsonNode)JsonValue.Create(r)).ToArray()),
+    }).ToArray());
+
+    public string FailureMessage()
+    {
+        var text = new StringBuilder($"Verify: {Failures.Count()} of {Outcomes.Count(o => !o.Check.Informational)} quality checks failed");
+        foreach (var o in Failures)
+        {
+            text.Append($"\n\nsql/{o.Check.File}: {o.Rows:N0} offending rows\n{o.Check.Sql}\nfirst rows:");
+            foreach (var row in o.FirstRows) text.Append($"\n  {row}");
+        }
+        text.Append("\n\nFix the staged data or the transform, then run ./build.sh Verify again (it runs Transform first).");
+        return text.ToString();
+    }
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Npgsql;
+using Sparkify.Pipeline.Audit;
+using Sparkify.Pipeline.Modeling;
+using Sparkify.Pipeline.Warehouse;
+
+namespace Sparkify.Pipeline.Targets;
+
+/// Builds songplays, users, songs, artists and time from the staging tables with sql/transform/, in one transaction.
+public static class Transform
+{
+    public const string Folder = "transform";
+
+    public static Task<TransformResult> ExecuteAsync(Run run) => run.Boundary("Transform", async () =>
+    {
+        var warehouse = await run.WarehouseAsync();
+        var result = await RunAsync(warehouse, run.Sql, run.Window, run.Id, run.Ct);
+        run.Log.Information($"Transform on {warehouse}, {result.Range}: {result.Elapsed.TotalSeconds:0.00} s, one transaction");
+        foreach (var table in result.Changes.Tables)
+            run.Log.Information($"  {table,-10} {result.Changes.Inserted(table),9:N0} inserted {result.Changes.Updated(table),9:N0} updated " +
+                                $"{result.Changes.Deleted(table),9:N0} deleted");
+        run.Summary.Set("transform", result.ToJson());
+        return result;
+    });
+
+    /// Runs every file of sql/transform/ in name order inside one transaction and records the run in etl_runs.
+    public static async Task<TransformResult> RunAsync(WarehouseEndpoint warehouse, SqlFiles sql, DateWindow? window,
+        string runId, CancellationToken ct)
+    {
+        var statements = sql.List(Folder).SelectMany(file => SqlScript.Split(file, sql.Read(file))).ToList();
+        await using var connection = await warehouse.OpenAsync(ct);
+        var audit = new EtlRuns(connection, runId, "Transform", window);
+        await audit.StartAsync(ct);
+        var clock = Stopwatch.StartNew();
+        var changes = new TableChanges();
+        EventRange range;
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            range = await EventRange.ForAsync(connection, window, ct);
+            foreach (var statement in statements)
+            {
+                var rows = await ExecuteAsync(connection, statement, range, ct);
+                if (statement.Table is not null) changes.Add(statement.Table, statement.Kind!, rows);
+            }
+            await transaction.CommitAsync(ct);
+        }
+        catch (Exception e)
+        {
+            await audit.FailedAsync(null, e.Message, CancellationToken.None);
+            throw;
+        }
+        var result = new TransformResult(range, changes, clock.Elapsed);
+        await audit.SucceededAsync(changes.ToJson(), $"{range}: {changes.Total} rows changed", ct);
+        return result;
+    }
+
+    static async Task<long> ExecuteAsync(NpgsqlConnection connection, SqlStatement statement, EventRange range, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(statement.Text, connection);
+        range.Bind(command);
+        try
+        {
+            return await command.ExecuteNonQueryAsync(ct);
+        }
+        catch (PostgresException e)
+        {
+            // Rolled back as a whole; the file and the server's words say where to look.
+            throw new PipelineException($"Transform failed in sql/{statement.File} ({e.SqlState}: {e.MessageText}" +
+                                        $"{(e.Detail is { Length: > 0 } d ? "; " + d : "")}); nothing was changed. " +
+                                        "Fix the staged data or the file, then run ./build.sh Transform again", e);
+        }
+    }
+}
+
+public sealed record TransformResult(EventRange Range, TableChanges Changes, TimeSpan Elapsed)
+{
+    public JsonObject ToJson() => new()
+    {
+        ["window"] = Range.Window?.ToString(),
+        ["events"] = Range.ToString(),
+        ["seconds"] = Math.Round(Elapsed.TotalSeconds, 3),
+        ["tables"] = Changes.ToJson(),
+    };
+}

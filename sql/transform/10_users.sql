@@ -1,0 +1,59 @@
+-- users: one row per user_id (every non-empty userId with an event in the window), merged into the table.
+-- why: names, gender and level come from the user's latest staged event by ts, so a later level (an upgrade)
+--      wins; ties at the same millisecond go to the higher session_id, then the higher item_in_session (the
+--      later event of the session), then 'paid' over 'free' (level descending), so the choice is deterministic.
+--      All staged events of those users are considered, not only the window's: a window run after a full run must
+--      not set a level back to an older one. Redshift keys are informational, so the merge deduplicates itself.
+drop table if exists transform_users;
+
+create temp table transform_users as
+select
+    ranked.user_id,
+    ranked.first_name,
+    ranked.last_name,
+    ranked.gender,
+    ranked.level
+from (
+    select
+        e.user_id,
+        nullif(e.first_name, '') as first_name,
+        nullif(e.last_name, '') as last_name,
+        nullif(e.gender, '') as gender,
+        e.level,
+        row_number() over (
+            partition by e.user_id
+            order by e.ts desc, e.session_id desc, e.item_in_session desc, e.level desc
+        ) as row_rank
+    from staging_events e
+    where e.user_id <> ''
+      and e.ts is not null
+      and e.level is not null
+      and e.user_id in (
+          select w.user_id
+          from staging_events w
+          where w.ts >= @from_ms and w.ts < @to_ms and w.user_id <> ''
+      )
+) ranked
+where ranked.row_rank = 1;
+
+update users
+set
+    first_name = t.first_name,
+    last_name = t.last_name,
+    gender = t.gender,
+    level = t.level
+from transform_users t
+where users.user_id = t.user_id
+  and (
+      coalesce(users.first_name, '') <> coalesce(t.first_name, '')
+      or coalesce(users.last_name, '') <> coalesce(t.last_name, '')
+      or coalesce(users.gender, '') <> coalesce(t.gender, '')
+      or users.level <> t.level
+  );
+
+insert into users (user_id, first_name, last_name, gender, level)
+select t.user_id, t.first_name, t.last_name, t.gender, t.level
+from transform_users t
+where not exists (select 1 from users u where u.user_id = t.user_id);
+
+drop table transform_users;
