@@ -27,7 +27,7 @@ public static class RunEnd
         await run.Summary.WriteAsync(path, succeeded, rows, CancellationToken.None);
         if (rows is not null && run.Summary.Targets.Any(t => t.Status != "skipped"))
             run.Log.Information(RunDigest.Format(rows, run.Summary.Get("load_errors"), run.Summary.Get("quality"),
-                Path.GetRelativePath(run.Root, path)));
+                path.StartsWith(run.Root + Path.DirectorySeparatorChar) ? Path.GetRelativePath(run.Root, path) : path));
         else
             run.Log.Verbose($"Run summary written to {path}");
     }
