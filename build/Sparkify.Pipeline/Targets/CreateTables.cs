@@ -25,6 +25,10 @@ public static class CreateTables
         var before = await Tables.ExistingAsync(connection, ct);
         foreach (var table in Tables.All)
             await ExecuteAsync(connection, sql.Read($"{folder}/create_{table}.sql"), ct);
+        // load_errors is the client-side loader's STL_LOAD_ERRORS: PostgreSQL only (Redshift has its own), so it is
+        // not one of the seven tables both dialects declare.
+        if (warehouse.Dialect == Dialect.Postgres)
+            await ExecuteAsync(connection, sql.Read($"{folder}/create_load_errors.sql"), ct);
         await transaction.CommitAsync(ct);
         var kept = Tables.All.Count(before.Contains);
         return new CreateTablesResult(Tables.All.Count - kept, kept);
