@@ -36,6 +36,11 @@ Task("CreateTables")
 // ENTRY POINTS
 //////////////////////////////////////////////////////////////////////
 
+Task("Generate")
+    .Description("Write a deterministic synthetic sample in the public layout (--scale=N, --seed=S, --out=DIR; default artifacts/sample)")
+    .WithCriteria<Run>((ctx, run) => !run.Skips("Generate"), "skipped by --skip")
+    .Does<Run>(run => Generate.ExecuteAsync(run));
+
 Task("Teardown")
     .Description("Stop and remove what the pipeline started (local profile: moto, PostgreSQL and .local/)")
     .WithCriteria<Run>((ctx, run) => !run.Skips("Teardown"), "skipped by --skip")
