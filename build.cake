@@ -36,6 +36,16 @@ Task("CreateTables")
 // ENTRY POINTS
 //////////////////////////////////////////////////////////////////////
 
+Task("Benchmark")
+    .Description("Time the staging loaders on generated data: project loader, PostgreSQL-native, row-by-row (--scale=N, --methods=a,b,c,d)")
+    .WithCriteria<Run>((ctx, run) => !run.Skips("Benchmark"), "skipped by --skip")
+    .Does<Run>(run => Benchmark.ExecuteAsync(run));
+
+Task("Generate")
+    .Description("Write a deterministic synthetic sample in the public layout (--scale=N, --seed=S, --out=DIR; default artifacts/sample)")
+    .WithCriteria<Run>((ctx, run) => !run.Skips("Generate"), "skipped by --skip")
+    .Does<Run>(run => Generate.ExecuteAsync(run));
+
 Task("Teardown")
     .Description("Stop and remove what the pipeline started (local profile: moto, PostgreSQL and .local/)")
     .WithCriteria<Run>((ctx, run) => !run.Skips("Teardown"), "skipped by --skip")

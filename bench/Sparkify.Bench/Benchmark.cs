@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Npgsql;
+using Sparkify.Pipeline;
+using Sparkify.Pipeline.Generation;
+using Sparkify.Pipeline.Local;
+using Sparkify.Pipeline.State;
+using Sparkify.Pipeline.Targets;
+using Sparkify.Pipeline.Warehouse;
+
+namespace Sparkify.Bench;
+
+/// <summary>
+/// Generates a sample, starts one throwaway PostgreSQL (and moto for the S3 path), then times each load method into
+/// the same empty staging tables and prints wall seconds, rows/s, peak memory and the ratios a/b and c/a.
+/// </summary>
+public static class Benchmark
+{
+    public static async Task<BenchReport> RunAsync(BenchOptions options, TextWriter output, CancellationToken ct)
+    {
+        Directory.CreateDirectory(options.Work);
+        var log = new PipelineLog(output);
+        var sql = SqlFiles.In(options.Root);
+        var postgres = new LocalPostgres(Path.Combine(options.Work, "pg"), Ports.Free(), log);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var sample = await Generator.WriteAsync(Path.Combine(options.Work, "sample"), new GeneratorOptions(options.Scale, options.Seed), ct);
+            output.WriteLine($"Generated scale {options.Scale} (seed {options.Seed}): {sample.Events:N0} events, {sample.Songs:N0} songs, " +
+                             $"{sample.Files:N0} files, {sample.Bytes / 1e6:N1} MB in {clock.Elapsed.TotalSeconds:F1} s");
+            var warehouse = await postgres.EnsureRunningAsync("bench", "bench", Passwords.New(), ct);
+            await CreateTables.RunAsync(warehouse, sql, recreate: true, ct);
+
+            var results = new List<Measurement>();
+            await using var services = new BenchServices(options.Work, log);
+            foreach (var method in Methods(options, sql, services, sample))
+            {
+                output.WriteLine($"({method.Key}) {method.Name} ...");
+                var measurement = await MeasureAsync(method, warehouse, sql, sample.Directory, ct);
+                output.WriteLine($"    {measurement.Rows:N0} rows in {measurement.Seconds:F2} s {measurement.Note}");
+                results.Add(measurement);
+            }
+            var report = new BenchReport(options.Scale, sample, results);
+            report.Print(output);
+            return report;
+        }
+        finally
+        {
+            await postgres.StopAsync(CancellationToken.None);
+            if (!options.Keep && Directory.Exists(options.Work)) Directory.Delete(options.Work, recursive: true);
+        }
+    }
+
+    static IEnumerable<ILoadMethod> Methods(BenchOptions options, SqlFiles sql, BenchServices services, GeneratedSample sample)
+    {
+        foreach (var method in ProjectLoaderLoad.Both(sql, services).Where(m => m.Key == "a"))
+            if (options.Methods.Contains("a")) yield return method;
+        if (options.Methods.Contains("b")) yield return new NativeJsonLoad(sql);
+        if (options.Methods.Contains("c")) yield return new RowByRowLoad(sql, options.RowLimit);
+        foreach (var method in ProjectLoaderLoad.Both(sql, services).Where(m => m.Key == "d"))
+            if (options.Methods.Contains("d")) yield return method;
+    }
+
+    static async Task<Measurement> MeasureAsync(ILoadMethod method, WarehouseEndpoint warehouse, SqlFiles sql, string sample, CancellationToken ct)
+    {
+        await using (var connection = await warehouse.OpenAsync(ct))
+        await using (var truncate = new NpgsqlCommand(BenchSql.Read(sql, "truncate_staging.sql"), connection))
+            await truncate.ExecuteNonQueryAsync(ct);
+        LoadOutcome outcome;
+        double seconds;
+        long peak;
+        using (var memory = PeakMemory.Start())
+        {
+            var clock = Stopwatch.StartNew();
+            outcome = await method.LoadAsync(warehouse, sample, ct);
+            seconds = clock.Elapsed.TotalSeconds;
+            peak = memory.Bytes;
+        }
+        var rows = await CountAsync(warehouse, ct);
+        if (outcome.FullRows is { } full && full > rows)
+            return new Measurement(method.Key, method.Name, full, seconds * full / rows, peak,
+                $"(extrapolated: {rows:N0} of {full:N0} rows took {seconds:F1} s)");
+        return new Measurement(method.Key, method.Name, rows, seconds, peak);
+    }
+
+    static async Task<long> CountAsync(WarehouseEndpoint warehouse, CancellationToken ct)
+    {
+        await using var connection = await warehouse.OpenAsync(ct);
+        await using var count = new NpgsqlCommand("select (select count(*) from staging_events) + (select count(*) from staging_songs)", connection);
+        return (long)(await count.ExecuteScalarAsync(ct))!;
+    }
+}
