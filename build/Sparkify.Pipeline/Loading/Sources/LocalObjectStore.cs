@@ -25,8 +25,10 @@ public sealed class LocalObjectStore : ObjectStore
         if (Directory.Exists(folder))
         {
             // Only the entries of the prefix's own folder whose names start with its last part, then all below them.
-            foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos(namePrefix + "*"))
+            // (Compared here, not by a search pattern: '*' and '?' in a name would be wildcards there.)
+            foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
             {
+                if (!entry.Name.StartsWith(namePrefix, StringComparison.Ordinal)) continue;
                 if (entry is FileInfo file) found.Add(Object(file));
                 else if (entry is DirectoryInfo dir)
                     found.AddRange(dir.EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
