@@ -119,6 +119,3 @@ public sealed class ObjectReader(RecordParser parser, IReadOnlyList<TargetColumn
         progress.AddBytes(read);
     }
 }
-
-/// Thrown on a parser thread when a table's rejected records pass MAXERROR: every thread stops, nothing commits.
-public sealed class MaxErrorExceededException() : Exception("MAXERROR exceeded");
