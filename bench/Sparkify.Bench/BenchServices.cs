@@ -20,7 +20,7 @@ public sealed class BenchServices(string work, PipelineLog log) : IAsyncDisposab
         _moto ??= new LocalMoto(Path.Combine(work, "moto"), Ports.Free(), log);
         var aws = AwsContext.ForMoto(await _moto.EnsureRunningAsync(ct), Region);
         using var s3 = aws.S3();
-        await s3.PutBucketAsync(new PutBucketRequest { BucketName = Bucket }, ct);
+        await s3.PutBucketAsync(new PutBucketRequest { BucketName = Bucket, BucketRegionName = Region }, ct);
         var files = Directory.GetFiles(sample, "*.json", SearchOption.AllDirectories);
         await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (file, token) =>
         {

@@ -32,7 +32,7 @@ public static class Benchmark
 
             var results = new List<Measurement>();
             await using var services = new BenchServices(options.Work, log);
-            foreach (var method in Methods(options, sql, services, sample))
+            foreach (var method in Methods(options, sql, services))
             {
                 output.WriteLine($"({method.Key}) {method.Name} ...");
                 var measurement = await MeasureAsync(method, warehouse, sql, sample.Directory, ct);
@@ -50,14 +50,12 @@ public static class Benchmark
         }
     }
 
-    static IEnumerable<ILoadMethod> Methods(BenchOptions options, SqlFiles sql, BenchServices services, GeneratedSample sample)
+    static IEnumerable<ILoadMethod> Methods(BenchOptions options, SqlFiles sql, BenchServices services)
     {
-        foreach (var method in ProjectLoaderLoad.Both(sql, services).Where(m => m.Key == "a"))
-            if (options.Methods.Contains("a")) yield return method;
+        if (options.Methods.Contains("a")) yield return ProjectLoaderLoad.FromDirectory(sql, options.Root);
         if (options.Methods.Contains("b")) yield return new NativeJsonLoad(sql);
         if (options.Methods.Contains("c")) yield return new RowByRowLoad(sql, options.RowLimit);
-        foreach (var method in ProjectLoaderLoad.Both(sql, services).Where(m => m.Key == "d"))
-            if (options.Methods.Contains("d")) yield return method;
+        if (options.Methods.Contains("d")) yield return ProjectLoaderLoad.FromS3(sql, options.Root, services);
     }
 
     static async Task<Measurement> MeasureAsync(ILoadMethod method, WarehouseEndpoint warehouse, SqlFiles sql, string sample, CancellationToken ct)
@@ -65,6 +63,7 @@ public static class Benchmark
         await using (var connection = await warehouse.OpenAsync(ct))
         await using (var truncate = new NpgsqlCommand(BenchSql.Read(sql, "truncate_staging.sql"), connection))
             await truncate.ExecuteNonQueryAsync(ct);
+        await method.PrepareAsync(sample, ct);
         LoadOutcome outcome;
         double seconds;
         long peak;
