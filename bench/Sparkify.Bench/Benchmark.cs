@@ -32,7 +32,9 @@ public static class Benchmark
 
             var results = new List<Measurement>();
             await using var services = new BenchServices(options.Work, log);
-            foreach (var method in Methods(options, sql, services))
+            var methods = Methods(options, sql, services).ToList();
+            if (options.Warmup) await WarmUpAsync(methods, warehouse, sql, options, output, ct);
+            foreach (var method in methods)
             {
                 output.WriteLine($"({method.Key}) {method.Name} ...");
                 var measurement = await MeasureAsync(method, warehouse, sql, sample.Directory, ct);
@@ -48,6 +50,19 @@ public static class Benchmark
             await postgres.StopAsync(CancellationToken.None);
             if (!options.Keep && Directory.Exists(options.Work)) Directory.Delete(options.Work, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// One untimed pass of every method over a small scale-1 sample first: JIT compilation, connection pools and
+    /// moto's start would otherwise be charged to whichever method runs first.
+    /// </summary>
+    static async Task WarmUpAsync(IReadOnlyList<ILoadMethod> methods, WarehouseEndpoint warehouse, SqlFiles sql,
+        BenchOptions options, TextWriter output, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var warmup = await Generator.WriteAsync(Path.Combine(options.Work, "warmup"), new GeneratorOptions(1, options.Seed + 1), ct);
+        foreach (var method in methods) await MeasureAsync(method, warehouse, sql, warmup.Directory, ct);
+        output.WriteLine($"Warm-up pass of every method done in {clock.Elapsed.TotalSeconds:F1} s (not counted)");
     }
 
     static IEnumerable<ILoadMethod> Methods(BenchOptions options, SqlFiles sql, BenchServices services)

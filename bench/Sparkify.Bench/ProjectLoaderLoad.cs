@@ -16,6 +16,7 @@ public sealed class ProjectLoaderLoad : ILoadMethod
     readonly CopyOptions _options;
     readonly BenchServices? _s3;
     AwsContext? _aws;
+    string? _s3Root;
 
     ProjectLoaderLoad(string key, SqlFiles sql, CopyOptions options, BenchServices? s3)
     {
@@ -34,12 +35,12 @@ public sealed class ProjectLoaderLoad : ILoadMethod
 
     public async Task PrepareAsync(string sample, CancellationToken ct)
     {
-        if (_s3 is not null) _aws = await _s3.S3WithSampleAsync(sample, ct);
+        if (_s3 is not null) (_aws, _s3Root) = await _s3.S3WithSampleAsync(sample, ct);
     }
 
     public async Task<LoadOutcome> LoadAsync(WarehouseEndpoint warehouse, string sample, CancellationToken ct)
     {
-        var root = _s3 is null ? sample : $"s3://{BenchServices.Bucket}";
+        var root = _s3Root ?? sample;
         var context = new LoadContext(_sql, new PipelineLog(TextWriter.Null), _aws);
         foreach (var copy in StagingCopies.Under(root, _options))
             await ClientCopy.RunAsync(warehouse, copy, context, ct);
