@@ -32,6 +32,12 @@ Task("CreateTables")
     .WithCriteria<Run>((ctx, run) => !run.Skips("CreateTables"), "skipped by --skip")
     .Does<Run>(run => CreateTables.ExecuteAsync(run));
 
+Task("StageCopy")
+    .Description("Load S3 JSON into staging_events and staging_songs (local: uploads --sample=DIR or a generated sample to moto first; --from/--to restrict the event days)")
+    .IsDependentOn("CreateTables")
+    .WithCriteria<Run>((ctx, run) => !run.Skips("StageCopy"), "skipped by --skip")
+    .Does<Run>(run => StageCopy.ExecuteAsync(run));
+
 //////////////////////////////////////////////////////////////////////
 // ENTRY POINTS
 //////////////////////////////////////////////////////////////////////

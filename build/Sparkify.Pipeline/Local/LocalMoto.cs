@@ -71,8 +71,9 @@ public sealed class LocalMoto(string folder, int port, PipelineLog log)
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
         try
         {
-            // moto's dashboard data: a JSON object of the resources it holds.
-            using var response = await http.GetAsync($"{Endpoint}/moto-api/data.json", ct);
+            // moto's config endpoint: a small JSON object. (data.json serialises every resource, S3 objects included,
+            // and takes seconds once a sample is uploaded, which made a busy moto look like a stranger.)
+            using var response = await http.GetAsync($"{Endpoint}/moto-api/config", ct);
             var body = await response.Content.ReadAsStringAsync(ct);
             return response.IsSuccessStatusCode && body.TrimStart().StartsWith('{');
         }
