@@ -81,9 +81,10 @@ public static class Benchmark
         await method.PrepareAsync(sample, ct);
         LoadOutcome outcome;
         double seconds;
-        long peak;
+        long peak, baseline;
         using (var memory = PeakMemory.Start())
         {
+            baseline = memory.BaselineBytes;
             var clock = Stopwatch.StartNew();
             outcome = await method.LoadAsync(warehouse, sample, ct);
             seconds = clock.Elapsed.TotalSeconds;
@@ -91,9 +92,9 @@ public static class Benchmark
         }
         var rows = await CountAsync(warehouse, ct);
         if (outcome.FullRows is { } full && full > rows)
-            return new Measurement(method.Key, method.Name, full, seconds * full / rows, peak,
+            return new Measurement(method.Key, method.Name, full, seconds * full / rows, peak, baseline,
                 $"(extrapolated: {rows:N0} of {full:N0} rows took {seconds:F1} s)");
-        return new Measurement(method.Key, method.Name, rows, seconds, peak);
+        return new Measurement(method.Key, method.Name, rows, seconds, peak, baseline);
     }
 
     static async Task<long> CountAsync(WarehouseEndpoint warehouse, CancellationToken ct)
