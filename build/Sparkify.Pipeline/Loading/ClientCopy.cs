@@ -48,13 +48,26 @@ public static class ClientCopy
             catch (Exception e)
             {
                 await RollbackQuietly(transaction);
-                await LoadErrorTable.RecordAsync(warehouse, context.Sql, context.RunId, errors.Sorted(), CancellationToken.None);
+                await RecordQuietly(warehouse, context, errors);
                 if (e is MaxErrorExceededException) throw new PipelineException(errors.Describe(table));
                 throw;
             }
         }
         await LoadErrorTable.RecordAsync(warehouse, context.Sql, context.RunId, errors.Sorted(), ct);
         return new LoadResult(table, rows, objects.Count, progress.Bytes, errors.Count, Math.Round(clock.Elapsed.TotalSeconds, 3));
+    }
+
+    /// On the failure path the load's own error matters most: a failure to record rejected rows only warns.
+    static async Task RecordQuietly(WarehouseEndpoint warehouse, LoadContext context, LoadErrorLog errors)
+    {
+        try
+        {
+            await LoadErrorTable.RecordAsync(warehouse, context.Sql, context.RunId, errors.Sorted(), CancellationToken.None);
+        }
+        catch (Exception e) when (e is NpgsqlException or PipelineException)
+        {
+            context.Log.Warning($"could not record {errors.Count} rejected records in load_errors: {e.Message}");
+        }
     }
 
     static async Task RollbackQuietly(NpgsqlTransaction transaction)

@@ -14,6 +14,6 @@ public sealed partial record CopyCommand(string Table, string From, CopyOptions 
         ? Table
         : throw new PipelineException($"table name '{Table}' is not a plain lower-case name (letters, digits, _)");
 
-    [GeneratedRegex(@"^[a-z_][a-z0-9_]{0,126}$")]
+    [GeneratedRegex(@"^[a-z_][a-z0-9_]{0,126}\z")]
     private static partial Regex TableName();
 }

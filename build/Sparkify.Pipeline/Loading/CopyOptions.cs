@@ -55,6 +55,7 @@ public sealed partial record CopyOptions
         return this;
     }
 
-    [GeneratedRegex(@"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$")]
+    // \z, not $: in .NET $ also matches before a final newline, which would let "us-west-2\n" through.
+    [GeneratedRegex(@"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d\z")]
     private static partial Regex RegionName();
 }

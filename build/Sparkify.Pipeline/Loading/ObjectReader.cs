@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.IO.Compression;
 using System.Text;
 using Amazon.Runtime;
@@ -48,6 +49,7 @@ public sealed class ObjectReader(RecordParser parser, IReadOnlyList<TargetColumn
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     Next Step(SourceObject source, RowBatch batch)
     {
         var data = _buffer.AsSpan(_start, _end - _start);

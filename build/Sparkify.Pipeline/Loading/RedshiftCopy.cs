@@ -111,7 +111,7 @@ public static partial class RedshiftCopy
 
     static bool IsS3(string location) => Config.S3Location.TryParse(location, out _);
 
-    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]{1,512}$")]
+    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]{1,512}\z")]
     private static partial Regex RoleArn();
 
     [GeneratedRegex(@"\{([a-z_]+)\}")]

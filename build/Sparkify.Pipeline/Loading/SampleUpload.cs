@@ -5,13 +5,14 @@ namespace Sparkify.Pipeline.Loading;
 
 /// <summary>
 /// Puts a sample in the public layout (song_data/…, log_data/…, log_json_path.json) into a bucket under the same
-/// keys, skipping the objects already there with the same size, so a second StageCopy uploads nothing.
+/// keys, skipping the objects already there with the same size, so a second StageCopy uploads nothing. Objects of
+/// that layout the sample does not have are removed: the bucket mirrors one sample, never a mix of two.
 /// </summary>
 public static class SampleUpload
 {
     static readonly string[] Parts = ["song_data", "log_data", "log_json_path.json"];
 
-    public static async Task<(int Uploaded, int Kept)> EnsureAsync(IAmazonS3 s3, string bucket, string region, string sample, CancellationToken ct)
+    public static async Task<SampleUploadResult> EnsureAsync(IAmazonS3 s3, string bucket, string region, string sample, CancellationToken ct)
     {
         sample = Path.GetFullPath(sample);
         if (!File.Exists(Path.Combine(sample, "log_json_path.json")) || !Directory.Exists(Path.Combine(sample, "log_data")) ||
@@ -28,7 +29,11 @@ public static class SampleUpload
         var missing = files.Where(f => !existing.TryGetValue(f.Key, out var size) || size != new FileInfo(f.Path).Length).ToList();
         await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (f, token) =>
             await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = f.Key, FilePath = f.Path }, token));
-        return (missing.Count, files.Count - missing.Count);
+        var wanted = files.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var stale = existing.Keys.Where(k => Parts.Any(p => k.StartsWith(p, StringComparison.Ordinal)) && !wanted.Contains(k)).ToList();
+        foreach (var chunk in stale.Chunk(1000))
+            await s3.DeleteObjectsAsync(new DeleteObjectsRequest { BucketName = bucket, Objects = chunk.Select(k => new KeyVersion { Key = k }).ToList() }, ct);
+        return new SampleUploadResult(missing.Count, files.Count - missing.Count, stale.Count);
     }
 
     static async Task EnsureBucketAsync(IAmazonS3 s3, string bucket, string region, CancellationToken ct)
@@ -59,3 +64,6 @@ public static class SampleUpload
         return keys;
     }
 }
+
+/// What an upload did: objects put, objects already there with the same size, objects of another sample removed.
+public sealed record SampleUploadResult(int Uploaded, int Kept, int Removed);

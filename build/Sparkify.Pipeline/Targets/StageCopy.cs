@@ -28,8 +28,9 @@ public static class StageCopy
         var sample = run.Args.Value("sample") is { } dir ? Path.GetFullPath(Path.Combine(run.Root, dir)) : await GeneratedSampleAsync(run);
         using (var s3 = aws.S3(options.Region))
         {
-            var (uploaded, kept) = await SampleUpload.EnsureAsync(s3, bucket, options.Region ?? run.Config.Aws.Region, sample, run.Ct);
-            run.Log.Information($"Sample {sample} in s3://{bucket}: {uploaded} objects uploaded, {kept} already there");
+            var upload = await SampleUpload.EnsureAsync(s3, bucket, options.Region ?? run.Config.Aws.Region, sample, run.Ct);
+            run.Log.Information($"Sample {sample} in s3://{bucket}: {upload.Uploaded} objects uploaded, {upload.Kept} already there" +
+                                (upload.Removed > 0 ? $", {upload.Removed} of another sample removed" : ""));
         }
         var s3Config = run.Config.S3;
         var copies = StagingCopies.For(Local(bucket, s3Config.LogData), Local(bucket, s3Config.LogJsonPath), Local(bucket, s3Config.SongData), options, run.Window);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Sparkify.Pipeline.Loading.Writing;
@@ -25,12 +26,14 @@ public readonly record struct RecordOutcome(RecordStatus Status, int Consumed, i
 /// <summary>
 /// Reads one top-level JSON object from a buffer (whitespace-separated objects: NDJSON or pretty-printed, with or
 /// without a final newline) and turns it into a row, streaming with Utf8JsonReader: no string per key, no document.
-/// A record cut by the end of the buffer is re-read from its start once more bytes are in.
+/// A record cut by the end of the buffer is re-read from its start once more bytes are in. The hot methods are
+/// compiled optimised at once: StageCopy runs once per process, so tier-0 code would slow a whole load.
 /// </summary>
 public sealed class RecordParser(ColumnMap map, ValueConverter converter)
 {
     static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow, AllowMultipleValues = true };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public RecordOutcome Parse(ReadOnlySpan<byte> data, bool final, RowBatch batch)
     {
         var start = data.Length - data.TrimStart(" \t\r\n"u8).Length;
@@ -88,6 +91,7 @@ public sealed class RecordParser(ColumnMap map, ValueConverter converter)
         ? new(RecordStatus.Broken, start, start, new ValueError(ErrorCodes.InvalidLine, "Invalid JSON: the object is not closed before the end of the file", ""))
         : new(RecordStatus.NeedMore, start, start);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     MemberTarget[]? Lookup(ref Utf8JsonReader reader, scoped Span<char> buffer)
     {
         if (!reader.ValueIsEscaped && reader.ValueSpan.Length <= buffer.Length)

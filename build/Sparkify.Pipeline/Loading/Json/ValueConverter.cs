@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -16,6 +17,7 @@ public sealed class ValueConverter(IReadOnlyList<TargetColumn> columns, CopyOpti
     static readonly long EpochTicks = DateTime.UnixEpoch.Ticks;
 
     /// Converts the scalar token the reader stands on; null when it went in.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ValueError? Scalar(ref Utf8JsonReader reader, int column, RowBatch batch)
     {
         var target = columns[column];
@@ -51,6 +53,7 @@ public sealed class ValueConverter(IReadOnlyList<TargetColumn> columns, CopyOpti
         return columns[column].IsCharacter ? Text(text, column, batch) : Invalid(columns[column], text);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     ValueError? Text(string value, int column, RowBatch batch)
     {
         if ((options.EmptyAsNull && value.Length == 0) || (options.BlanksAsNull && value.Length > 0 && string.IsNullOrWhiteSpace(value)))
@@ -108,6 +111,7 @@ public sealed class ValueConverter(IReadOnlyList<TargetColumn> columns, CopyOpti
         return Invalid(target, Encoding.UTF8.GetString(raw));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     ValueError? FromNumber(ref Utf8JsonReader reader, TargetColumn target, int column, RowBatch batch)
     {
         var raw = reader.ValueSpan;

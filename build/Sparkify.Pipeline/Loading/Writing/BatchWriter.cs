@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -14,6 +15,7 @@ public sealed class BatchWriter(NpgsqlBinaryImporter importer, IReadOnlyList<Tar
 
     static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(RowBatch batch)
     {
         var n = _kinds.Length;
