@@ -4,9 +4,10 @@ namespace Sparkify.Bench;
 
 /// <summary>
 /// The command line: --scale=N (1), --seed=S (42), --methods=a,b,c,d (all that are built), --row-limit=R (rows the
-/// row-by-row loader (c) inserts before it extrapolates; 100,000), --work=DIR (a temp folder), --keep, --root=DIR.
+/// row-by-row loader (c) inserts before it extrapolates; 100,000), --work=DIR (a temp folder), --keep, --root=DIR,
+/// --no-warmup (skip the untimed first pass).
 /// </summary>
-public sealed record BenchOptions(int Scale, int Seed, IReadOnlySet<string> Methods, long RowLimit, string Work, bool Keep, string Root)
+public sealed record BenchOptions(int Scale, int Seed, IReadOnlySet<string> Methods, long RowLimit, string Work, bool Keep, string Root, bool Warmup = true)
 {
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -27,7 +28,7 @@ public sealed record BenchOptions(int Scale, int Seed, IReadOnlySet<string> Meth
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var work = Get("work") ?? Path.Combine(Path.GetTempPath(), $"sparkify-bench-{Guid.NewGuid():N}"[..30]);
         return new BenchOptions((int)Whole("scale", 1), (int)Whole("seed", 42), methods, Whole("row-limit", 100_000),
-            Path.GetFullPath(work), Get("keep") is "true", Path.GetFullPath(Get("root") ?? FindRoot()));
+            Path.GetFullPath(work), Get("keep") is "true", Path.GetFullPath(Get("root") ?? FindRoot()), Get("no-warmup") is not "true");
     }
 
     /// The checkout: the nearest folder above the working directory that holds build.cake and sql/.

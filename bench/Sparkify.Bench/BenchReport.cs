@@ -12,10 +12,11 @@ public sealed record BenchReport(int Scale, GeneratedSample Sample, IReadOnlyLis
         output.WriteLine();
         output.WriteLine($"Scale {Scale}: {Sample.Events:N0} events in {Sample.Files - Sample.Songs - 1:N0} log files, {Sample.Songs:N0} song files " +
                          $"({Environment.ProcessorCount} cores, {Environment.OSVersion.VersionString})");
-        output.WriteLine($"| method | rows | wall s | rows/s | peak MB | note |");
+        output.WriteLine($"| method | rows | wall s | rows/s | peak MB (at start) | note |");
         output.WriteLine($"|---|---:|---:|---:|---:|---|");
         foreach (var r in Results)
-            output.WriteLine($"| ({r.Key}) {r.Method} | {r.Rows:N0} | {r.Seconds:F2} | {r.RowsPerSecond:N0} | {r.PeakMegabytes:F0} | {r.Note} |");
+            output.WriteLine($"| ({r.Key}) {r.Method} | {r.Rows:N0} | {r.Seconds:F2} | {r.RowsPerSecond:N0} | {r.PeakMegabytes:F0} ({r.BaselineMegabytes:F0}) | {r.Note} |");
+        output.WriteLine("peak MB: this process's peak resident memory while the method ran; in brackets, its resident memory when the method started.");
         if (Get("a") is { } a)
         {
             if (Get("b") is { } b) output.WriteLine($"a/b = {a.Seconds / b.Seconds:F2} (time of the loader over the native path; below 1 is faster)");

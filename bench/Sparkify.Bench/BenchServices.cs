@@ -13,21 +13,35 @@ public sealed class BenchServices(string work, PipelineLog log) : IAsyncDisposab
     public const string Region = "us-west-2";
 
     LocalMoto? _moto;
+    AwsContext? _aws;
+    bool _bucket;
 
-    /// Starts moto and uploads the sample under s3://sparkify-bench/ in the public layout (not timed).
-    public async Task<AwsContext> S3WithSampleAsync(string sample, CancellationToken ct)
+    /// <summary>
+    /// Starts moto and uploads the sample in the public layout under s3://sparkify-bench/NAME, NAME being the sample's
+    /// folder name (so the warm-up sample and the measured one never mix). Returns the context and that root.
+    /// </summary>
+    public async Task<(AwsContext Aws, string Root)> S3WithSampleAsync(string sample, CancellationToken ct)
     {
-        _moto ??= new LocalMoto(Path.Combine(work, "moto"), Ports.Free(), log);
-        var aws = AwsContext.ForMoto(await _moto.EnsureRunningAsync(ct), Region);
+        if (_aws is null)
+        {
+            _moto = new LocalMoto(Path.Combine(work, "moto"), Ports.Free(), log);
+            _aws = AwsContext.ForMoto(await _moto.EnsureRunningAsync(ct), Region);
+        }
+        var aws = _aws;
         using var s3 = aws.S3();
-        await s3.PutBucketAsync(new PutBucketRequest { BucketName = Bucket }, ct);
+        if (!_bucket)
+        {
+            await s3.PutBucketAsync(new PutBucketRequest { BucketName = Bucket, BucketRegionName = Region }, ct);
+            _bucket = true;
+        }
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(sample));
         var files = Directory.GetFiles(sample, "*.json", SearchOption.AllDirectories);
         await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (file, token) =>
         {
-            var key = Path.GetRelativePath(sample, file).Replace(Path.DirectorySeparatorChar, '/');
+            var key = name + "/" + Path.GetRelativePath(sample, file).Replace(Path.DirectorySeparatorChar, '/');
             await s3.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = key, FilePath = file }, token);
         });
-        return aws;
+        return (aws, $"s3://{Bucket}/{name}");
     }
 
     public async ValueTask DisposeAsync()

@@ -32,7 +32,9 @@ public static class Benchmark
 
             var results = new List<Measurement>();
             await using var services = new BenchServices(options.Work, log);
-            foreach (var method in Methods(options, sql, services, sample))
+            var methods = Methods(options, sql, services).ToList();
+            if (options.Warmup) await WarmUpAsync(methods, warehouse, sql, options, output, ct);
+            foreach (var method in methods)
             {
                 output.WriteLine($"({method.Key}) {method.Name} ...");
                 var measurement = await MeasureAsync(method, warehouse, sql, sample.Directory, ct);
@@ -50,14 +52,25 @@ public static class Benchmark
         }
     }
 
-    static IEnumerable<ILoadMethod> Methods(BenchOptions options, SqlFiles sql, BenchServices services, GeneratedSample sample)
+    /// <summary>
+    /// One untimed pass of every method over a small scale-1 sample first: JIT compilation, connection pools and
+    /// moto's start would otherwise be charged to whichever method runs first.
+    /// </summary>
+    static async Task WarmUpAsync(IReadOnlyList<ILoadMethod> methods, WarehouseEndpoint warehouse, SqlFiles sql,
+        BenchOptions options, TextWriter output, CancellationToken ct)
     {
-        foreach (var method in ProjectLoaderLoad.Both(sql, services).Where(m => m.Key == "a"))
-            if (options.Methods.Contains("a")) yield return method;
+        var clock = Stopwatch.StartNew();
+        var warmup = await Generator.WriteAsync(Path.Combine(options.Work, "warmup"), new GeneratorOptions(1, options.Seed + 1), ct);
+        foreach (var method in methods) await MeasureAsync(method, warehouse, sql, warmup.Directory, ct);
+        output.WriteLine($"Warm-up pass of every method done in {clock.Elapsed.TotalSeconds:F1} s (not counted)");
+    }
+
+    static IEnumerable<ILoadMethod> Methods(BenchOptions options, SqlFiles sql, BenchServices services)
+    {
+        if (options.Methods.Contains("a")) yield return ProjectLoaderLoad.FromDirectory(sql, options.Root);
         if (options.Methods.Contains("b")) yield return new NativeJsonLoad(sql);
         if (options.Methods.Contains("c")) yield return new RowByRowLoad(sql, options.RowLimit);
-        foreach (var method in ProjectLoaderLoad.Both(sql, services).Where(m => m.Key == "d"))
-            if (options.Methods.Contains("d")) yield return method;
+        if (options.Methods.Contains("d")) yield return ProjectLoaderLoad.FromS3(sql, options.Root, services);
     }
 
     static async Task<Measurement> MeasureAsync(ILoadMethod method, WarehouseEndpoint warehouse, SqlFiles sql, string sample, CancellationToken ct)
@@ -65,11 +78,13 @@ public static class Benchmark
         await using (var connection = await warehouse.OpenAsync(ct))
         await using (var truncate = new NpgsqlCommand(BenchSql.Read(sql, "truncate_staging.sql"), connection))
             await truncate.ExecuteNonQueryAsync(ct);
+        await method.PrepareAsync(sample, ct);
         LoadOutcome outcome;
         double seconds;
-        long peak;
+        long peak, baseline;
         using (var memory = PeakMemory.Start())
         {
+            baseline = memory.BaselineBytes;
             var clock = Stopwatch.StartNew();
             outcome = await method.LoadAsync(warehouse, sample, ct);
             seconds = clock.Elapsed.TotalSeconds;
@@ -77,9 +92,9 @@ public static class Benchmark
         }
         var rows = await CountAsync(warehouse, ct);
         if (outcome.FullRows is { } full && full > rows)
-            return new Measurement(method.Key, method.Name, full, seconds * full / rows, peak,
+            return new Measurement(method.Key, method.Name, full, seconds * full / rows, peak, baseline,
                 $"(extrapolated: {rows:N0} of {full:N0} rows took {seconds:F1} s)");
-        return new Measurement(method.Key, method.Name, rows, seconds, peak);
+        return new Measurement(method.Key, method.Name, rows, seconds, peak, baseline);
     }
 
     static async Task<long> CountAsync(WarehouseEndpoint warehouse, CancellationToken ct)

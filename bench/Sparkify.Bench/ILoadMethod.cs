@@ -2,11 +2,14 @@ using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Bench;
 
-/// One way of filling staging_events and staging_songs from a sample; the harness times it and counts the rows.
+/// One way of filling staging_events and staging_songs from a sample; the harness times LoadAsync and counts the rows.
 public interface ILoadMethod
 {
     string Key { get; }
     string Name { get; }
+
+    /// Untimed setup, such as uploading the sample to the local S3.
+    Task PrepareAsync(string sample, CancellationToken ct) => Task.CompletedTask;
 
     Task<LoadOutcome> LoadAsync(WarehouseEndpoint warehouse, string sample, CancellationToken ct);
 }

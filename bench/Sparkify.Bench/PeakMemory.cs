@@ -14,6 +14,7 @@ public sealed class PeakMemory : IDisposable
     PeakMemory(bool reset)
     {
         _reset = reset;
+        BaselineBytes = Status("VmRSS:");
         _sampler = Task.Run(async () =>
         {
             while (!_stop.IsCancellationRequested)
@@ -40,6 +41,9 @@ public sealed class PeakMemory : IDisposable
         }
         return new PeakMemory(reset);
     }
+
+    /// Resident memory at Start: the runtime, the loaded libraries and the pools, before the method runs.
+    public long BaselineBytes { get; }
 
     /// The peak in bytes since Start.
     public long Bytes => Math.Max(_sampled, _reset ? Status("VmHWM:") : 0);

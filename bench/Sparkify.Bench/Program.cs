@@ -1,7 +1,7 @@
 using Sparkify.Bench;
 using Sparkify.Pipeline;
 
-// The benchmark of issue 4: dotnet run -c Release --project bench/Sparkify.Bench -- --scale=N (see bench/README.md).
+// The benchmark of issue 4: dotnet run -c Release --project bench/Sparkify.Bench -- --scale=N (README.md, Benchmark).
 try
 {
     using var cts = new CancellationTokenSource();

@@ -75,7 +75,8 @@ public sealed class RowByRowLoad(SqlFiles sql, long maxRows) : ILoadMethod
             NpgsqlDbType.Integer => v.GetInt32(),
             NpgsqlDbType.Bigint => v.GetInt64(),
             NpgsqlDbType.Double => v.GetDouble(),
-            _ => v.GetString() ?? (object)DBNull.Value,
+            // EMPTYASNULL, as dwh.cfg [LOAD] has it for the project's loader: every method lands the same values.
+            _ => v.GetString() is { Length: > 0 } text ? text : DBNull.Value,
         };
     }
 }

@@ -3,7 +3,7 @@ using Sparkify.Pipeline.Local;
 
 namespace Sparkify.Pipeline.Targets;
 
-/// Runs the load benchmark of bench/Sparkify.Bench (its own PostgreSQL and moto): --scale, --seed, --methods, --row-limit.
+/// Runs the load benchmark of bench/Sparkify.Bench (its own PostgreSQL and moto): --scale, --seed, --methods, --row-limit, --no-warmup.
 public static class Benchmark
 {
     static readonly string[] Passed = ["scale", "seed", "methods", "row-limit", "work"];
@@ -16,6 +16,7 @@ public static class Benchmark
             info.ArgumentList.Add(a);
         foreach (var name in Passed)
             if (run.Args.Value(name) is { } value) info.ArgumentList.Add($"--{name}={value}");
+        if (run.Args.Flag("no-warmup")) info.ArgumentList.Add("--no-warmup");
         using var process = ProcessRunner.Start(info);
         await process.WaitForExitAsync(run.Ct);
         if (process.ExitCode != 0)
