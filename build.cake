@@ -1,5 +1,8 @@
 // sparkify-dwh: the pipeline's target graph. All logic lives in build/Sparkify.Pipeline; each task is one call into it.
-// Run through ./build.sh (or build.cmd), which builds the library first: ./build.sh CreateTables --profile=local
+// Run through ./build.sh (or build.cmd), which builds the library first: ./build.sh Etl --profile=local
+//
+//   Provision ─► CreateTables ─► StageCopy ─► Transform ─► Verify ─┐
+//                                                        Report ──┴─► Etl
 #r "build/Sparkify.Pipeline/bin/Release/net10.0/Sparkify.Pipeline.dll"
 
 using Sparkify.Pipeline;
@@ -40,14 +43,15 @@ Task("CreateTables")
     .WithCriteria<Run>((ctx, run) => !run.Skips("CreateTables"), "skipped by --skip")
     .Does<Run>(run => CreateTables.ExecuteAsync(run));
 
-Task("Report")
-    .Description("Run the analytics queries read-only; write artifacts/report/index.html (tables and charts) and report.md")
+Task("StageCopy")
+    .Description("Load the S3 JSON into staging_events and staging_songs (local: uploads --sample=DIR or a generated sample first; --from/--to: those days)")
     .IsDependentOn("CreateTables")
-    .WithCriteria<Run>((ctx, run) => !run.Skips("Report"), "skipped by --skip")
-    .Does<Run>(run => Report.ExecuteAsync(run));
+    .WithCriteria<Run>((ctx, run) => !run.Skips("StageCopy"), "skipped by --skip")
+    .Does<Run>(run => StageCopy.ExecuteAsync(run));
+
 Task("Transform")
     .Description("Build songplays, users, songs, artists and time from staging in one transaction (--from/--to: only those days' events)")
-    .IsDependentOn("CreateTables")
+    .IsDependentOn("StageCopy")
     .WithCriteria<Run>((ctx, run) => !run.Skips("Transform"), "skipped by --skip")
     .Does<Run>(run => Transform.ExecuteAsync(run));
 
@@ -57,9 +61,21 @@ Task("Verify")
     .WithCriteria<Run>((ctx, run) => !run.Skips("Verify"), "skipped by --skip")
     .Does<Run>(run => Verify.ExecuteAsync(run));
 
+// Report reads whatever the warehouse holds now, so it has no dependencies of its own: alone it just reports,
+// in Etl it runs after Verify.
+Task("Report")
+    .Description("Run the analytics queries read-only on the current warehouse; write artifacts/report/index.html and report.md")
+    .WithCriteria<Run>((ctx, run) => !run.Skips("Report"), "skipped by --skip")
+    .Does<Run>(run => Report.ExecuteAsync(run));
+
 //////////////////////////////////////////////////////////////////////
 // ENTRY POINTS
 //////////////////////////////////////////////////////////////////////
+
+Task("Etl")
+    .Description("The whole pipeline: Provision, CreateTables, StageCopy, Transform, Verify, then Report")
+    .IsDependentOn("Verify")
+    .IsDependentOn("Report");
 
 Task("Teardown")
     .Description("Delete the cluster, the ingress rule and the role (--final-snapshot=NAME keeps a snapshot), then stop the local services; safe any time")
@@ -74,6 +90,16 @@ Task("Status")
 Task("Query")
     .Description("Print the result of --sql=\"select …\" or --file=PATH.sql, run read-only on the profile's warehouse")
     .Does<Run>(run => Query.ExecuteAsync(run));
+
+Task("Generate")
+    .Description("Write a deterministic synthetic sample in the public layout (--scale=N, --seed=S, --out=DIR; default artifacts/sample)")
+    .WithCriteria<Run>((ctx, run) => !run.Skips("Generate"), "skipped by --skip")
+    .Does<Run>(run => Generate.ExecuteAsync(run));
+
+Task("Benchmark")
+    .Description("Time the staging loaders on generated data: project loader, PostgreSQL-native, row-by-row (--scale=N, --methods=a,b,c,d)")
+    .WithCriteria<Run>((ctx, run) => !run.Skips("Benchmark"), "skipped by --skip")
+    .Does<Run>(run => Benchmark.ExecuteAsync(run));
 
 Task("Test")
     .Description("Run the whole NUnit suite, unit and integration (--filter=EXPR narrows it)")

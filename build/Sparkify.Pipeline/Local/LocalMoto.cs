@@ -71,8 +71,8 @@ public sealed class LocalMoto(string folder, int port, PipelineLog log)
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
         try
         {
-            // moto's configuration: a small JSON object. Not /moto-api/data.json: once IAM has loaded the managed
-            // policies (MOTO_IAM_LOAD_MANAGED_POLICIES) that is ~14 MB and takes longer than this timeout.
+            // moto's config endpoint: a small JSON object. (data.json serialises every resource, S3 objects included,
+            // and takes seconds once a sample is uploaded, which made a busy moto look like a stranger.)
             using var response = await http.GetAsync($"{Endpoint}/moto-api/config", ct);
             var body = await response.Content.ReadAsStringAsync(ct);
             return response.IsSuccessStatusCode && body.TrimStart().StartsWith('{');

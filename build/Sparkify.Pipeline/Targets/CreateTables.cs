@@ -3,7 +3,7 @@ using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Targets;
 
-/// Creates the seven tables and the etl_runs audit table from sql/DIALECT/create_TABLE.sql; keeps existing data unless --recreate.
+/// Creates the seven tables, the etl_runs audit table (and load_errors on PostgreSQL) from sql/DIALECT/create_TABLE.sql; keeps existing data unless --recreate.
 public static class CreateTables
 {
     public static Task<CreateTablesResult> ExecuteAsync(Run run) => run.Boundary("CreateTables", async () =>
@@ -23,11 +23,12 @@ public static class CreateTables
         await using var transaction = await connection.BeginTransactionAsync(ct);
         if (recreate) await ExecuteAsync(connection, sql.Read($"{folder}/drop_tables.sql"), ct);
         var before = await Tables.ExistingAsync(connection, ct);
-        foreach (var table in Tables.Created)
+        var tables = Tables.CreatedFor(warehouse.Dialect);
+        foreach (var table in tables)
             await ExecuteAsync(connection, sql.Read($"{folder}/create_{table}.sql"), ct);
         await transaction.CommitAsync(ct);
-        var kept = Tables.Created.Count(before.Contains);
-        return new CreateTablesResult(Tables.Created.Count - kept, kept);
+        var kept = tables.Count(before.Contains);
+        return new CreateTablesResult(tables.Count - kept, kept);
     }
 
     static async Task ExecuteAsync(NpgsqlConnection connection, string statement, CancellationToken ct)

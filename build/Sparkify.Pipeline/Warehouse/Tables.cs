@@ -11,8 +11,15 @@ public static class Tables
     /// The pipeline's own bookkeeping: created with the data tables, kept by --recreate, left out of row counts.
     public static readonly IReadOnlyList<string> Audit = ["etl_runs"];
 
-    /// Every table CreateTables makes, in creation order.
+    /// Every table CreateTables makes on both dialects, in creation order.
     public static IReadOnlyList<string> Created { get; } = [.. All, .. Audit];
+
+    /// The client-side loader's stand-in for Redshift's STL_LOAD_ERRORS: PostgreSQL only.
+    public const string LoadErrors = "load_errors";
+
+    /// Every table CreateTables makes on this dialect.
+    public static IReadOnlyList<string> CreatedFor(Dialect dialect) =>
+        dialect == Dialect.Postgres ? [.. Created, LoadErrors] : Created;
 
     /// Row counts of the seven tables; null for a table that does not exist.
     public static async Task<IReadOnlyDictionary<string, long?>> CountRowsAsync(NpgsqlConnection connection, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Sparkify.Pipeline.Tests.Fixtures;
+using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Tests.Graph;
 
@@ -47,6 +48,17 @@ public class BuildGraphTests
     }
 
     [Test]
+    public void Etl_plans_the_whole_pipeline_in_order()
+    {
+        var result = _build.Run("Etl", "--dryrun");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
+        var steps = System.Text.RegularExpressions.Regex.Matches(result.Output, @"^\d+\. (\w+)$", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value);
+        Assert.That(steps, Is.EqualTo(new[] { "Provision", "CreateTables", "StageCopy", "Transform", "Verify", "Report", "Etl" }));
+    }
+
+    [Test]
     public void Exclusive_plans_only_the_target_without_provision()
     {
         var result = _build.Run("CreateTables", "--dryrun", "--exclusive");
@@ -61,7 +73,7 @@ public class BuildGraphTests
         var result = _build.Run("CreateTables", "--skip=Provision");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
-        Assert.That(result.Output, Does.Contain("7 created, 0 kept"));
+        Assert.That(result.Output, Does.Contain($"{Tables.CreatedFor(Dialect.Postgres).Count} created, 0 kept"));
         Assert.That(result.Output, Does.Not.Contain("IAM role"), "Provision ran despite --skip=Provision");
         Assert.That(result.Output, Does.Match(@"Provision\s+-\s+Skipped\s+skipped by --skip"));
     }

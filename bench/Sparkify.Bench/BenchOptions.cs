@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace Sparkify.Bench;
+
+/// <summary>
+/// The command line: --scale=N (1), --seed=S (42), --methods=a,b,c,d (all that are built), --row-limit=R (rows the
+/// row-by-row loader (c) inserts before it extrapolates; 100,000), --work=DIR (a temp folder), --keep, --root=DIR,
+/// --no-warmup (skip the untimed first pass).
+/// </summary>
+public sealed record BenchOptions(int Scale, int Seed, IReadOnlySet<string> Methods, long RowLimit, string Work, bool Keep, string Root, bool Warmup = true)
+{
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var arg in args)
+        {
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+                throw new ArgumentException($"unexpected argument '{arg}'; options look like --scale=10");
+            var eq = arg.IndexOf('=');
+            values[eq < 0 ? arg[2..] : arg[2..eq]] = eq < 0 ? "true" : arg[(eq + 1)..];
+        }
+        string? Get(string name) => values.TryGetValue(name, out var v) ? v : null;
+        long Whole(string name, long fallback) => Get(name) is { } text
+            ? long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n
+                : throw new ArgumentException($"--{name}={text} is not a positive whole number")
+            : fallback;
+        var methods = (Get("methods") ?? "a,b,c,d").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var work = Get("work") ?? Path.Combine(Path.GetTempPath(), $"sparkify-bench-{Guid.NewGuid():N}"[..30]);
+        return new BenchOptions((int)Whole("scale", 1), (int)Whole("seed", 42), methods, Whole("row-limit", 100_000),
+            Path.GetFullPath(work), Get("keep") is "true", Path.GetFullPath(Get("root") ?? FindRoot()), Get("no-warmup") is not "true");
+    }
+
+    /// The checkout: the nearest folder above the working directory that holds build.cake and sql/.
+    static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "build.cake")) && Directory.Exists(Path.Combine(dir.FullName, "sql")))
+                return dir.FullName;
+        throw new ArgumentException("cannot find the checkout (build.cake and sql/) above the working directory; pass --root=DIR");
+    }
+}

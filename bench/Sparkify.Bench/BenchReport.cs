@@ -1,0 +1,31 @@
+using Sparkify.Pipeline.Generation;
+
+namespace Sparkify.Bench;
+
+/// The figures of one benchmark run, printed as a table with the ratios the performance goals speak of.
+public sealed record BenchReport(int Scale, GeneratedSample Sample, IReadOnlyList<Measurement> Results)
+{
+    public Measurement? Get(string key) => Results.FirstOrDefault(r => r.Key == key);
+
+    public void Print(TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine($"Scale {Scale}: {Sample.Events:N0} events in {Sample.Files - Sample.Songs - 1:N0} log files, {Sample.Songs:N0} song files " +
+                         $"({Environment.ProcessorCount} cores, {Environment.OSVersion.VersionString})");
+        output.WriteLine($"| method | rows | wall s | rows/s | peak MB (at start) | note |");
+        output.WriteLine($"|---|---:|---:|---:|---:|---|");
+        foreach (var r in Results)
+            output.WriteLine($"| ({r.Key}) {r.Method} | {r.Rows:N0} | {r.Seconds:F2} | {r.RowsPerSecond:N0} | {r.PeakMegabytes:F0} ({r.BaselineMegabytes:F0}) | {r.Note} |");
+        output.WriteLine("peak MB: this process's peak resident memory while the method ran; in brackets, its resident memory when the method started.");
+        if (Get("a") is { } a)
+        {
+            if (Get("b") is { } b) output.WriteLine($"a/b = {a.Seconds / b.Seconds:F2} (time of the loader over the native path; below 1 is faster)");
+            if (Get("c") is { } c) output.WriteLine($"c/a = {c.Seconds / a.Seconds:F1} (how many times faster than row-by-row)");
+            if (Get("d") is { } d) output.WriteLine($"d/a = {d.Seconds / a.Seconds:F2} (local S3 over local directory)");
+        }
+        else if (Get("b") is { } b && Get("c") is { } c)
+        {
+            output.WriteLine($"c/b = {c.Seconds / b.Seconds:F1} (row-by-row over the native path; the project's loader was not run)");
+        }
+    }
+}

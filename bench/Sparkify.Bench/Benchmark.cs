@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using Npgsql;
+using Sparkify.Pipeline;
+using Sparkify.Pipeline.Generation;
+using Sparkify.Pipeline.Local;
+using Sparkify.Pipeline.State;
+using Sparkify.Pipeline.Targets;
+using Sparkify.Pipeline.Warehouse;
+
+namespace Sparkify.Bench;
+
+/// <summary>
+/// Generates a sample, starts one throwaway PostgreSQL (and moto for the S3 path), then times each load method into
+/// the same empty staging tables and prints wall seconds, rows/s, peak memory and the ratios a/b and c/a.
+/// </summary>
+public static class Benchmark
+{
+    public static async Task<BenchReport> RunAsync(BenchOptions options, TextWriter output, CancellationToken ct)
+    {
+        Directory.CreateDirectory(options.Work);
+        var log = new PipelineLog(output);
+        var sql = SqlFiles.In(options.Root);
+        var postgres = new LocalPostgres(Path.Combine(options.Work, "pg"), Ports.Free(), log);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var sample = await Generator.WriteAsync(Path.Combine(options.Work, "sample"), new GeneratorOptions(options.Scale, options.Seed), ct);
+            output.WriteLine($"Generated scale {options.Scale} (seed {options.Seed}): {sample.Events:N0} events, {sample.Songs:N0} songs, " +
+                             $"{sample.Files:N0} files, {sample.Bytes / 1e6:N1} MB in {clock.Elapsed.TotalSeconds:F1} s");
+            var warehouse = await postgres.EnsureRunningAsync("bench", "bench", Passwords.New(), ct);
+            await CreateTables.RunAsync(warehouse, sql, recreate: true, ct);
+
+            var results = new List<Measurement>();
+            await using var services = new BenchServices(options.Work, log);
+            var methods = Methods(options, sql, services).ToList();
+            if (options.Warmup) await WarmUpAsync(methods, warehouse, sql, options, output, ct);
+            foreach (var method in methods)
+            {
+                output.WriteLine($"({method.Key}) {method.Name} ...");
+                var measurement = await MeasureAsync(method, warehouse, sql, sample.Directory, ct);
+                output.WriteLine($"    {measurement.Rows:N0} rows in {measurement.Seconds:F2} s {measurement.Note}");
+                results.Add(measurement);
+            }
+            var report = new BenchReport(options.Scale, sample, results);
+            report.Print(output);
+            return report;
+        }
+        finally
+        {
+            await postgres.StopAsync(CancellationToken.None);
+            if (!options.Keep && Directory.Exists(options.Work)) Directory.Delete(options.Work, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// One untimed pass of every method over a small scale-1 sample first: JIT compilation, connection pools and
+    /// moto's start would otherwise be charged to whichever method runs first.
+    /// </summary>
+    static async Task WarmUpAsync(IReadOnlyList<ILoadMethod> methods, WarehouseEndpoint warehouse, SqlFiles sql,
+        BenchOptions options, TextWriter output, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var warmup = await Generator.WriteAsync(Path.Combine(options.Work, "warmup"), new GeneratorOptions(1, options.Seed + 1), ct);
+        foreach (var method in methods) await MeasureAsync(method, warehouse, sql, warmup.Directory, ct);
+        output.WriteLine($"Warm-up pass of every method done in {clock.Elapsed.TotalSeconds:F1} s (not counted)");
+    }
+
+    static IEnumerable<ILoadMethod> Methods(BenchOptions options, SqlFiles sql, BenchServices services)
+    {
+        if (options.Methods.Contains("a")) yield return ProjectLoaderLoad.FromDirectory(sql, options.Root);
+        if (options.Methods.Contains("b")) yield return new NativeJsonLoad(sql);
+        if (options.Methods.Contains("c")) yield return new RowByRowLoad(sql, options.RowLimit);
+        if (options.Methods.Contains("d")) yield return ProjectLoaderLoad.FromS3(sql, options.Root, services);
+    }
+
+    static async Task<Measurement> MeasureAsync(ILoadMethod method, WarehouseEndpoint warehouse, SqlFiles sql, string sample, CancellationToken ct)
+    {
+        await using (var connection = await warehouse.OpenAsync(ct))
+        await using (var truncate = new NpgsqlCommand(BenchSql.Read(sql, "truncate_staging.sql"), connection))
+            await truncate.ExecuteNonQueryAsync(ct);
+        await method.PrepareAsync(sample, ct);
+        LoadOutcome outcome;
+        double seconds;
+        long peak, baseline;
+        using (var memory = PeakMemory.Start())
+        {
+            baseline = memory.BaselineBytes;
+            var clock = Stopwatch.StartNew();
+            outcome = await method.LoadAsync(warehouse, sample, ct);
+            seconds = clock.Elapsed.TotalSeconds;
+            peak = memory.Bytes;
+        }
+        var rows = await CountAsync(warehouse, ct);
+        if (outcome.FullRows is { } full && full > rows)
+            return new Measurement(method.Key, method.Name, full, seconds * full / rows, peak, baseline,
+                $"(extrapolated: {rows:N0} of {full:N0} rows took {seconds:F1} s)");
+        return new Measurement(method.Key, method.Name, rows, seconds, peak, baseline);
+    }
+
+    static async Task<long> CountAsync(WarehouseEndpoint warehouse, CancellationToken ct)
+    {
+        await using var connection = await warehouse.OpenAsync(ct);
+        await using var count = new NpgsqlCommand("select (select count(*) from staging_events) + (select count(*) from staging_songs)", connection);
+        return (long)(await count.ExecuteScalarAsync(ct))!;
+    }
+}

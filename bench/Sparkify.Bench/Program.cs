@@ -1,0 +1,16 @@
+using Sparkify.Bench;
+using Sparkify.Pipeline;
+
+// The benchmark of issue 4: dotnet run -c Release --project bench/Sparkify.Bench -- --scale=N (README.md, Benchmark).
+try
+{
+    using var cts = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
+    await Benchmark.RunAsync(BenchOptions.Parse(args), Console.Out, cts.Token);
+    return 0;
+}
+catch (Exception e) when (e is PipelineException or ArgumentException)
+{
+    Console.Error.WriteLine($"bench: {e.Message}");
+    return 1;
+}

@@ -1,0 +1,56 @@
+using Sparkify.Pipeline;
+using Sparkify.Pipeline.Aws;
+using Sparkify.Pipeline.Config;
+using Sparkify.Pipeline.Loading;
+using Sparkify.Pipeline.Warehouse;
+
+namespace Sparkify.Bench;
+
+/// <summary>
+/// (a) and (d): the project's client-side COPY loader (ClientCopy, as StageCopy runs it, with dwh.cfg's [LOAD]
+/// options), from the local directory and from the local S3 (moto; the upload is setup, not timed).
+/// </summary>
+public sealed class ProjectLoaderLoad : ILoadMethod
+{
+    readonly SqlFiles _sql;
+    readonly CopyOptions _options;
+    readonly BenchServices? _s3;
+    AwsContext? _aws;
+    string? _s3Root;
+
+    ProjectLoaderLoad(string key, SqlFiles sql, CopyOptions options, BenchServices? s3)
+    {
+        Key = key;
+        _sql = sql;
+        _options = options;
+        _s3 = s3;
+    }
+
+    public string Key { get; }
+    public string Name => _s3 is null ? "project loader, local directory" : "project loader, local S3 (moto)";
+
+    public static ProjectLoaderLoad FromDirectory(SqlFiles sql, string root) => new("a", sql, Options(root), null);
+
+    public static ProjectLoaderLoad FromS3(SqlFiles sql, string root, BenchServices services) => new("d", sql, Options(root), services);
+
+    public async Task PrepareAsync(string sample, CancellationToken ct)
+    {
+        if (_s3 is not null) (_aws, _s3Root) = await _s3.S3WithSampleAsync(sample, ct);
+    }
+
+    public async Task<LoadOutcome> LoadAsync(WarehouseEndpoint warehouse, string sample, CancellationToken ct)
+    {
+        var root = _s3Root ?? sample;
+        var context = new LoadContext(_sql, new PipelineLog(TextWriter.Null), _aws);
+        foreach (var copy in StagingCopies.Under(root, _options))
+            await ClientCopy.RunAsync(warehouse, copy, context, ct);
+        return new LoadOutcome();
+    }
+
+    /// The [LOAD] options of the checkout's dwh.cfg (environment overrides apply), with the local S3's region.
+    static CopyOptions Options(string root)
+    {
+        var config = DwhConfig.FromFile(Path.Combine(root, "dwh.cfg"), Environment.GetEnvironmentVariables(), []);
+        return CopyOptions.FromConfig(config) with { Region = BenchServices.Region };
+    }
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using Npgsql;
+using Sparkify.Pipeline.Loading.Json;
+using Sparkify.Pipeline.Loading.Sources;
+using Sparkify.Pipeline.Warehouse;
+
+namespace Sparkify.Pipeline.Loading;
+
+/// <summary>
+/// Redshift's COPY … FORMAT AS JSON, done by the client for PostgreSQL: lists the objects, reads the target's
+/// columns, then truncates and binary-COPYs the table in one transaction (REPLACE: a re-run never duplicates).
+/// All or nothing per table: past MAXERROR rejected records, or on any read failure, nothing is committed;
+/// rejected records go to load_errors either way.
+/// </summary>
+public static class ClientCopy
+{
+    /// Loads one table; throws a PipelineException naming file, line, column and reason when the load fails.
+    public static async Task<LoadResult> RunAsync(WarehouseEndpoint warehouse, CopyCommand copy, LoadContext context, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var table = copy.CheckedTable;
+        var options = copy.Options.Validate();
+        if (warehouse.Dialect != Dialect.Postgres)
+            throw new PipelineException($"the client-side COPY loads PostgreSQL; {warehouse} is Redshift, which runs its own COPY (RedshiftCopy)");
+
+        using var stores = new StoreSet(context.Aws, options.Region);
+        var objects = await ObjectListing.ListAsync(copy, stores, ct);
+        await using var connection = await warehouse.OpenAsync(ct);
+        var columns = await TargetColumn.ReadAsync(connection, context.Sql, table, ct);
+        var map = options.Format.JsonPathsLocation is { } paths
+            ? ColumnMap.FromJsonPaths(await JsonPathsFile.ReadAsync(stores, paths, ct), columns, table, paths)
+            : ColumnMap.Auto(columns, options.Format.IgnoreCase);
+
+        var progress = new LoadProgress(table);
+        progress.AddObjects(objects.Count);
+        context.OnStart?.Invoke(progress);
+        var errors = new LoadErrorLog(options.MaxError);
+        long rows;
+        await using (var transaction = await connection.BeginTransactionAsync(ct))
+        {
+            try
+            {
+                await using (var truncate = new NpgsqlCommand($"truncate table \"{table}\"", connection))
+                    await truncate.ExecuteNonQueryAsync(ct);
+                rows = await TablePump.RunAsync(connection, copy, columns, map, objects, errors, progress, ct);
+                await transaction.CommitAsync(ct);
+            }
+            catch (Exception e)
+            {
+                await RollbackQuietly(transaction);
+                await RecordQuietly(warehouse, context, errors);
+                if (e is MaxErrorExceededException) throw new PipelineException(errors.Describe(table));
+                throw;
+            }
+        }
+        await LoadErrorTable.RecordAsync(warehouse, context.Sql, context.RunId, errors.Sorted(), ct);
+        return new LoadResult(table, rows, objects.Count, progress.Bytes, errors.Count, Math.Round(clock.Elapsed.TotalSeconds, 3));
+    }
+
+    /// On the failure path the load's own error matters most: a failure to record rejected rows only warns.
+    static async Task RecordQuietly(WarehouseEndpoint warehouse, LoadContext context, LoadErrorLog errors)
+    {
+        try
+        {
+            await LoadErrorTable.RecordAsync(warehouse, context.Sql, context.RunId, errors.Sorted(), CancellationToken.None);
+        }
+        catch (Exception e) when (e is NpgsqlException or PipelineException)
+        {
+            context.Log.Warning($"could not record {errors.Count} rejected records in load_errors: {e.Message}");
+        }
+    }
+
+    static async Task RollbackQuietly(NpgsqlTransaction transaction)
+    {
+        try { await transaction.RollbackAsync(CancellationToken.None); }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException) { }
+    }
+}

@@ -1,0 +1,16 @@
+using Sparkify.Pipeline.Aws;
+using Sparkify.Pipeline.Warehouse;
+
+namespace Sparkify.Pipeline.Loading;
+
+/// <summary>
+/// What a client-side load needs besides the command: the sql/ files (for the load_errors table), the log, the
+/// AWS context for s3:// sources (moto or AWS; null when every source is local), a run id stamped on the
+/// load_errors rows, and an optional callback that receives each table's live counters when its load starts.
+/// </summary>
+public sealed record LoadContext(SqlFiles Sql, PipelineLog Log, AwsContext? Aws = null)
+{
+    public string RunId { get; init; } = DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'") + "-" + Guid.NewGuid().ToString("N")[..6];
+
+    public Action<LoadProgress>? OnStart { get; init; }
+}

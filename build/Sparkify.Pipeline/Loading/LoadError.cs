@@ -1,0 +1,20 @@
+namespace Sparkify.Pipeline.Loading;
+
+/// <summary>
+/// One rejected record, as STL_LOAD_ERRORS describes it: the object (file), the line the record starts on,
+/// the column and its type, the raw line and value (truncated to 1,024 characters), the error code and reason.
+/// </summary>
+public sealed record LoadError(
+    string Table, string File, long Line, string? Column, string? Type, int? ColumnLength,
+    string RawLine, string RawValue, int Code, string Reason)
+{
+    public const int MaxRawLength = 1024;
+
+    public override string ToString() =>
+        $"{File} line {Line}" + (Column is null ? "" : $", column {Column}") + $": {Reason} (code {Code})" +
+        (RawValue.Length > 0 ? $", value '{Shorten(RawValue)}'" : "");
+
+    public static string Truncate(string text) => text.Length <= MaxRawLength ? text : text[..MaxRawLength];
+
+    static string Shorten(string s) => s.Length <= 80 ? s : s[..77] + "...";
+}

@@ -1,0 +1,23 @@
+namespace Sparkify.Pipeline.Loading;
+
+/// <summary>
+/// Live counters of one table's load, updated by the loader's threads and read by whoever prints progress
+/// (<see cref="LoadContext.OnStart"/> hands it over when the load starts).
+/// </summary>
+public sealed class LoadProgress(string table)
+{
+    long _objectsDone, _objectsTotal, _rows, _bytes, _rejected;
+
+    public string Table { get; } = table;
+    public long ObjectsDone => Interlocked.Read(ref _objectsDone);
+    public long ObjectsTotal => Interlocked.Read(ref _objectsTotal);
+    public long Rows => Interlocked.Read(ref _rows);
+    public long Bytes => Interlocked.Read(ref _bytes);
+    public long Rejected => Interlocked.Read(ref _rejected);
+
+    internal void AddObjects(int total) => Interlocked.Add(ref _objectsTotal, total);
+    internal void ObjectDone() => Interlocked.Increment(ref _objectsDone);
+    internal void AddRows(long rows) => Interlocked.Add(ref _rows, rows);
+    internal void AddBytes(long bytes) => Interlocked.Add(ref _bytes, bytes);
+    internal void AddRejected() => Interlocked.Increment(ref _rejected);
+}

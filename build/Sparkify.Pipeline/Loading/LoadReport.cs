@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using Npgsql;
+using Sparkify.Pipeline.Warehouse;
+
+namespace Sparkify.Pipeline.Loading;
+
+/// The end-of-load summary: one log line per table, and the run summary's "loads" and "load_errors" sections.
+public static class LoadReport
+{
+    public static void Log(PipelineLog log, IEnumerable<LoadResult> results)
+    {
+        foreach (var r in results)
+            log.Information($"{r.Table,-15} {r.Rows,10:N0} rows  {r.Objects,6:N0} objects  {r.Bytes / 1048576.0,8:N1} MB  " +
+                            $"{r.Rejected,5:N0} rejected  {r.Seconds,7:N2} s  {r.RowsPerSecond,10:N0} rows/s");
+    }
+
+    public static JsonArray Loads(IEnumerable<LoadResult> results) => new(results.Select(r => (JsonNode)new JsonObject
+    {
+        ["table"] = r.Table, ["rows"] = r.Rows, ["objects"] = r.Objects, ["bytes"] = r.Bytes,
+        ["rejected"] = r.Rejected, ["seconds"] = r.Seconds, ["rows_per_second"] = Math.Round(r.RowsPerSecond),
+    }).ToArray());
+
+    /// The first 100 rejected records this run wrote to load_errors (none when the table does not exist yet).
+    public static async Task<JsonArray> ErrorsAsync(WarehouseEndpoint warehouse, SqlFiles sql, string runId, CancellationToken ct)
+    {
+        var errors = new JsonArray();
+        await using var connection = await warehouse.OpenAsync(ct);
+        if (!(await Tables.ExistingAsync(connection, ct)).Contains("load_errors")) return errors;
+        await using var command = new NpgsqlCommand(sql.Read("postgres/load_errors_of_run.sql"), connection);
+        command.Parameters.AddWithValue("run_id", runId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            errors.Add(new JsonObject
+            {
+                ["table"] = reader.GetString(0), ["file"] = reader.GetString(1),
+                ["line"] = reader.IsDBNull(2) ? null : reader.GetInt64(2),
+                ["column"] = reader.IsDBNull(3) ? null : reader.GetString(3),
+                ["value"] = reader.IsDBNull(4) ? null : reader.GetString(4),
+                ["code"] = reader.GetInt32(5), ["reason"] = reader.GetString(6),
+            });
+        return errors;
+    }
+}

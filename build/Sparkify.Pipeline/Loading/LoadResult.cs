@@ -1,0 +1,7 @@
+namespace Sparkify.Pipeline.Loading;
+
+/// What one table's load did: rows committed, objects read, bytes read, rows rejected (at most MAXERROR), seconds.
+public sealed record LoadResult(string Table, long Rows, int Objects, long Bytes, int Rejected, double Seconds)
+{
+    public double RowsPerSecond => Seconds > 0 ? Rows / Seconds : 0;
+}

@@ -1,0 +1,121 @@
+using System.Runtime.CompilerServices;
+using System.IO.Compression;
+using System.Text;
+using Amazon.Runtime;
+using Sparkify.Pipeline.Loading.Json;
+using Sparkify.Pipeline.Loading.Sources;
+using Sparkify.Pipeline.Loading.Writing;
+
+namespace Sparkify.Pipeline.Loading;
+
+/// <summary>
+/// One parser thread: streams objects through a reusable buffer (it grows only for a record larger than it),
+/// parses records into its batch and reports rejected records with the line each starts on.
+/// </summary>
+public sealed class ObjectReader(RecordParser parser, IReadOnlyList<TargetColumn> columns, string table, bool gzip,
+    LoadErrorLog errors, LoadProgress progress)
+{
+    const int MaxRecordBytes = 64 << 20;
+    enum Next { Continue, NeedMore, Full, End }
+
+    byte[] _buffer = new byte[64 << 10];
+    int _start, _end;
+    bool _eof;
+    long _line;
+
+    public async Task ReadAsync(SourceObject source, BatchSink sink, CancellationToken ct)
+    {
+        try
+        {
+            await using var raw = await source.Store.OpenAsync(source.Key, ct);
+            await using var stream = gzip ? new GZipStream(raw, CompressionMode.Decompress) : raw;
+            (_start, _end, _eof, _line) = (0, 0, false, 1);
+            await FillAsync(stream, source, ct);
+            if (_buffer.AsSpan(0, _end).StartsWith("\uFEFF"u8)) _start = 3;
+            while (true)
+            {
+                switch (Step(source, sink.Current))
+                {
+                    case Next.End: return;
+                    case Next.NeedMore: await FillAsync(stream, source, ct); break;
+                    case Next.Full: await sink.FlushAsync(ct); break;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or AmazonServiceException or HttpRequestException)
+        {
+            throw new PipelineException($"COPY {table}: reading {source.Name} failed: {e.Message}" +
+                                        (gzip && e is InvalidDataException ? " (GZIP is set: is the object gzip-compressed?)" : ""));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    Next Step(SourceObject source, RowBatch batch)
+    {
+        var data = _buffer.AsSpan(_start, _end - _start);
+        var outcome = parser.Parse(data, _eof, batch);
+        switch (outcome.Status)
+        {
+            case RecordStatus.End:
+                return Next.End;
+            case RecordStatus.NeedMore:
+                Advance(data, outcome.Consumed);
+                return Next.NeedMore;
+            case RecordStatus.Row:
+                if (outcome.Error is not null) Reject(source, data, outcome, outcome.Consumed);
+                Advance(data, outcome.Consumed);
+                return batch.IsFull ? Next.Full : Next.Continue;
+            default:
+                // Broken JSON: reject up to the end of its line and go on with the next line.
+                var newline = data[outcome.RecordStart..].IndexOf((byte)'\n');
+                if (newline < 0 && !_eof)
+                {
+                    Advance(data, outcome.RecordStart);
+                    return Next.NeedMore;
+                }
+                var end = newline < 0 ? data.Length : outcome.RecordStart + newline + 1;
+                Reject(source, data, outcome, end);
+                Advance(data, end);
+                return Next.Continue;
+        }
+    }
+
+    void Advance(ReadOnlySpan<byte> data, int consumed)
+    {
+        _line += data[..consumed].Count((byte)'\n');
+        _start += consumed;
+    }
+
+    void Reject(SourceObject source, ReadOnlySpan<byte> data, RecordOutcome outcome, int end)
+    {
+        var line = _line + data[..outcome.RecordStart].Count((byte)'\n');
+        var record = data[outcome.RecordStart..Math.Min(end, outcome.RecordStart + 4 * LoadError.MaxRawLength)];
+        var column = outcome.Column >= 0 ? columns[outcome.Column] : null;
+        var error = outcome.Error!;
+        progress.AddRejected();
+        var within = errors.Add(new LoadError(table, source.Name, line, column?.Name, column?.Kind.ToString().ToLowerInvariant(),
+            column?.MaxLength, LoadError.Truncate(Encoding.UTF8.GetString(record).TrimEnd()), LoadError.Truncate(error.RawValue),
+            error.Code, error.Reason));
+        if (!within) throw new MaxErrorExceededException();
+    }
+
+    async Task FillAsync(Stream stream, SourceObject source, CancellationToken ct)
+    {
+        if (_eof) return;
+        if (_start > 0)
+        {
+            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+            (_end, _start) = (_end - _start, 0);
+        }
+        if (_end == _buffer.Length)
+        {
+            if (_buffer.Length >= MaxRecordBytes)
+                throw new PipelineException($"COPY {table}: {source.Name} near line {_line} holds a record larger than {MaxRecordBytes >> 20} MB");
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
+        var read = await stream.ReadAsync(_buffer.AsMemory(_end), ct);
+        if (read == 0) _eof = true;
+        _end += read;
+        progress.AddBytes(read);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Npgsql;
+using Sparkify.Pipeline.Warehouse;
+
+namespace Sparkify.Pipeline.Loading;
+
+/// <summary>
+/// The Redshift path: the COPY statement built from sql/redshift/copy_json.sql with every value validated and
+/// quoted as a literal, run as delete + copy in one transaction (REPLACE; Redshift's TRUNCATE would commit early).
+/// On failure the first STL_LOAD_ERRORS rows of that COPY (pg_last_copy_id()) are reported.
+/// </summary>
+public static partial class RedshiftCopy
+{
+    /// The COPY statement for this command and role; it names the role, so never log it.
+    public static string Statement(SqlFiles sql, CopyCommand copy, string roleArn)
+    {
+        var o = copy.Options.Validate();
+        if (!RoleArn().IsMatch(roleArn))
+            throw new PipelineException($"'{roleArn}' is not an IAM role ARN (arn:aws:iam::123456789012:role/NAME); run ./build.sh Provision --profile=aws");
+        if (o.Format.JsonPathsLocation is { } paths && !IsS3(paths))
+            throw new PipelineException($"JSONPaths '{paths}' must be an s3://bucket/key address for Redshift's COPY");
+        if (!IsS3(copy.From))
+            throw new PipelineException($"COPY {copy.Table} from '{copy.From}': Redshift reads s3://bucket/prefix addresses only");
+        if (copy.Window is not null)
+            throw new PipelineException("--from/--to restrict the client-side loader only; Redshift's COPY loads every object under the prefix (use a MANIFEST)");
+        var values = new Dictionary<string, string>
+        {
+            ["table"] = copy.CheckedTable,
+            ["from"] = Literal(copy.From),
+            ["iam_role"] = Literal(roleArn),
+            ["format"] = Literal(o.Format.JsonPathsLocation ?? o.Format.Kind),
+            ["region"] = o.Region is null ? "" : $"region {Literal(o.Region)}",
+            ["timeformat"] = $"timeformat as {Literal(o.TimeFormat.Name())}",
+            ["blanksasnull"] = o.BlanksAsNull ? "blanksasnull" : "",
+            ["emptyasnull"] = o.EmptyAsNull ? "emptyasnull" : "",
+            ["truncatecolumns"] = o.TruncateColumns ? "truncatecolumns" : "",
+            ["gzip"] = o.Gzip ? "gzip" : "",
+            ["manifest"] = o.Manifest ? "manifest" : "",
+            ["maxerror"] = o.MaxError.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["compupdate"] = o.CompUpdate ? "on" : "off",
+            ["statupdate"] = o.StatUpdate ? "on" : "off",
+        };
+        var lines = Body(sql.Read("redshift/copy_json.sql")).Select(line => Placeholder().Replace(line, m => values[m.Groups[1].Value]));
+        return string.Join("\n", lines.Where(l => l.Trim().Length > 0));
+    }
+
+    /// A single-quoted SQL literal. Control characters and backslashes (an escape in Redshift literals) are refused.
+    public static string Literal(string value)
+    {
+        if (value.Any(c => char.IsControl(c) || c == '\\'))
+            throw new PipelineException($"'{value.Replace("\n", "\\n").Replace("\r", "\\r")}' contains a control character or backslash and cannot be passed to COPY");
+        return "'" + value.Replace("'", "''") + "'";
+    }
+
+    /// Runs the COPY on Redshift; logs "Executing COPY into TABLE", never the statement.
+    public static async Task<LoadResult> RunAsync(WarehouseEndpoint warehouse, SqlFiles sql, CopyCommand copy, string roleArn, PipelineLog log, CancellationToken ct)
+    {
+        var statement = Statement(sql, copy, roleArn);
+        var clock = Stopwatch.StartNew();
+        await using var connection = await warehouse.OpenAsync(ct);
+        log.Information($"Executing COPY into {copy.Table}");
+        await using (var transaction = await connection.BeginTransactionAsync(ct))
+        {
+            try
+            {
+                await ExecuteAsync(connection, $"delete from {copy.CheckedTable}", ct);
+                await ExecuteAsync(connection, statement, ct);
+                await transaction.CommitAsync(ct);
+            }
+            catch (PostgresException e)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                var errors = await ReadErrorsAsync(connection, sql, copy.Table, ct);
+                throw new PipelineException(Describe(copy.Table, e.MessageText, errors));
+            }
+        }
+        await using var summary = new NpgsqlCommand(sql.Read("redshift/last_copy_summary.sql"), connection);
+        await using var reader = await summary.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return new LoadResult(copy.Table, Convert.ToInt64(reader.GetValue(0)), Convert.ToInt32(reader.GetValue(1)), 0, 0,
+            Math.Round(clock.Elapsed.TotalSeconds, 3));
+    }
+
+    /// The failure message: the server's words, then the first STL_LOAD_ERRORS rows (file, line, column, value, reason).
+    public static string Describe(string table, string serverMessage, IReadOnlyList<LoadError> errors) =>
+        $"COPY into {table} failed: {serverMessage}; nothing of {table} was committed" +
+        (errors.Count == 0 ? " (STL_LOAD_ERRORS has no rows for this COPY)" : ". First errors (STL_LOAD_ERRORS):" + string.Concat(errors.Take(5).Select(e => "\n  - " + e)));
+
+    static async Task<IReadOnlyList<LoadError>> ReadErrorsAsync(NpgsqlConnection connection, SqlFiles sql, string table, CancellationToken ct)
+    {
+        var errors = new List<LoadError>();
+        await using var command = new NpgsqlCommand(sql.Read("redshift/last_copy_errors.sql"), connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            errors.Add(new LoadError(table, Text(reader, 0), Convert.ToInt64(reader.GetValue(1)), Text(reader, 2), Text(reader, 3),
+                reader.IsDBNull(4) ? null : Convert.ToInt32(reader.GetValue(4)), Text(reader, 5), Text(reader, 6),
+                Convert.ToInt32(reader.GetValue(7)), Text(reader, 8)));
+        return errors;
+    }
+
+    static string Text(NpgsqlDataReader reader, int i) => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i))!.Trim();
+
+    static async Task ExecuteAsync(NpgsqlConnection connection, string statement, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(statement, connection);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    static IEnumerable<string> Body(string file) => file.Split('\n').Where(l => !l.StartsWith("--", StringComparison.Ordinal));
+
+    static bool IsS3(string location) => Config.S3Location.TryParse(location, out _);
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]{1,512}\z")]
+    private static partial Regex RoleArn();
+
+    [GeneratedRegex(@"\{([a-z_]+)\}")]
+    private static partial Regex Placeholder();
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+
+namespace Sparkify.Pipeline.Loading.Sources;
+
+/// One bucket through AWSSDK.S3: AWS itself or any endpoint that speaks S3 (moto).
+public sealed class S3ObjectStore(IAmazonS3 client, string bucket) : ObjectStore
+{
+    public string Bucket { get; } = bucket;
+
+    public override async Task<IReadOnlyList<SourceObject>> ListAsync(string prefix, CancellationToken ct)
+    {
+        var found = new List<SourceObject>();
+        var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = prefix };
+        await Guard($"cannot list {Describe(prefix)}", async () =>
+        {
+            ListObjectsV2Response page;
+            do
+            {
+                page = await client.ListObjectsV2Async(request, ct);
+                // AWSSDK v4 returns null, not an empty list, when a page has no objects.
+                foreach (var o in page.S3Objects ?? [])
+                    if (!o.Key.EndsWith('/')) found.Add(new SourceObject(this, o.Key, o.Size ?? 0));
+                request.ContinuationToken = page.NextContinuationToken;
+            } while (page.IsTruncated == true);
+            return 0;
+        });
+        found.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return found;
+    }
+
+    public override async Task<long?> SizeAsync(string key, CancellationToken ct)
+    {
+        try
+        {
+            var head = await client.GetObjectMetadataAsync(Bucket, key, ct);
+            return head.ContentLength;
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound && e.ErrorCode != "NoSuchBucket")
+        {
+            return null;
+        }
+        catch (Exception e) when (e is AmazonServiceException or HttpRequestException)
+        {
+            throw new PipelineException($"cannot read {Describe(key)}: {Reason(e)}");
+        }
+    }
+
+    public override Task<Stream> OpenAsync(string key, CancellationToken ct) =>
+        Guard($"cannot read {Describe(key)}", async () => (await client.GetObjectAsync(Bucket, key, ct)).ResponseStream);
+
+    public override string Describe(string key) => $"s3://{Bucket}/{key}";
+
+    public override bool SameAs(ObjectStore other) => other is S3ObjectStore s3 && s3.Bucket == Bucket;
+
+    public override void Dispose() => client.Dispose();
+
+    static async Task<T> Guard<T>(string what, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception e) when (e is AmazonServiceException or HttpRequestException)
+        {
+            throw new PipelineException($"{what}: {Reason(e)}; check the bucket name, [S3] region and the endpoint");
+        }
+    }
+
+    static string Reason(Exception e) => e is AmazonServiceException { ErrorCode: { Length: > 0 } code } ? $"{code}: {e.Message}" : e.Message;
+}

@@ -1,0 +1,35 @@
+using Sparkify.Pipeline.Aws;
+
+namespace Sparkify.Pipeline.Loading.Sources;
+
+/// <summary>
+/// Resolves COPY locations (s3://bucket/key, file://path or a plain path) to a store and a key, keeping one S3
+/// client per bucket for the whole load. s3:// needs an AWS context; paths are made absolute.
+/// </summary>
+public sealed class StoreSet(AwsContext? aws, string? region) : IDisposable
+{
+    readonly Dictionary<string, S3ObjectStore> _buckets = new(StringComparer.Ordinal);
+    readonly LocalObjectStore _local = new();
+
+    public (ObjectStore Store, string Key) Resolve(string location)
+    {
+        if (location.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!Config.S3Location.TryParse(location, out var s3))
+                throw new PipelineException($"'{location}' is not an s3://bucket/prefix address with a valid bucket name");
+            if (aws is null)
+                throw new PipelineException($"'{location}' is in S3, but the load was given no AWS context (endpoint and credentials)");
+            if (!_buckets.TryGetValue(s3.Bucket, out var store))
+                _buckets[s3.Bucket] = store = new S3ObjectStore(aws.S3(region), s3.Bucket);
+            return (store, s3.Prefix);
+        }
+        if (location.Contains("://", StringComparison.Ordinal) && !location.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
+            throw new PipelineException($"'{location}' is neither s3://bucket/prefix nor a local path (or file://path)");
+        return (_local, LocalObjectStore.KeyOf(location));
+    }
+
+    public void Dispose()
+    {
+        foreach (var store in _buckets.Values) store.Dispose();
+    }
+}

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Npgsql;
+using Sparkify.Pipeline.Loading.Json;
+using Sparkify.Pipeline.Loading.Sources;
+using Sparkify.Pipeline.Loading.Writing;
+
+namespace Sparkify.Pipeline.Loading;
+
+/// <summary>
+/// Moves one table's objects into one binary COPY: N parser threads (objects read concurrently, at least 8 in
+/// flight for S3) feed a bounded channel of pooled batches that a single writer drains, so memory stays flat
+/// whatever the data size. The first failure on any thread stops them all.
+/// </summary>
+public static class TablePump
+{
+    public static async Task<long> RunAsync(NpgsqlConnection connection, CopyCommand copy, IReadOnlyList<TargetColumn> columns,
+        ColumnMap map, IReadOnlyList<SourceObject> objects, LoadErrorLog errors, LoadProgress progress, CancellationToken ct)
+    {
+        var parallelism = Parallelism(copy.Options, objects);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var channel = Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(parallelism * 2) { SingleReader = true });
+        var pool = new BatchPool(columns.Count);
+        var queue = new ConcurrentQueue<SourceObject>(objects);
+        var converter = new ValueConverter(columns, copy.Options);
+        long rows = 0;
+
+        await using var importer = await connection.BeginBinaryImportAsync(BatchWriter.CopyStatement(copy.Table, columns), ct);
+        var writer = new BatchWriter(importer, columns);
+        var writing = Guarded(cts, async () =>
+        {
+            await foreach (var batch in channel.Reader.ReadAllAsync(cts.Token))
+            {
+                writer.Write(batch);
+                rows += batch.Count;
+                progress.AddRows(batch.Count);
+                pool.Return(batch);
+            }
+        });
+        var parsing = Enumerable.Range(0, parallelism).Select(_ => Guarded(cts, async () =>
+        {
+            var reader = new ObjectReader(new RecordParser(map, converter), columns, copy.Table, copy.Options.Gzip, errors, progress);
+            var sink = new BatchSink(channel.Writer, pool);
+            while (queue.TryDequeue(out var source))
+            {
+                await reader.ReadAsync(source, sink, cts.Token);
+                progress.ObjectDone();
+            }
+            await sink.FlushAsync(cts.Token);
+        })).ToList();
+
+        try
+        {
+            await Task.WhenAll(parsing);
+            channel.Writer.Complete();
+            await writing;
+        }
+        catch
+        {
+            cts.Cancel();
+            channel.Writer.TryComplete();
+            await Task.WhenAll(parsing.Append(writing)).ContinueWith(_ => { }, TaskScheduler.Default);
+            throw First(parsing.Append(writing), ct);
+        }
+        await importer.CompleteAsync(ct);
+        return rows;
+    }
+
+    static int Parallelism(CopyOptions options, IReadOnlyList<SourceObject> objects)
+    {
+        // Small S3 objects cost a round trip each: keep at least 8 requests in flight.
+        var wanted = objects.Any(o => o.Store is S3ObjectStore) ? Math.Max(8, options.Parallelism) : options.Parallelism;
+        return Math.Clamp(wanted, 1, Math.Max(1, objects.Count));
+    }
+
+    static Task Guarded(CancellationTokenSource cts, Func<Task> work) => Task.Run(async () =>
+    {
+        try
+        {
+            await work();
+        }
+        catch
+        {
+            cts.Cancel();
+            throw;
+        }
+    });
+
+    /// The failure that started it all: MAXERROR or a real error before the cancellations it caused.
+    static Exception First(IEnumerable<Task> tasks, CancellationToken ct)
+    {
+        var all = tasks.Where(t => t.Exception is not null).SelectMany(t => t.Exception!.InnerExceptions).ToList();
+        return all.FirstOrDefault(e => e is MaxErrorExceededException)
+               ?? all.FirstOrDefault(e => e is not OperationCanceledException)
+               ?? new OperationCanceledException(ct);
+    }
+}

@@ -1,0 +1,90 @@
+using Sparkify.Pipeline.Aws;
+using Sparkify.Pipeline.Config;
+using Sparkify.Pipeline.Generation;
+using Sparkify.Pipeline.Loading;
+
+namespace Sparkify.Pipeline.Targets;
+
+/// <summary>
+/// Loads staging_events (JSONPaths) and staging_songs ('auto') from S3. local profile: first puts the sample
+/// (--sample=DIR, else a generated one in .local/sample) into the [LOCAL] bucket on moto under the public key layout,
+/// then loads it with the client-side COPY loader. aws profile: Redshift's own COPY with the role Provision made.
+/// </summary>
+public static class StageCopy
+{
+    /// Loads both staging tables; each is all-or-nothing.
+    public static Task<IReadOnlyList<LoadResult>> ExecuteAsync(Run run) => run.Boundary("StageCopy", async () =>
+    {
+        var options = CopyOptions.FromConfig(run.Config);
+        var results = run.Profile == Profile.Local ? await LocalAsync(run, options) : await RedshiftAsync(run, options);
+        LoadReport.Log(run.Log, results);
+        return results;
+    });
+
+    static async Task<IReadOnlyList<LoadResult>> LocalAsync(Run run, CopyOptions options)
+    {
+        var aws = await AwsContext.ForRunAsync(run);
+        var bucket = run.Config.Local.Bucket;
+        var sample = run.Args.Value("sample") is { } dir ? Path.GetFullPath(Path.Combine(run.Root, dir)) : await GeneratedSampleAsync(run);
+        using (var s3 = aws.S3(options.Region))
+        {
+            var upload = await SampleUpload.EnsureAsync(s3, bucket, options.Region ?? run.Config.Aws.Region, sample, run.Ct);
+            run.Log.Information($"Sample {sample} in s3://{bucket}: {upload.Uploaded} objects uploaded, {upload.Kept} already there" +
+                                (upload.Removed > 0 ? $", {upload.Removed} of another sample removed" : ""));
+        }
+        var s3Config = run.Config.S3;
+        var copies = StagingCopies.For(Local(bucket, s3Config.LogData), Local(bucket, s3Config.LogJsonPath), Local(bucket, s3Config.SongData), options, run.Window);
+        var warehouse = await run.WarehouseAsync();
+        var terminal = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+        var results = new List<LoadResult>();
+        await using var printer = new ProgressPrinter(run.Log, terminal);
+        var context = new LoadContext(run.Sql, run.Log, aws) { OnStart = printer.Watch };
+        try
+        {
+            foreach (var copy in copies)
+            {
+                run.Log.Information($"Executing COPY into {copy.Table} from {copy.From}" + (copy.Window is { } w ? $" (days {w})" : ""));
+                results.Add(await ClientCopy.RunAsync(warehouse, copy, context, run.Ct));
+            }
+        }
+        finally
+        {
+            run.Summary.Set("loads", LoadReport.Loads(results));
+            run.Summary.Set("load_errors", await LoadReport.ErrorsAsync(warehouse, run.Sql, context.RunId, CancellationToken.None));
+        }
+        return results;
+    }
+
+    static async Task<IReadOnlyList<LoadResult>> RedshiftAsync(Run run, CopyOptions options)
+    {
+        var roleArn = run.State.Load().RoleArn
+                      ?? throw new PipelineException($"no IAM role ARN in {run.State.Path}; run ./build.sh Provision --profile=aws first");
+        var s3 = run.Config.S3;
+        var copies = StagingCopies.For(s3.LogData.ToString(), s3.LogJsonPath.ToString(), s3.SongData.ToString(), options, run.Window);
+        var warehouse = await run.WarehouseAsync();
+        var results = new List<LoadResult>();
+        try
+        {
+            foreach (var copy in copies)
+                results.Add(await RedshiftCopy.RunAsync(warehouse, run.Sql, copy, roleArn, run.Log, run.Ct));
+        }
+        finally
+        {
+            run.Summary.Set("loads", LoadReport.Loads(results));
+        }
+        return results;
+    }
+
+    /// The [S3] key under the local bucket: the same layout as the public one.
+    static string Local(string bucket, S3Location source) => $"s3://{bucket}/{source.Prefix}";
+
+    /// Without --sample: a sample generated once into .local/sample (scale 1, seed 42), reused by later runs.
+    static async Task<string> GeneratedSampleAsync(Run run)
+    {
+        var folder = Path.Combine(run.Local.Folder, "sample");
+        if (File.Exists(Path.Combine(folder, "log_json_path.json"))) return folder;
+        run.Log.Information($"No --sample given: generating one into {folder} (scale 1, seed 42)");
+        await Generator.WriteAsync(folder, new GeneratorOptions(), run.Ct);
+        return folder;
+    }
+}

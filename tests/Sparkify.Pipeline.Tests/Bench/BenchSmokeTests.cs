@@ -1,0 +1,36 @@
+using Sparkify.Bench;
+using Sparkify.Pipeline.Tests.Fixtures;
+
+namespace Sparkify.Pipeline.Tests.Bench;
+
+/// The benchmark harness end to end at the smallest scale: not a measurement, only that it runs and reports.
+[NonParallelizable]
+public class BenchSmokeTests
+{
+    [Test]
+    public async Task Bench_at_scale_1_loads_every_row_by_each_method_and_prints_the_table()
+    {
+        using var work = new TempDir("bench");
+        var output = new StringWriter();
+        var options = BenchOptions.Parse(["--scale=1", "--methods=b,c", "--row-limit=1500", $"--work={work.Path}", $"--root={Repo.Root}"]);
+
+        var report = await Sparkify.Bench.Benchmark.RunAsync(options, output, CancellationToken.None);
+
+        TestContext.Out.WriteLine(output);
+        var all = report.Sample.Events + report.Sample.Songs;
+        Assert.That(report.Get("b")!.Rows, Is.EqualTo(all), "the native path loads every line");
+        Assert.That(report.Get("c")!.Rows, Is.EqualTo(all), "row-by-row reports the full count it extrapolates to");
+        Assert.That(report.Get("c")!.Note, Does.StartWith("(extrapolated: 1,500 of"));
+        Assert.That(output.ToString(), Does.Contain("| (b) PostgreSQL native").And.Contains("| (c) row-by-row").And.Contains("c/b = "));
+        Assert.That(report.Results.Select(r => r.PeakBytes), Has.All.GreaterThan(0));
+        Assert.That(Directory.Exists(work.Path), Is.False, "the work folder is removed");
+    }
+
+    [Test]
+    public void Bench_options_refuse_a_scale_that_is_not_a_number()
+    {
+        var error = Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--scale=big", $"--root={Repo.Root}"]));
+
+        Assert.That(error!.Message, Does.Contain("--scale=big"));
+    }
+}

@@ -1,0 +1,149 @@
+using System.Collections;
+using Sparkify.Pipeline.Config;
+using Sparkify.Pipeline.Loading;
+using Sparkify.Pipeline.Tests.Fixtures;
+using static Sparkify.Pipeline.Tests.Loading.LoadTestKit;
+
+namespace Sparkify.Pipeline.Tests.Loading;
+
+/// The exact COPY statements Redshift receives; no Redshift here, so the SQL text itself is what is tested.
+public class RedshiftCopyTests
+{
+    const string Role = "arn:aws:iam::123456789012:role/sparkify-dwh-s3-read";
+
+    static DwhConfig RepoConfig(params ConfigValue[] overrides) =>
+        DwhConfig.FromFile(Path.Combine(Repo.Root, "dwh.cfg"), new Hashtable(), overrides);
+
+    static IReadOnlyList<CopyCommand> Copies(DwhConfig config) =>
+        StagingCopies.For(config.S3.LogData.ToString(), config.S3.LogJsonPath.ToString(), config.S3.SongData.ToString(), CopyOptions.FromConfig(config));
+
+    [Test]
+    public void Statements_for_the_repository_dwh_cfg_are_pinned()
+    {
+        var copies = Copies(RepoConfig());
+
+        Assert.That(RedshiftCopy.Statement(LoadTestKit.Sql, copies[0], Role), Is.EqualTo("""
+            copy staging_events
+            from 's3://udacity-dend/log_data'
+            iam_role 'arn:aws:iam::123456789012:role/sparkify-dwh-s3-read'
+            format as json 's3://udacity-dend/log_json_path.json'
+            region 'us-west-2'
+            timeformat as 'epochmillisecs'
+            blanksasnull
+            emptyasnull
+            maxerror as 0
+            compupdate off
+            statupdate off
+            """));
+        Assert.That(RedshiftCopy.Statement(LoadTestKit.Sql, copies[1], Role), Is.EqualTo("""
+            copy staging_songs
+            from 's3://udacity-dend/song_data'
+            iam_role 'arn:aws:iam::123456789012:role/sparkify-dwh-s3-read'
+            format as json 'auto'
+            region 'us-west-2'
+            timeformat as 'epochmillisecs'
+            blanksasnull
+            emptyasnull
+            maxerror as 0
+            compupdate off
+            statupdate off
+            """));
+    }
+
+    [Test]
+    public void Every_option_appears_when_set()
+    {
+        var options = new CopyOptions
+        {
+            Format = CopyFormat.AutoIgnoreCase, TimeFormat = TimeFormat.Auto, TruncateColumns = true, Gzip = true, Manifest = true,
+            MaxError = 10, CompUpdate = true, StatUpdate = true,
+        };
+
+        var sql = RedshiftCopy.Statement(LoadTestKit.Sql, new CopyCommand("t", "s3://bucket/load.manifest", options), Role);
+
+        Assert.That(sql, Is.EqualTo("""
+            copy t
+            from 's3://bucket/load.manifest'
+            iam_role 'arn:aws:iam::123456789012:role/sparkify-dwh-s3-read'
+            format as json 'auto ignorecase'
+            timeformat as 'auto'
+            truncatecolumns
+            gzip
+            manifest
+            maxerror as 10
+            compupdate on
+            statupdate on
+            """));
+    }
+
+    [Test]
+    public void A_semicolon_in_a_key_stays_inside_the_literal()
+    {
+        var config = RepoConfig(new ConfigValue("S3", "log_data", "s3://udacity-dend/log;drop table users;--", "command line --S3:log_data"));
+
+        var sql = RedshiftCopy.Statement(LoadTestKit.Sql, Copies(config)[0], Role);
+
+        Assert.That(sql.Split('\n')[1], Is.EqualTo("from 's3://udacity-dend/log;drop table users;--'"));
+    }
+
+    [TestCase("s3://udacity-dend/log'; drop table users; --")]
+    [TestCase("s3://udacity-dend/log\ndrop table users")]
+    public void Config_values_with_quotes_or_newlines_are_rejected_before_any_sql(string value)
+    {
+        Assert.That(() => RepoConfig(new ConfigValue("S3", "log_data", value, "command line --S3:log_data")),
+            Throws.InstanceOf<PipelineException>().With.Message.Contains("command line --S3:log_data"));
+    }
+
+    [Test]
+    public void Literals_double_single_quotes_and_refuse_control_characters_and_backslashes()
+    {
+        Assert.That(RedshiftCopy.Literal("it's"), Is.EqualTo("'it''s'"));
+        Assert.That(() => RedshiftCopy.Literal("a\nb"), Throws.InstanceOf<PipelineException>());
+        Assert.That(() => RedshiftCopy.Literal("a\\'b"), Throws.InstanceOf<PipelineException>());
+    }
+
+    [TestCase("us-west-2' iam_role 'x")]
+    [TestCase("us-west-2\n")]
+    public void A_region_that_is_not_a_region_is_rejected(string region)
+    {
+        var copy = new CopyCommand("t", "s3://bucket/x", new CopyOptions { Region = region });
+
+        Assert.That(() => RedshiftCopy.Statement(LoadTestKit.Sql, copy, Role), Throws.InstanceOf<PipelineException>().With.Message.Contains("is not an AWS region"));
+    }
+
+    [TestCase("arn:aws:iam::123456789012:role/x' gzip '")]
+    [TestCase("not-an-arn")]
+    [TestCase("arn:aws:iam::123456789012:role/x\n")]
+    public void A_role_that_is_not_a_role_arn_is_rejected(string role)
+    {
+        Assert.That(() => RedshiftCopy.Statement(LoadTestKit.Sql, new CopyCommand("t", "s3://bucket/x", new CopyOptions()), role),
+            Throws.InstanceOf<PipelineException>().With.Message.Contains("is not an IAM role ARN"));
+    }
+
+    [Test]
+    public void Table_names_local_paths_and_date_windows_are_refused_for_redshift()
+    {
+        var options = new CopyOptions();
+        Assert.That(() => RedshiftCopy.Statement(LoadTestKit.Sql, new CopyCommand("t; drop", "s3://bucket/x", options), Role),
+            Throws.InstanceOf<PipelineException>().With.Message.Contains("is not a plain lower-case name"));
+        Assert.That(() => RedshiftCopy.Statement(LoadTestKit.Sql, new CopyCommand("t", "/tmp/data", options), Role),
+            Throws.InstanceOf<PipelineException>().With.Message.Contains("s3://bucket/prefix addresses only"));
+        Assert.That(() => RedshiftCopy.Statement(LoadTestKit.Sql, new CopyCommand("t", "s3://bucket/x", options, DateWindow.Parse("2018-11-01", null)), Role),
+            Throws.InstanceOf<PipelineException>().With.Message.Contains("--from/--to"));
+    }
+
+    [Test]
+    public void Failure_message_lists_the_first_stl_load_errors_rows()
+    {
+        var errors = new[]
+        {
+            new LoadError("staging_events", "s3://udacity-dend/log_data/2018/11/2018-11-02-events.json", 17, "item_in_session", "int4", 0,
+                "{...}", "x7", 1207, "Invalid digit, Value 'x', Pos 0, Type: Integer"),
+        };
+
+        var message = RedshiftCopy.Describe("staging_events", "Load into table 'staging_events' failed.  Check 'stl_load_errors' system table for details.", errors);
+
+        Assert.That(message, Does.Contain("COPY into staging_events failed").And.Contain("nothing of staging_events was committed")
+            .And.Contain("s3://udacity-dend/log_data/2018/11/2018-11-02-events.json line 17, column item_in_session: Invalid digit, Value 'x', Pos 0, Type: Integer (code 1207), value 'x7'"));
+    }
+}

@@ -1,0 +1,94 @@
+using Amazon.S3.Model;
+using Sparkify.Pipeline.Aws;
+using Sparkify.Pipeline.Loading;
+using Sparkify.Pipeline.Tests.Fixtures;
+using static Sparkify.Pipeline.Tests.Loading.LoadTestKit;
+
+namespace Sparkify.Pipeline.Tests.Loading;
+
+/// The same COPY from a real (moto) S3 endpoint: key prefixes, the sample, and a bucket that is not there.
+[NonParallelizable]
+public class S3SourceTests
+{
+    const string Region = "us-west-2";
+
+    static async Task<AwsContext> BucketAsync(string bucket, IReadOnlyDictionary<string, string> objects)
+    {
+        var aws = AwsContext.ForMoto(await MotoFixture.EndpointAsync(), Region);
+        using var s3 = aws.S3();
+        await s3.PutBucketAsync(new PutBucketRequest { BucketName = bucket, BucketRegionName = Region });
+        foreach (var (key, body) in objects)
+            await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, ContentBody = body });
+        return aws;
+    }
+
+    [Test]
+    public async Task S3_prefix_matches_keys_not_folders_and_skips_the_jsonpaths_object()
+    {
+        var bucket = $"b-{Guid.NewGuid():N}"[..20];
+        var objects = Enumerable.Range(1, 12).ToDictionary(d => $"log_data/2018/11/2018-11-{d:00}-events.json", d => $$"""{"K": "day{{d}}"}""");
+        objects["log_data/2018/11/2018-11-0paths.json"] = """{"jsonpaths": ["$['K']"]}""";
+        var aws = await BucketAsync(bucket, objects);
+        var db = await WithTableAsync("create table t (k varchar(16))");
+        var options = Options(CopyFormat.JsonPaths($"s3://{bucket}/log_data/2018/11/2018-11-0paths.json")) with { Region = Region };
+
+        var result = await ClientCopy.RunAsync(db, new CopyCommand("t", $"s3://{bucket}/log_data/2018/11/2018-11-0", options), Context(aws), CancellationToken.None);
+
+        Assert.That((result.Rows, result.Objects), Is.EqualTo((9L, 9)));
+    }
+
+    [Test]
+    public async Task Sample_from_s3_loads_the_same_counts()
+    {
+        var bucket = $"s-{Guid.NewGuid():N}"[..20];
+        var sample = Repo.RequireSampleData();
+        var aws = await BucketAsync(bucket, new Dictionary<string, string>());
+        using (var s3 = aws.S3())
+            await SampleUpload.EnsureAsync(s3, bucket, Region, sample, CancellationToken.None);
+        var db = await WithStagingTablesAsync();
+
+        var copies = StagingCopies.Under($"s3://{bucket}", Options() with { Region = Region });
+        var events = await ClientCopy.RunAsync(db, copies[0], Context(aws), CancellationToken.None);
+        var songs = await ClientCopy.RunAsync(db, copies[1], Context(aws), CancellationToken.None);
+
+        Assert.That((events.Rows, events.Objects, events.Rejected, songs.Rows, songs.Objects), Is.EqualTo((8056L, 30, 0, 71L, 71)));
+        using var again = aws.S3();
+        Assert.That(await SampleUpload.EnsureAsync(again, bucket, Region, sample, CancellationToken.None), Is.EqualTo(new SampleUploadResult(0, 102, 0)),
+            "second upload skips what is there");
+    }
+
+    [Test]
+    public async Task Uploading_another_sample_removes_the_objects_of_the_first()
+    {
+        var bucket = $"m-{Guid.NewGuid():N}"[..20];
+        var aws = await BucketAsync(bucket, new Dictionary<string, string> { ["song_data/Z/old.json"] = "{}", ["notes/keep.txt"] = "x" });
+        using var s3 = aws.S3();
+
+        var result = await SampleUpload.EnsureAsync(s3, bucket, Region, Repo.RequireSampleData(), CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(new SampleUploadResult(102, 0, 1)));
+        var keys = (await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket })).S3Objects.Select(o => o.Key).ToList();
+        Assert.That(keys, Does.Not.Contain("song_data/Z/old.json").And.Contain("notes/keep.txt"));
+    }
+
+    [Test]
+    public async Task A_bucket_that_does_not_exist_is_a_clear_error_and_nothing_loads()
+    {
+        var aws = AwsContext.ForMoto(await MotoFixture.EndpointAsync(), Region);
+        var db = await WithTableAsync("create table t (k varchar(16))");
+        await ExecuteAsync(db, "insert into t values ('kept')");
+
+        Assert.That(async () => await ClientCopy.RunAsync(db, new CopyCommand("t", "s3://no-such-bucket-here/log_data", Options()), Context(aws), CancellationToken.None),
+            Throws.InstanceOf<PipelineException>().With.Message.Contains("cannot list s3://no-such-bucket-here/log_data").And.Message.Contains("NoSuchBucket"));
+        Assert.That(await CountAsync(db, "t"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task An_s3_source_without_an_aws_context_is_a_clear_error()
+    {
+        var db = await WithTableAsync("create table t (k varchar(16))");
+
+        Assert.That(async () => await ClientCopy.RunAsync(db, new CopyCommand("t", "s3://some-bucket/x", Options()), Context(), CancellationToken.None),
+            Throws.InstanceOf<PipelineException>().With.Message.Contains("no AWS context"));
+    }
+}
