@@ -51,7 +51,7 @@ public class EtlAcceptanceTests
         var result = _build.Run("Query", "--sql=select count(*) as plays, count(song_id) as matched from songplays");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
-        Assert.That(result.Output, Does.Match(@"\b6820\s+1\b"));
+        Assert.That(result.Output, Does.Match(@"\b6820 \|\s+1\b"));
     }
 
     [Test, Order(3)]
