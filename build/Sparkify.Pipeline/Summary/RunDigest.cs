@@ -17,8 +17,9 @@ public static class RunDigest
         text.Append($"Load errors: {errors}");
         if (quality is JsonArray { Count: > 0 } checks)
         {
-            var failed = checks.Count(c => c?["status"]?.GetValue<string>() == "failed");
-            text.Append($" · Quality checks: {checks.Count - failed} passed, {failed} failed");
+            int Count(string status) => checks.Count(c => c?["status"]?.GetValue<string>() == status);
+            text.Append($" · Quality checks: {Count("passed")} passed, {Count("failed")} failed");
+            if (Count("info") > 0) text.Append($", {Count("info")} informational");
         }
         text.AppendLine();
         text.Append($"Run summary: {summaryPath}");

@@ -9,7 +9,7 @@ public class RunDigestTests
     public void Digest_shows_rows_load_errors_and_checks()
     {
         var tables = new Dictionary<string, long?> { ["songplays"] = 6820, ["time"] = null };
-        var quality = JsonNode.Parse("""[{"check":"a","status":"passed"},{"check":"b","status":"failed"}]""");
+        var quality = JsonNode.Parse("""[{"check":"a","status":"passed"},{"check":"b","status":"failed"},{"check":"c","status":"info"}]""");
 
         var text = RunDigest.Format(tables, new JsonArray(), quality, "artifacts/run-summary.json");
 
@@ -17,7 +17,7 @@ public class RunDigestTests
             "Warehouse tables:\n" +
             "  songplays         6,820\n" +
             "  time          (missing)\n" +
-            "Load errors: 0 · Quality checks: 1 passed, 1 failed\n" +
+            "Load errors: 0 · Quality checks: 1 passed, 1 failed, 1 informational\n" +
             "Run summary: artifacts/run-summary.json"));
     }
 }
