@@ -72,18 +72,18 @@ public sealed partial record DwhConfig(
     static bool IsHttpUrl(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
-    [GeneratedRegex(@"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$")]
+    [GeneratedRegex(@"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d\z")]
     private static partial Regex Region();
 
-    [GeneratedRegex(@"^(?!.*--)[a-z][a-z0-9-]{0,62}(?<!-)$")]
+    [GeneratedRegex(@"^(?!.*--)[a-z][a-z0-9-]{0,62}(?<!-)\z")]
     private static partial Regex ClusterId();
 
-    [GeneratedRegex(@"^[a-z_][a-z0-9_]{0,62}$")]
+    [GeneratedRegex(@"^[a-z_][a-z0-9_]{0,62}\z")]
     private static partial Regex Identifier();
 
-    [GeneratedRegex(@"^[\w+=,.@-]{1,64}$")]
+    [GeneratedRegex(@"^[\w+=,.@-]{1,64}\z")]
     private static partial Regex RoleName();
 
-    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::(aws|\d{12}):policy/[\w+=,.@/-]{1,128}$")]
+    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::(aws|\d{12}):policy/[\w+=,.@/-]{1,128}\z")]
     private static partial Regex PolicyArn();
 }

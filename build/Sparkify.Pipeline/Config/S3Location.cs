@@ -22,6 +22,6 @@ public sealed partial record S3Location(string Bucket, string Prefix)
     public override string ToString() => $"s3://{Bucket}/{Prefix}";
 
     // S3's bucket naming rules: 3-63 characters of lower-case letters, digits, dots and hyphens.
-    [GeneratedRegex(@"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\z")]
     private static partial Regex BucketName();
 }

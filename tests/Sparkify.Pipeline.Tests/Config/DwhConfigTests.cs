@@ -75,6 +75,15 @@ public class DwhConfigTests
     }
 
     [Test]
+    [Description("A value ending in a newline must not pass a pattern: .NET's $ matches before a final \\n")]
+    public void Value_with_a_trailing_newline_is_refused()
+    {
+        var e = Assert.Throws<PipelineException>(() => Load(new Hashtable { ["DWH_AWS__REGION"] = "us-west-2\n" }));
+
+        Assert.That(e!.Message, Does.StartWith("environment DWH_AWS__REGION 'us-west-2\n' is not an AWS region"));
+    }
+
+    [Test]
     public void Every_problem_is_reported_at_once()
     {
         var e = Assert.Throws<PipelineException>(() => Load(null, Cli("AWS", "region=Mars"), Cli("NETWORK", "ingress_cidr=10.0.0.0/33")));

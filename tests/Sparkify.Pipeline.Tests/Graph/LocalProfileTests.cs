@@ -34,6 +34,7 @@ public class LocalProfileTests
         Assert.That(again.ExitCode, Is.EqualTo(0), "a second Teardown must succeed too");
         Assert.That(Directory.Exists(build.DataDir), Is.False, "the local data folder is still there");
         Assert.That(Ports.IsListening(build.PgPort), Is.False, "PostgreSQL still listens");
+        Assert.That(Ports.IsListening(build.MotoPort), Is.False, "moto still listens");
     }
 
     static async Task AssertTablesExistAsync(BuildScript build)
