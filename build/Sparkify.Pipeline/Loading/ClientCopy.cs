@@ -54,6 +54,10 @@ public static class ClientCopy
             }
         }
         await LoadErrorTable.RecordAsync(warehouse, context.Sql, context.RunId, errors.Sorted(), ct);
+        // Fresh statistics, as Redshift's COPY gives an empty table: without them PostgreSQL plans Transform's joins
+        // for an empty table (measured: 18.9 s instead of 2.5 s at generator scale 10). Autovacuum would come too late.
+        await using (var analyze = new NpgsqlCommand($"analyze \"{table}\"", connection))
+            await analyze.ExecuteNonQueryAsync(ct);
         return new LoadResult(table, rows, objects.Count, progress.Bytes, errors.Count, Math.Round(clock.Elapsed.TotalSeconds, 3));
     }
 

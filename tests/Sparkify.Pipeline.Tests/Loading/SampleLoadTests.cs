@@ -41,4 +41,17 @@ public class SampleLoadTests
         Assert.That(await ScalarAsync(db, "select count(*) from staging_events where page = 'NextSong'"), Is.EqualTo(6820));
         Assert.That(await ScalarAsync(db, "select duration from staging_songs where song_id = 'SOMZWCG12A8C13C480'"), Is.EqualTo(218.93179));
     }
+
+    [Test]
+    [Description("Without statistics PostgreSQL planned Transform for empty staging tables: 18.9 s instead of 2.5 s at scale 10")]
+    public async Task Load_leaves_fresh_planner_statistics()
+    {
+        var db = await WithStagingTablesAsync();
+        var copies = StagingCopies.Under(Repo.RequireSampleData(), Options());
+
+        await ClientCopy.RunAsync(db, copies[0], Context(), CancellationToken.None);
+
+        // reltuples is -1 until a table is first analyzed (PostgreSQL 14+), and exact after ANALYZE of a small table.
+        Assert.That(await ScalarAsync(db, "select reltuples::bigint from pg_class where relname = 'staging_events'"), Is.EqualTo(8056));
+    }
 }
