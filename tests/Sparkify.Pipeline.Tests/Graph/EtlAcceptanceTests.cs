@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Sparkify.Pipeline.Tests.Fixtures;
+using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Tests.Graph;
 
@@ -45,7 +46,7 @@ public class EtlAcceptanceTests
         Assert.That(File.Exists(Path.Combine(_build.ArtifactsDir, "report", "index.html")), Is.True, "Etl wrote no report");
     }
 
-    [Test, Order(2)]
+    [Test, Order(3)]
     public void Query_counts_the_songplays_and_exactly_one_is_matched_to_a_song()
     {
         var result = _build.Run("Query", "--sql=select count(*) as plays, count(song_id) as matched from songplays");
@@ -54,7 +55,29 @@ public class EtlAcceptanceTests
         Assert.That(result.Output, Does.Match(@"\b6820 \|\s+1\b"));
     }
 
-    [Test, Order(3)]
+    [Test, Order(2)]
+    public async Task Report_weekday_table_agrees_with_a_direct_query_and_has_its_chart()
+    {
+        var markdown = File.ReadAllText(Path.Combine(_build.ArtifactsDir, "report", "report.md"));
+        var section = markdown[markdown.IndexOf("## Plays by weekday", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("Source:", StringComparison.Ordinal)];
+        var reported = Regex.Matches(section, @"^\| (\d) \| \w+ \| ([\d,]+) \|", RegexOptions.Multiline)
+            .ToDictionary(m => int.Parse(m.Groups[1].Value), m => long.Parse(m.Groups[2].Value.Replace(",", "")));
+
+        var direct = new Dictionary<int, long>();
+        await using (var connection = await LocalWarehouse().OpenAsync(CancellationToken.None))
+        await using (var command = new Npgsql.NpgsqlCommand(
+            "select extract(dow from start_time)::int, count(*) from songplays group by 1", connection))
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) direct[reader.GetInt32(0)] = reader.GetInt64(1);
+
+        Assert.That(reported, Is.EquivalentTo(direct));
+        Assert.That(reported.Values.Sum(), Is.EqualTo(6820));
+        var html = File.ReadAllText(Path.Combine(_build.ArtifactsDir, "report", "index.html"));
+        Assert.That(html, Does.Contain("<img alt=\"Chart: Plays by weekday\"").And.Contains("data:image/png;base64,"));
+    }
+
+    [Test, Order(4)]
     public void Etl_again_changes_no_count()
     {
         var result = _build.Run("Etl", $"--sample={_sample}");
@@ -63,13 +86,20 @@ public class EtlAcceptanceTests
         Assert.That(Counts(), Is.EquivalentTo(Expected));
     }
 
-    [Test, Order(4)]
+    [Test, Order(5)]
     public void One_day_window_after_a_full_run_changes_no_count()
     {
         var result = _build.Run("Transform", "--exclusive", "--from=2018-11-05", "--to=2018-11-05");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
         Assert.That(Counts(), Is.EquivalentTo(Expected));
+    }
+
+    WarehouseEndpoint LocalWarehouse()
+    {
+        var state = JsonNode.Parse(File.ReadAllText(Path.Combine(_build.StateDir, "state-local.json")))!;
+        return new WarehouseEndpoint(Dialect.Postgres, "127.0.0.1", _build.PgPort,
+            "sparkify", "sparkify_admin", state["local_pg_password"]!.GetValue<string>());
     }
 
     JsonNode Summary() => JsonNode.Parse(File.ReadAllText(Path.Combine(_build.ArtifactsDir, "run-summary.json")))!;
