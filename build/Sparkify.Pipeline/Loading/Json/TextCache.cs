@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Unicode;
 
 namespace Sparkify.Pipeline.Loading.Json;
 
@@ -11,22 +10,28 @@ namespace Sparkify.Pipeline.Loading.Json;
 /// </summary>
 public sealed class TextCache(int columns)
 {
-    const int MaxChars = 256;
+    const int MaxChars = 512;
     const int CharBudget = 512 << 10;
 
     readonly Dictionary<string, string>?[] _byColumn = new Dictionary<string, string>?[columns];
+    readonly char[] _buffer = new char[MaxChars];
     int _chars;
 
     /// The reader's current string token as a string, equal to reader.GetString() (which it falls back to).
     public string Get(ref Utf8JsonReader reader, int column)
     {
-        var raw = reader.ValueSpan;
-        if (reader.ValueIsEscaped || raw.Length > MaxChars) return reader.GetString()!;
-        Span<char> chars = stackalloc char[MaxChars];
-        // Invalid UTF-8 goes the reader's own way, so it fails exactly as it did without the cache.
-        if (Utf8.ToUtf16(raw, chars, out _, out var written, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
-            return reader.GetString()!;
-        var key = chars[..written];
+        // Escaped text is never longer than its JSON form: what fits as bytes fits as characters.
+        if (reader.HasValueSequence || reader.ValueSpan.Length > MaxChars) return reader.GetString()!;
+        int written;
+        try
+        {
+            written = reader.CopyString(_buffer);
+        }
+        catch (InvalidOperationException)
+        {
+            return reader.GetString()!; // invalid UTF-8 fails exactly as it did without the cache
+        }
+        var key = _buffer.AsSpan(0, written);
         var known = _byColumn[column] ??= new Dictionary<string, string>(StringComparer.Ordinal);
         if (known.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var found)) return found;
         var value = new string(key);
