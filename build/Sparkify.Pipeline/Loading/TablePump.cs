@@ -22,7 +22,6 @@ public static class TablePump
         var channel = Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(parallelism * 2) { SingleReader = true });
         var pool = new BatchPool(columns.Count);
         var queue = new ConcurrentQueue<SourceObject>(objects);
-        var converter = new ValueConverter(columns, copy.Options);
         long rows = 0;
 
         await using var importer = await connection.BeginBinaryImportAsync(BatchWriter.CopyStatement(copy.Table, columns), ct);
@@ -39,7 +38,7 @@ public static class TablePump
         });
         var parsing = Enumerable.Range(0, parallelism).Select(_ => Guarded(cts, async () =>
         {
-            var reader = new ObjectReader(new RecordParser(map, converter), columns, copy.Table, copy.Options.Gzip, errors, progress);
+            var reader = new ObjectReader(new RecordParser(map, new ValueConverter(columns, copy.Options)), columns, copy.Table, copy.Options.Gzip, errors, progress);
             var sink = new BatchSink(channel.Writer, pool);
             while (queue.TryDequeue(out var source))
             {

@@ -11,10 +11,12 @@ namespace Sparkify.Pipeline.Loading.Json;
 /// BLANKSASNULL, TRUNCATECOLUMNS or a length error); an empty string → NULL in other columns; numeric strings into
 /// numeric columns; numbers into TIMESTAMP per TIMEFORMAT (a BIGINT keeps the number); an integral float
 /// (1540344794796.0) into an integer column, but not 1.5; nested objects and arrays as their JSON text.
+/// One per parser thread: it holds the thread's TextCache.
 /// </summary>
 public sealed class ValueConverter(IReadOnlyList<TargetColumn> columns, CopyOptions options)
 {
     static readonly long EpochTicks = DateTime.UnixEpoch.Ticks;
+    readonly TextCache _strings = new(columns.Count);
 
     /// Converts the scalar token the reader stands on; null when it went in.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -27,7 +29,7 @@ public sealed class ValueConverter(IReadOnlyList<TargetColumn> columns, CopyOpti
                 batch.SetNull(column);
                 return null;
             case JsonTokenType.String when target.IsCharacter:
-                return Text(reader.GetString()!, column, batch);
+                return Text(_strings.Get(ref reader, column), column, batch);
             case JsonTokenType.String:
                 return reader.ValueIsEscaped || reader.ValueSpan.Length > 256
                     ? FromText(Encoding.UTF8.GetBytes(reader.GetString()!), target, column, batch)
