@@ -70,14 +70,15 @@ public sealed class Run : IDisposable
     public bool Skips(string target) => _skips.Contains(target);
 
     /// The warehouse to work on: the local PostgreSQL (started when needed) or the Redshift cluster Provision made.
-    public Task<WarehouseEndpoint> WarehouseAsync() => Profile == Profile.Local ? Local.WarehouseAsync(Ct) : Task.FromResult(RedshiftFromState());
+    public Task<WarehouseEndpoint> WarehouseAsync() =>
+        Profile == Profile.Local ? Local.WarehouseAsync(Ct) : Task.FromResult(RedshiftFrom(State.Load()));
 
     /// The warehouse if it is up now, without starting anything: for the run summary's row counts.
     public async Task<WarehouseEndpoint?> ReachableWarehouseAsync()
     {
         if (Profile == Profile.Local) return await Local.RunningWarehouseAsync(Ct);
         var state = State.Load();
-        return state.Endpoint is null ? null : RedshiftFromState();
+        return state.Endpoint is null ? null : RedshiftFrom(state);
     }
 
     /// The target boundary: expected failures pass through as they are; anything else keeps its stack trace.
@@ -101,9 +102,8 @@ public sealed class Run : IDisposable
         }
     }
 
-    WarehouseEndpoint RedshiftFromState()
+    WarehouseEndpoint RedshiftFrom(DwhState state)
     {
-        var state = State.Load();
         if (state.Endpoint is null || state.Port is null)
             throw new PipelineException($"no Redshift endpoint in {State.Path}; run ./build.sh Provision --profile=aws first");
         var password = Environment.GetEnvironmentVariable("DWH_DB_PASSWORD") is { Length: > 0 } fromEnv ? fromEnv : state.DbPassword;

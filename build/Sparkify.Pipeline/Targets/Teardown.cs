@@ -37,7 +37,12 @@ public static class Teardown
             run.State.Save(state);
             run.Log.Information("Teardown (AWS): moto is not running, so there is no role, cluster or rule to remove");
         }
-        return await TeardownLocal.ExecuteAsync(run);
+        if (run.Profile == Profile.Local)
+        {
+            await run.Local.StopAndRemoveAsync(run.Ct);
+            run.Log.Information($"Teardown (local): moto and PostgreSQL stopped, {run.Local.Folder} removed");
+        }
+        return true;
     });
 
     static async Task AwsPartAsync(Run run)
