@@ -5,6 +5,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# A build is one short process: let hot code reach optimised JIT at once instead of after the runtime's 100 ms quiet
+# period, which a load keeps postponing (measured: the scale-100 staging load 3.4 s -> 2.5 s; start-up +0.1 s).
+export DOTNET_TC_CallCountingDelayMs="${DOTNET_TC_CallCountingDelayMs:-0}"
 
 lib=build/Sparkify.Pipeline
 dll=$lib/bin/Release/net10.0/Sparkify.Pipeline.dll

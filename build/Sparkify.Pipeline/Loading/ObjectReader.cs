@@ -50,7 +50,7 @@ public sealed class ObjectReader(RecordParser parser, IReadOnlyList<TargetColumn
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    Next Step(SourceObject source, RowBatch batch)
+    Next Step(SourceObject source, CopyBatch batch)
     {
         var data = _buffer.AsSpan(_start, _end - _start);
         var outcome = parser.Parse(data, _eof, batch);

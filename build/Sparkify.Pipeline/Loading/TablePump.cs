@@ -9,8 +9,8 @@ namespace Sparkify.Pipeline.Loading;
 
 /// <summary>
 /// Moves one table's objects into one binary COPY: N parser threads (objects read concurrently, at least 8 in
-/// flight for S3) feed a bounded channel of pooled batches that a single writer drains, so memory stays flat
-/// whatever the data size. The first failure on any thread stops them all.
+/// flight for S3) parse and encode rows into pooled batches of COPY bytes; a bounded channel takes them to a
+/// single writer, so memory stays flat whatever the data size. The first failure on any thread stops them all.
 /// </summary>
 public static class TablePump
 {
@@ -19,26 +19,24 @@ public static class TablePump
     {
         var parallelism = Parallelism(copy.Options, objects);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var channel = Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(parallelism * 2) { SingleReader = true });
-        var pool = new BatchPool(columns.Count);
+        var channel = Channel.CreateBounded<CopyBatch>(new BoundedChannelOptions(parallelism * 2) { SingleReader = true });
+        var pool = new BatchPool();
         var queue = new ConcurrentQueue<SourceObject>(objects);
-        long rows = 0;
 
-        await using var importer = await connection.BeginBinaryImportAsync(BatchWriter.CopyStatement(copy.Table, columns), ct);
-        var writer = new BatchWriter(importer, columns);
+        await using var writer = await BinaryCopyWriter.BeginAsync(connection, copy.Table, columns, ct);
         var writing = Guarded(cts, async () =>
         {
             await foreach (var batch in channel.Reader.ReadAllAsync(cts.Token))
             {
-                writer.Write(batch);
-                rows += batch.Count;
-                progress.AddRows(batch.Count);
+                await writer.WriteAsync(batch, cts.Token);
+                progress.AddRows(batch.Rows);
                 pool.Return(batch);
             }
         });
         var parsing = Enumerable.Range(0, parallelism).Select(_ => Guarded(cts, async () =>
         {
-            var reader = new ObjectReader(new RecordParser(map, new ValueConverter(columns, copy.Options)), columns, copy.Table, copy.Options.Gzip, errors, progress);
+            var parser = new RecordParser(map, new ValueConverter(columns, copy.Options), new RowBuilder(columns));
+            var reader = new ObjectReader(parser, columns, copy.Table, copy.Options.Gzip, errors, progress);
             var sink = new BatchSink(channel.Writer, pool);
             while (queue.TryDequeue(out var source))
             {
@@ -61,8 +59,8 @@ public static class TablePump
             await Task.WhenAll(parsing.Append(writing)).ContinueWith(_ => { }, TaskScheduler.Default);
             throw First(parsing.Append(writing), ct);
         }
-        await importer.CompleteAsync(ct);
-        return rows;
+        await writer.CompleteAsync(ct);
+        return writer.Rows;
     }
 
     static int Parallelism(CopyOptions options, IReadOnlyList<SourceObject> objects)

@@ -30,6 +30,9 @@ public static class ErrorCodes
     /// Invalid input line: the record is not a JSON object, or not valid JSON.
     public const int InvalidLine = 1216;
 
+    /// String contains invalid or unsupported UTF-8 codepoints.
+    public const int InvalidUtf8 = 1220;
+
     public static int ForKind(ColumnKind kind) => kind switch
     {
         ColumnKind.SmallInt or ColumnKind.Integer or ColumnKind.BigInt => InvalidDigit,

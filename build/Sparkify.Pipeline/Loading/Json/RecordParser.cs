@@ -11,12 +11,12 @@ namespace Sparkify.Pipeline.Loading.Json;
 /// A record cut by the end of the buffer is re-read from its start once more bytes are in. The hot methods are
 /// compiled optimised at once: StageCopy runs once per process, so tier-0 code would slow a whole load.
 /// </summary>
-public sealed class RecordParser(ColumnMap map, ValueConverter converter)
+public sealed class RecordParser(ColumnMap map, ValueConverter converter, RowBuilder row)
 {
     static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow, AllowMultipleValues = true };
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public RecordOutcome Parse(ReadOnlySpan<byte> data, bool final, RowBatch batch)
+    public RecordOutcome Parse(ReadOnlySpan<byte> data, bool final, CopyBatch batch)
     {
         var start = data.Length - data.TrimStart(" \t\r\n"u8).Length;
         if (start == data.Length) return new(final ? RecordStatus.End : RecordStatus.NeedMore, start, start);
@@ -33,7 +33,7 @@ public sealed class RecordParser(ColumnMap map, ValueConverter converter)
                 return new(RecordStatus.Row, start + (int)reader.BytesConsumed, start,
                     new ValueError(ErrorCodes.InvalidLine, "Invalid JSON record: not an object", text));
             }
-            batch.BeginRow();
+            row.BeginRow();
             ValueError? error = null;
             var errorColumn = -1;
             while (true)
@@ -49,18 +49,18 @@ public sealed class RecordParser(ColumnMap map, ValueConverter converter)
                     if (targets is null || error is not null) continue;
                     var json = span[valueStart..(int)reader.BytesConsumed];
                     foreach (var t in targets)
-                        if ((t.Rest.Length == 0 ? converter.Container(json, t.Column, batch) : Deep(json, t, batch)) is { } e && error is null)
+                        if ((t.Rest.Length == 0 ? converter.Container(json, t.Column, row) : Deep(json, t)) is { } e && error is null)
                             (error, errorColumn) = (e, t.Column);
                 }
                 else if (targets is not null && error is null)
                 {
                     // A path that goes deeper than a scalar finds nothing: NULL, which BeginRow already set.
                     foreach (var t in targets)
-                        if (t.Rest.Length == 0 && converter.Scalar(ref reader, t.Column, batch) is { } e && error is null)
+                        if (t.Rest.Length == 0 && converter.Scalar(ref reader, t.Column, row) is { } e && error is null)
                             (error, errorColumn) = (e, t.Column);
                 }
             }
-            if (error is null) batch.CommitRow();
+            if (error is null) row.AppendTo(batch);
             return new(RecordStatus.Row, start + (int)reader.BytesConsumed, start, error, errorColumn);
         }
         catch (JsonException e)
@@ -85,17 +85,17 @@ public sealed class RecordParser(ColumnMap map, ValueConverter converter)
     }
 
     /// Follows the rest of a JSONPath ($.a[2].b) inside a nested value; a missing member or element is NULL.
-    ValueError? Deep(ReadOnlySpan<byte> json, MemberTarget target, RowBatch batch)
+    ValueError? Deep(ReadOnlySpan<byte> json, MemberTarget target)
     {
         var reader = new Utf8JsonReader(json, isFinalBlock: true, default);
         reader.Read();
         foreach (var step in target.Rest)
             if (!(step.IsIndex ? Element(ref reader, step.Index) : Member(ref reader, step.Name!))) return null;
         if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
-            return converter.Scalar(ref reader, target.Column, batch);
+            return converter.Scalar(ref reader, target.Column, row);
         var start = (int)reader.TokenStartIndex;
         reader.Skip();
-        return converter.Container(json[start..(int)reader.BytesConsumed], target.Column, batch);
+        return converter.Container(json[start..(int)reader.BytesConsumed], target.Column, row);
     }
 
     static bool Member(ref Utf8JsonReader reader, string name)

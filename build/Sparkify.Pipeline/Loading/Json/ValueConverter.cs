@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Sparkify.Pipeline.Loading.Writing;
 
 namespace Sparkify.Pipeline.Loading.Json;
@@ -11,133 +12,180 @@ namespace Sparkify.Pipeline.Loading.Json;
 /// BLANKSASNULL, TRUNCATECOLUMNS or a length error); an empty string → NULL in other columns; numeric strings into
 /// numeric columns; numbers into TIMESTAMP per TIMEFORMAT (a BIGINT keeps the number); an integral float
 /// (1540344794796.0) into an integer column, but not 1.5; nested objects and arrays as their JSON text.
-/// One per parser thread: it holds the thread's TextCache.
+/// Text stays UTF-8 from the file to the COPY: no string is made per value. One per parser thread (its buffer).
 /// </summary>
 public sealed class ValueConverter(IReadOnlyList<TargetColumn> columns, CopyOptions options)
 {
     static readonly long EpochTicks = DateTime.UnixEpoch.Ticks;
-    readonly TextCache _strings = new(columns.Count);
+    byte[] _unescaped = new byte[1024];
 
     /// Converts the scalar token the reader stands on; null when it went in.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public ValueError? Scalar(ref Utf8JsonReader reader, int column, RowBatch batch)
+    public ValueError? Scalar(ref Utf8JsonReader reader, int column, RowBuilder row)
     {
         var target = columns[column];
         switch (reader.TokenType)
         {
             case JsonTokenType.Null:
-                batch.SetNull(column);
+                row.SetNull(column);
                 return null;
             case JsonTokenType.String when target.IsCharacter:
-                return Text(_strings.Get(ref reader, column), column, batch);
+                try
+                {
+                    return Text(Unescaped(ref reader), column, row);
+                }
+                catch (InvalidOperationException)
+                {
+                    // An escape that makes no character ("\ud800" alone).
+                    return new ValueError(ErrorCodes.InvalidUtf8, "String contains invalid or unsupported UTF-8 codepoints",
+                        Encoding.UTF8.GetString(reader.ValueSpan));
+                }
             case JsonTokenType.String:
                 return reader.ValueIsEscaped || reader.ValueSpan.Length > 256
-                    ? FromText(Encoding.UTF8.GetBytes(reader.GetString()!), target, column, batch)
-                    : FromText(reader.ValueSpan, target, column, batch);
+                    ? FromText(Encoding.UTF8.GetBytes(reader.GetString()!), target, column, row)
+                    : FromText(reader.ValueSpan, target, column, row);
             case JsonTokenType.Number when target.IsCharacter:
-                return Text(Encoding.UTF8.GetString(reader.ValueSpan), column, batch);
+                return Text(reader.ValueSpan, column, row);
             case JsonTokenType.Number:
-                return FromNumber(ref reader, target, column, batch);
+                return FromNumber(ref reader, target, column, row);
             case JsonTokenType.True or JsonTokenType.False when target.Kind == ColumnKind.Boolean:
-                batch.SetLong(column, reader.TokenType == JsonTokenType.True ? 1 : 0);
+                row.SetLong(column, reader.TokenType == JsonTokenType.True ? 1 : 0);
                 return null;
             case JsonTokenType.True or JsonTokenType.False when target.IsCharacter:
-                return Text(reader.TokenType == JsonTokenType.True ? "true" : "false", column, batch);
+                return Text(reader.TokenType == JsonTokenType.True ? "true"u8 : "false"u8, column, row);
             default:
                 return Invalid(target, Encoding.UTF8.GetString(reader.ValueSpan));
         }
     }
 
     /// A nested object or array: its JSON text into a character column, an error elsewhere.
-    public ValueError? Container(ReadOnlySpan<byte> json, int column, RowBatch batch)
+    public ValueError? Container(ReadOnlySpan<byte> json, int column, RowBuilder row) =>
+        columns[column].IsCharacter ? Text(json, column, row) : Invalid(columns[column], Encoding.UTF8.GetString(json));
+
+    /// The string token's value as UTF-8: the bytes in the file, or its unescaped copy when it holds escapes.
+    ReadOnlySpan<byte> Unescaped(ref Utf8JsonReader reader)
     {
-        var text = Encoding.UTF8.GetString(json);
-        return columns[column].IsCharacter ? Text(text, column, batch) : Invalid(columns[column], text);
+        if (!reader.ValueIsEscaped) return reader.ValueSpan;
+        // Unescaped text is never longer than its escaped form.
+        if (_unescaped.Length < reader.ValueSpan.Length) _unescaped = new byte[Math.Max(reader.ValueSpan.Length, 2 * _unescaped.Length)];
+        return _unescaped.AsSpan(0, reader.CopyString(_unescaped));
     }
 
+    /// <summary>
+    /// Text into a character column. Lengths are in characters (PostgreSQL's unit for varchar(n)), counted on the
+    /// UTF-8 bytes; text that PostgreSQL would refuse (invalid UTF-8, a NUL from "\u0000") is rejected here with its
+    /// row, as Redshift rejects invalid UTF-8 (1220), instead of failing the whole COPY on the server.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    ValueError? Text(string value, int column, RowBatch batch)
+    ValueError? Text(ReadOnlySpan<byte> utf8, int column, RowBuilder row)
     {
-        if ((options.EmptyAsNull && value.Length == 0) || (options.BlanksAsNull && value.Length > 0 && string.IsNullOrWhiteSpace(value)))
+        if ((options.EmptyAsNull && utf8.IsEmpty) || (options.BlanksAsNull && !utf8.IsEmpty && IsBlank(utf8)))
         {
-            batch.SetNull(column);
+            row.SetNull(column);
             return null;
         }
-        if (columns[column].MaxLength is { } max && value.Length > max)
+        if (!Utf8.IsValid(utf8) || utf8.Contains((byte)0))
+            return new ValueError(ErrorCodes.InvalidUtf8, "String contains invalid or unsupported UTF-8 codepoints (or a NUL character)",
+                Encoding.UTF8.GetString(utf8).Replace("\0", "\\u0000"));
+        // A character takes at least one byte: only text longer in bytes than the limit needs counting.
+        if (columns[column].MaxLength is { } max && utf8.Length > max && Characters(utf8) > max)
         {
             if (!options.TruncateColumns)
-                return new ValueError(ErrorCodes.OutOfRange, $"String length exceeds DDL length ({value.Length} > {max})", value);
-            value = value[..max];
+                return new ValueError(ErrorCodes.OutOfRange, $"String length exceeds DDL length ({Characters(utf8)} > {max})", Encoding.UTF8.GetString(utf8));
+            utf8 = utf8[..ByteOffsetOf(utf8, max)];
         }
-        batch.SetText(column, value);
+        row.SetText(column, utf8);
         return null;
     }
 
-    ValueError? FromText(ReadOnlySpan<byte> raw, TargetColumn target, int column, RowBatch batch)
+    /// BLANKSASNULL: only white space. ASCII text is checked byte by byte; other text as .NET defines white space.
+    static bool IsBlank(ReadOnlySpan<byte> utf8) => Ascii.IsValid(utf8)
+        ? utf8.IndexOfAnyExcept(" \t\r\n\v\f"u8) < 0
+        : string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(utf8));
+
+    /// Code points in valid UTF-8: every byte that does not continue a sequence starts a character.
+    static int Characters(ReadOnlySpan<byte> utf8)
+    {
+        var n = 0;
+        foreach (var b in utf8)
+            if ((b & 0xC0) != 0x80) n++;
+        return n;
+    }
+
+    /// Where character number `characters` starts (the cut of TRUNCATECOLUMNS), never inside a character.
+    static int ByteOffsetOf(ReadOnlySpan<byte> utf8, int characters)
+    {
+        var seen = 0;
+        for (var i = 0; i < utf8.Length; i++)
+            if ((utf8[i] & 0xC0) != 0x80 && seen++ == characters) return i;
+        return utf8.Length;
+    }
+
+    ValueError? FromText(ReadOnlySpan<byte> raw, TargetColumn target, int column, RowBuilder row)
     {
         var text = raw.Trim(" \t\r\n"u8);
         if (text.IsEmpty)
         {
-            batch.SetNull(column);
+            row.SetNull(column);
             return null;
         }
         var c = CultureInfo.InvariantCulture;
         switch (target.Kind)
         {
             case ColumnKind.SmallInt or ColumnKind.Integer or ColumnKind.BigInt:
-                if (long.TryParse(text, NumberStyles.AllowLeadingSign, c, out var l)) return Integer(l, target, column, batch, text);
-                if (double.TryParse(text, NumberStyles.Float, c, out var d)) return IntegralFloat(d, target, column, batch, text);
+                if (long.TryParse(text, NumberStyles.AllowLeadingSign, c, out var l)) return Integer(l, target, column, row, text);
+                if (double.TryParse(text, NumberStyles.Float, c, out var d)) return IntegralFloat(d, target, column, row, text);
                 break;
             case ColumnKind.Real or ColumnKind.Double when double.TryParse(text, NumberStyles.Float, c, out var f):
-                return Float(f, target, column, batch, text);
+                return Float(f, target, column, row, text);
             case ColumnKind.Numeric when decimal.TryParse(text, NumberStyles.Float, c, out var m):
-                batch.SetDecimal(column, m);
+                row.SetDecimal(column, m);
                 return null;
             case ColumnKind.Boolean when Bool(text) is { } b:
-                batch.SetLong(column, b ? 1 : 0);
+                row.SetLong(column, b ? 1 : 0);
                 return null;
             case ColumnKind.Timestamp or ColumnKind.TimestampTz:
                 if (options.TimeFormat != TimeFormat.Auto && double.TryParse(text, NumberStyles.Float, c, out var epoch))
-                    return Epoch(epoch, target, column, batch, text);
+                    return Epoch(epoch, target, column, row, text);
                 if (options.TimeFormat == TimeFormat.Auto &&
                     DateTime.TryParse(Encoding.UTF8.GetString(text), c, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var ts))
                 {
-                    batch.SetLong(column, ts.Ticks);
+                    row.SetLong(column, ts.Ticks);
                     return null;
                 }
                 break;
             case ColumnKind.Date when DateOnly.TryParse(Encoding.UTF8.GetString(text), c, out var day):
-                batch.SetLong(column, day.DayNumber);
+                row.SetLong(column, day.DayNumber);
                 return null;
         }
         return Invalid(target, Encoding.UTF8.GetString(raw));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    ValueError? FromNumber(ref Utf8JsonReader reader, TargetColumn target, int column, RowBatch batch)
+    ValueError? FromNumber(ref Utf8JsonReader reader, TargetColumn target, int column, RowBuilder row)
     {
         var raw = reader.ValueSpan;
         switch (target.Kind)
         {
             case ColumnKind.SmallInt or ColumnKind.Integer or ColumnKind.BigInt:
-                return reader.TryGetInt64(out var l) ? Integer(l, target, column, batch, raw)
-                    : reader.TryGetDouble(out var d) ? IntegralFloat(d, target, column, batch, raw)
+                return reader.TryGetInt64(out var l) ? Integer(l, target, column, row, raw)
+                    : reader.TryGetDouble(out var d) ? IntegralFloat(d, target, column, row, raw)
                     : Invalid(target, Encoding.UTF8.GetString(raw));
             case ColumnKind.Real or ColumnKind.Double when reader.TryGetDouble(out var f):
-                return Float(f, target, column, batch, raw);
+                return Float(f, target, column, row, raw);
             case ColumnKind.Numeric when reader.TryGetDecimal(out var m):
-                batch.SetDecimal(column, m);
+                row.SetDecimal(column, m);
                 return null;
             case ColumnKind.Boolean when reader.TryGetInt32(out var b) && b is 0 or 1:
-                batch.SetLong(column, b);
+                row.SetLong(column, b);
                 return null;
             case ColumnKind.Timestamp or ColumnKind.TimestampTz when options.TimeFormat != TimeFormat.Auto && reader.TryGetDouble(out var epoch):
-                return Epoch(epoch, target, column, batch, raw);
+                return Epoch(epoch, target, column, row, raw);
         }
         return Invalid(target, Encoding.UTF8.GetString(raw));
     }
 
-    static ValueError? Integer(long value, TargetColumn target, int column, RowBatch batch, ReadOnlySpan<byte> raw)
+    static ValueError? Integer(long value, TargetColumn target, int column, RowBuilder row, ReadOnlySpan<byte> raw)
     {
         var (min, max) = target.Kind switch
         {
@@ -146,32 +194,32 @@ public sealed class ValueConverter(IReadOnlyList<TargetColumn> columns, CopyOpti
             _ => (long.MinValue, long.MaxValue),
         };
         if (value < min || value > max) return OutOfRange(target, raw);
-        batch.SetLong(column, value);
+        row.SetLong(column, value);
         return null;
     }
 
     /// 1540344794796.0 is a whole number and fits; 1.5 does not (Redshift: "Invalid digit").
-    static ValueError? IntegralFloat(double value, TargetColumn target, int column, RowBatch batch, ReadOnlySpan<byte> raw)
+    static ValueError? IntegralFloat(double value, TargetColumn target, int column, RowBuilder row, ReadOnlySpan<byte> raw)
     {
         if (value != Math.Floor(value) || double.IsInfinity(value)) return Invalid(target, Encoding.UTF8.GetString(raw));
         if (value < -9.2233720368547758E18 || value >= 9.2233720368547758E18) return OutOfRange(target, raw);
-        return Integer((long)value, target, column, batch, raw);
+        return Integer((long)value, target, column, row, raw);
     }
 
-    static ValueError? Float(double value, TargetColumn target, int column, RowBatch batch, ReadOnlySpan<byte> raw)
+    static ValueError? Float(double value, TargetColumn target, int column, RowBuilder row, ReadOnlySpan<byte> raw)
     {
         if (target.Kind == ColumnKind.Real && double.IsFinite(value) && Math.Abs(value) > float.MaxValue) return OutOfRange(target, raw);
-        batch.SetDouble(column, value);
+        row.SetDouble(column, value);
         return null;
     }
 
-    ValueError? Epoch(double value, TargetColumn target, int column, RowBatch batch, ReadOnlySpan<byte> raw)
+    ValueError? Epoch(double value, TargetColumn target, int column, RowBuilder row, ReadOnlySpan<byte> raw)
     {
         var unit = options.TimeFormat == TimeFormat.EpochSecs ? TimeSpan.TicksPerSecond : TimeSpan.TicksPerMillisecond;
         var ticks = value * unit;
         if (!double.IsFinite(ticks) || ticks < -EpochTicks || ticks > DateTime.MaxValue.Ticks - EpochTicks) return OutOfRange(target, raw);
         // Whole numbers multiply exactly in integers: a double of 1.5e16 ticks would be off by up to two ticks.
-        batch.SetLong(column, EpochTicks + (value == Math.Floor(value) ? (long)value * unit : (long)Math.Round(ticks)));
+        row.SetLong(column, EpochTicks + (value == Math.Floor(value) ? (long)value * unit : (long)Math.Round(ticks)));
         return null;
     }
 

@@ -3,13 +3,13 @@ using System.Collections.Concurrent;
 namespace Sparkify.Pipeline.Loading.Writing;
 
 /// Reusable batches: at most (channel capacity + parser threads + the writer's one) exist at a time.
-public sealed class BatchPool(int columns)
+public sealed class BatchPool
 {
-    readonly ConcurrentBag<RowBatch> _free = [];
+    readonly ConcurrentBag<CopyBatch> _free = [];
 
-    public RowBatch Rent() => _free.TryTake(out var batch) ? batch : new RowBatch(columns);
+    public CopyBatch Rent() => _free.TryTake(out var batch) ? batch : new CopyBatch();
 
-    public void Return(RowBatch batch)
+    public void Return(CopyBatch batch)
     {
         batch.Clear();
         _free.Add(batch);
