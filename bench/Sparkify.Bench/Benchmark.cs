@@ -71,6 +71,7 @@ public static class Benchmark
         if (options.Methods.Contains("b")) yield return new NativeJsonLoad(sql);
         if (options.Methods.Contains("c")) yield return new RowByRowLoad(sql, options.RowLimit);
         if (options.Methods.Contains("d")) yield return ProjectLoaderLoad.FromS3(sql, options.Root, services);
+        if (options.Methods.Contains("e")) yield return new S3FetchOnly(ProjectLoaderLoad.Options(options.Root), services);
     }
 
     static async Task<Measurement> MeasureAsync(ILoadMethod method, WarehouseEndpoint warehouse, SqlFiles sql, string sample, CancellationToken ct)
@@ -94,7 +95,7 @@ public static class Benchmark
         if (outcome.FullRows is { } full && full > rows)
             return new Measurement(method.Key, method.Name, full, seconds * full / rows, peak, baseline,
                 $"(extrapolated: {rows:N0} of {full:N0} rows took {seconds:F1} s)");
-        return new Measurement(method.Key, method.Name, rows, seconds, peak, baseline);
+        return new Measurement(method.Key, method.Name, rows, seconds, peak, baseline, outcome.Note);
     }
 
     static async Task<long> CountAsync(WarehouseEndpoint warehouse, CancellationToken ct)

@@ -15,4 +15,5 @@ public interface ILoadMethod
 }
 
 /// FullRows is set when the method loaded only a subset: the harness then extrapolates the time to all rows.
-public sealed record LoadOutcome(long? FullRows = null);
+/// Note, when given, goes into the report's note column.
+public sealed record LoadOutcome(long? FullRows = null, string Note = "");

@@ -48,7 +48,7 @@ public sealed class ProjectLoaderLoad : ILoadMethod
     }
 
     /// The [LOAD] options of the checkout's dwh.cfg (environment overrides apply), with the local S3's region.
-    static CopyOptions Options(string root)
+    public static CopyOptions Options(string root)
     {
         var config = DwhConfig.FromFile(Path.Combine(root, "dwh.cfg"), Environment.GetEnvironmentVariables(), []);
         return CopyOptions.FromConfig(config) with { Region = BenchServices.Region };

@@ -63,7 +63,8 @@ public static class TablePump
         return writer.Rows;
     }
 
-    static int Parallelism(CopyOptions options, IReadOnlyList<SourceObject> objects)
+    /// Parser threads for a load; the benchmark uses it too, to fetch from S3 as the loader does.
+    public static int Parallelism(CopyOptions options, IReadOnlyList<SourceObject> objects)
     {
         // Small S3 objects cost a round trip each: keep at least 8 requests in flight.
         var wanted = objects.Any(o => o.Store is S3ObjectStore) ? Math.Max(8, options.Parallelism) : options.Parallelism;

@@ -34,6 +34,25 @@ public class JsonMappingTests
     }
 
     [Test]
+    public async Task Keys_map_in_any_order_and_when_written_with_escapes()
+    {
+        // The loader tries the key that followed the last match first: each order and escaped names must still map.
+        const string json = """
+            {"title": "a", "year": 1, "note": "x"}
+            {"note": "y", "extra": 0, "year": 2, "title": "b"}
+            {"year": 3, "\u0074itle": "c", "not\u0065": "z"}
+            {"extra": 0}
+            """;
+
+        var rows = await LoadAsync(json, Options());
+
+        Assert.That(rows, Is.EqualTo(new[]
+        {
+            new object?[] { "a", 1, "x" }, new object?[] { "b", 2, "y" }, new object?[] { "c", 3, "z" }, new object?[] { null, null, null },
+        }));
+    }
+
+    [Test]
     public async Task Missing_key_loads_null()
     {
         var rows = await LoadAsync("""{"title": "only"}""", Options());

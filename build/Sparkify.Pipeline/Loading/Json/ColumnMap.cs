@@ -19,6 +19,12 @@ public sealed class ColumnMap
         _lookup = members.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// 'auto ignorecase': keys are compared as characters, ignoring case; otherwise byte for byte (MemberLookup).
+    public bool IgnoreCase => _members.Comparer == StringComparer.OrdinalIgnoreCase;
+
+    /// The mapped keys with their targets, in the order they were mapped (column order).
+    public IEnumerable<KeyValuePair<string, MemberTarget[]>> Members => _members;
+
     public static ColumnMap Auto(IReadOnlyList<TargetColumn> columns, bool ignoreCase)
     {
         var members = new Dictionary<string, MemberTarget[]>(ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);

@@ -14,6 +14,7 @@ namespace Sparkify.Pipeline.Loading.Json;
 public sealed class RecordParser(ColumnMap map, ValueConverter converter, RowBuilder row)
 {
     static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow, AllowMultipleValues = true };
+    readonly MemberLookup _members = new(map);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public RecordOutcome Parse(ReadOnlySpan<byte> data, bool final, CopyBatch batch)
@@ -40,7 +41,7 @@ public sealed class RecordParser(ColumnMap map, ValueConverter converter, RowBui
             {
                 if (!reader.Read()) return Incomplete(final, start, data.Length);
                 if (reader.TokenType == JsonTokenType.EndObject) break;
-                var targets = Lookup(ref reader, keyBuffer);
+                var targets = _members.Find(ref reader, keyBuffer);
                 if (!reader.Read()) return Incomplete(final, start, data.Length);
                 if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                 {
@@ -72,17 +73,6 @@ public sealed class RecordParser(ColumnMap map, ValueConverter converter, RowBui
     static RecordOutcome Incomplete(bool final, int start, int length) => final
         ? new(RecordStatus.Broken, start, start, new ValueError(ErrorCodes.InvalidLine, "Invalid JSON: the object is not closed before the end of the file", ""))
         : new(RecordStatus.NeedMore, start, start);
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    MemberTarget[]? Lookup(ref Utf8JsonReader reader, scoped Span<char> buffer)
-    {
-        if (!reader.ValueIsEscaped && reader.ValueSpan.Length <= buffer.Length)
-        {
-            var n = Encoding.UTF8.GetChars(reader.ValueSpan, buffer);
-            return map.TryFind(buffer[..n], out var t) ? t : null;
-        }
-        return map.TryFind(reader.GetString(), out var found) ? found : null;
-    }
 
     /// Follows the rest of a JSONPath ($.a[2].b) inside a nested value; a missing member or element is NULL.
     ValueError? Deep(ReadOnlySpan<byte> json, MemberTarget target)

@@ -98,10 +98,13 @@ public sealed class ValueConverter(IReadOnlyList<TargetColumn> columns, CopyOpti
         return null;
     }
 
-    /// BLANKSASNULL: only white space. ASCII text is checked byte by byte; other text as .NET defines white space.
-    static bool IsBlank(ReadOnlySpan<byte> utf8) => Ascii.IsValid(utf8)
-        ? utf8.IndexOfAnyExcept(" \t\r\n\v\f"u8) < 0
-        : string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(utf8));
+    /// BLANKSASNULL: only white space (as .NET defines it). The first byte that is not ASCII white space decides at
+    /// once when it is ASCII; only text with other characters is decoded.
+    static bool IsBlank(ReadOnlySpan<byte> utf8)
+    {
+        var first = utf8.IndexOfAnyExcept(" \t\r\n\v\f"u8);
+        return first < 0 || (utf8[first] >= 0x80 && string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(utf8)));
+    }
 
     /// Code points in valid UTF-8: every byte that does not continue a sequence starts a character.
     static int Characters(ReadOnlySpan<byte> utf8)
