@@ -6,7 +6,7 @@ namespace Sparkify.Pipeline.Loading;
 /// The column types the client-side loader converts JSON values into.
 public enum ColumnKind { Text, SmallInt, Integer, BigInt, Real, Double, Numeric, Boolean, Timestamp, TimestampTz, Date }
 
-/// One column of the target table; MaxLength for varchar(n)/char(n), in characters (PostgreSQL's unit).
+/// One column of the target table; MaxLength is the n of varchar(n)/char(n), which the loader applies in bytes as Redshift does.
 public sealed record TargetColumn(string Name, ColumnKind Kind, int? MaxLength = null)
 {
     public bool IsCharacter => Kind == ColumnKind.Text;

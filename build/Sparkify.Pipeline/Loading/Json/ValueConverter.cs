@@ -72,9 +72,10 @@ public sealed class ValueConverter(IReadOnlyList<TargetColumn> columns, CopyOpti
     }
 
     /// <summary>
-    /// Text into a character column. Lengths are in characters (PostgreSQL's unit for varchar(n)), counted on the
-    /// UTF-8 bytes; text that PostgreSQL would refuse (invalid UTF-8, a NUL from "\u0000") is rejected here with its
-    /// row, as Redshift rejects invalid UTF-8 (1220), instead of failing the whole COPY on the server.
+    /// Text into a character column. Lengths are in bytes of UTF-8, Redshift's unit for VARCHAR(n) and CHAR(n), so a
+    /// value fits here exactly when it would fit on Redshift (and then always fits PostgreSQL's n characters). Text
+    /// that PostgreSQL would refuse (invalid UTF-8, a NUL from "\u0000") is rejected here with its row, as Redshift
+    /// rejects invalid UTF-8 (1220), instead of failing the whole COPY on the server.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     ValueError? Text(ReadOnlySpan<byte> utf8, int column, RowBuilder row)
@@ -87,12 +88,11 @@ public sealed class ValueConverter(IReadOnlyList<TargetColumn> columns, CopyOpti
         if (!Utf8.IsValid(utf8) || utf8.Contains((byte)0))
             return new ValueError(ErrorCodes.InvalidUtf8, "String contains invalid or unsupported UTF-8 codepoints (or a NUL character)",
                 Encoding.UTF8.GetString(utf8).Replace("\0", "\\u0000"));
-        // A character takes at least one byte: only text longer in bytes than the limit needs counting.
-        if (columns[column].MaxLength is { } max && utf8.Length > max && Characters(utf8) > max)
+        if (columns[column].MaxLength is { } max && utf8.Length > max)
         {
             if (!options.TruncateColumns)
-                return new ValueError(ErrorCodes.OutOfRange, $"String length exceeds DDL length ({Characters(utf8)} > {max})", Encoding.UTF8.GetString(utf8));
-            utf8 = utf8[..ByteOffsetOf(utf8, max)];
+                return new ValueError(ErrorCodes.OutOfRange, $"String length exceeds DDL length ({utf8.Length} bytes > {max})", Encoding.UTF8.GetString(utf8));
+            utf8 = utf8[..CharacterStartAtOrBefore(utf8, max)];
         }
         row.SetText(column, utf8);
         return null;
@@ -106,22 +106,12 @@ public sealed class ValueConverter(IReadOnlyList<TargetColumn> columns, CopyOpti
         return first < 0 || (utf8[first] >= 0x80 && string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(utf8)));
     }
 
-    /// Code points in valid UTF-8: every byte that does not continue a sequence starts a character.
-    static int Characters(ReadOnlySpan<byte> utf8)
+    /// TRUNCATECOLUMNS keeps at most `bytes` bytes and never cuts inside a character: back up over continuation bytes.
+    static int CharacterStartAtOrBefore(ReadOnlySpan<byte> utf8, int bytes)
     {
-        var n = 0;
-        foreach (var b in utf8)
-            if ((b & 0xC0) != 0x80) n++;
-        return n;
-    }
-
-    /// Where character number `characters` starts (the cut of TRUNCATECOLUMNS), never inside a character.
-    static int ByteOffsetOf(ReadOnlySpan<byte> utf8, int characters)
-    {
-        var seen = 0;
-        for (var i = 0; i < utf8.Length; i++)
-            if ((utf8[i] & 0xC0) != 0x80 && seen++ == characters) return i;
-        return utf8.Length;
+        var cut = bytes;
+        while (cut > 0 && (utf8[cut] & 0xC0) == 0x80) cut--;
+        return cut;
     }
 
     ValueError? FromText(ReadOnlySpan<byte> raw, TargetColumn target, int column, RowBuilder row)
