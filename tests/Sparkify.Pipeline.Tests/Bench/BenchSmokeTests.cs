@@ -27,6 +27,22 @@ public class BenchSmokeTests
     }
 
     [Test]
+    public async Task Bench_s3_methods_load_from_moto_and_the_fetch_only_floor_reads_every_object_and_loads_nothing()
+    {
+        using var work = new TempDir("bench");
+        var output = new StringWriter();
+        var options = BenchOptions.Parse(["--scale=1", "--methods=a,d,e", "--no-warmup", $"--work={work.Path}", $"--root={Repo.Root}"]);
+
+        var report = await Sparkify.Bench.Benchmark.RunAsync(options, output, CancellationToken.None);
+
+        TestContext.Out.WriteLine(output);
+        var all = report.Sample.Events + report.Sample.Songs;
+        Assert.That((report.Get("a")!.Rows, report.Get("d")!.Rows, report.Get("e")!.Rows), Is.EqualTo((all, all, 0L)));
+        Assert.That(report.Get("e")!.Note, Does.StartWith($"{report.Sample.Files - 1:N0} objects"), "every data object, not the JSONPaths file");
+        Assert.That(output.ToString(), Does.Contain("d/a = ").And.Contains("d/e = "));
+    }
+
+    [Test]
     public void Bench_options_refuse_a_scale_that_is_not_a_number()
     {
         var error = Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--scale=big", $"--root={Repo.Root}"]));
