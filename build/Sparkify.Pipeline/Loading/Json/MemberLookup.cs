@@ -14,13 +14,14 @@ public sealed class MemberLookup(ColumnMap map)
 {
     readonly byte[][] _keys = map.Members.Select(m => Encoding.UTF8.GetBytes(m.Key)).ToArray();
     readonly MemberTarget[][] _targets = map.Members.Select(m => m.Value).ToArray();
+    readonly bool _byCharacters = map.IgnoreCase;
     int _next;
 
     /// The targets of the property name the reader stands on, or null for a key no column maps.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public MemberTarget[]? Find(ref Utf8JsonReader reader, scoped Span<char> buffer)
     {
-        if (map.IgnoreCase || reader.ValueIsEscaped) return ByCharacters(ref reader, buffer);
+        if (_byCharacters || reader.ValueIsEscaped) return ByCharacters(ref reader, buffer);
         var name = reader.ValueSpan;
         var count = _keys.Length;
         for (int tried = 0, i = _next; tried < count; tried++, i = i + 1 == count ? 0 : i + 1)
