@@ -97,7 +97,7 @@ Task("Generate")
     .Does<Run>(run => Generate.ExecuteAsync(run));
 
 Task("Benchmark")
-    .Description("Time the staging loaders on generated data: project loader, PostgreSQL-native, row-by-row (--scale=N, --methods=a,b,c,d)")
+    .Description("Time the staging loaders on generated data: project loader (folder, moto), PostgreSQL-native, row-by-row, moto fetch-only (--scale=N, --methods=a,b,c,d,e)")
     .WithCriteria<Run>((ctx, run) => !run.Skips("Benchmark"), "skipped by --skip")
     .Does<Run>(run => Benchmark.ExecuteAsync(run));
 

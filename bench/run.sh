@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The load benchmark of issue 4, without Cake: ./bench/run.sh --scale=100 [--seed=42] [--methods=a,b,c,d] [--row-limit=100000]
+# The load benchmark of issue 4, without Cake: ./bench/run.sh --scale=100 [--seed=42] [--methods=a,b,c,d,e] [--row-limit=100000]
 # Starts its own PostgreSQL and moto on free ports in a temp folder and removes them at the end (README.md, Benchmark).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
