@@ -6,6 +6,7 @@
 #r "build/Sparkify.Pipeline/bin/Release/net10.0/Sparkify.Pipeline.dll"
 
 using Sparkify.Pipeline;
+using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Summary;
 using Sparkify.Pipeline.Targets;
 // Cake's script host has a Teardown method of its own.
@@ -17,13 +18,17 @@ var target = Argument("target", "");
 // SETUP / TEARDOWN
 //////////////////////////////////////////////////////////////////////
 
-// One Run per invocation: configuration, profile, state, log, cancellation. Invalid configuration fails here.
-Setup<Run>(ctx => Run.Create(ctx.Arguments.GetArguments(), ctx.Environment.WorkingDirectory.FullPath, Tasks.Select(t => t.Name)));
+// One Run per invocation (options, configuration, profile, state, log, cancellation), built at the end of this file
+// once the graph is declared, before Cake runs anything; null under --description or --tree, which only list.
+Run run = null;
+Setup<Run>(ctx => run);
 
 TaskTeardown<Run>((ctx, run) => RunEnd.RecordTarget(run, ctx.Task.Name, ctx.Skipped, ctx.Successful, ctx.Duration));
 
-Teardown<Run>((ctx, run) =>
+Teardown(ctx =>
 {
+    if (run is null) return;
+    if (TeardownAfter.Asked(run, target)) TeardownAfter.ExecuteAsync(run, ctx.Successful).GetAwaiter().GetResult();
     RunEnd.WriteSummaryAsync(run, ctx.Successful).GetAwaiter().GetResult();
     run.Dispose();
 });
@@ -105,5 +110,26 @@ Task("Test")
     .Description("Run the whole NUnit suite, unit and integration (--filter=EXPR narrows it)")
     .Does<Run>(run => TestRun.ExecuteAsync(run));
 
-// Under --description or --tree Cake only lists the graph, whatever the target.
-RunTarget(target);
+//////////////////////////////////////////////////////////////////////
+// START
+//////////////////////////////////////////////////////////////////////
+
+// The command line and dwh.cfg are checked here, before anything runs: an undeclared option or a bad setting ends the
+// script with its message and exit code 2 (docs/targets.md). ./build.sh --help prints the targets and their options.
+var graph = Tasks.Select(t => new TargetInfo(t.Name, t.Description ?? "", t.Dependencies.Select(d => d.Name).ToList())).ToList();
+if (HelpText.Requested(Context.Arguments.GetArguments()))
+{
+    foreach (var line in HelpText.Lines(graph, target)) Console.WriteLine(line);
+}
+else
+{
+    try
+    {
+        run = Startup.ListingOnly() ? null : Run.Create(Context.Arguments.GetArguments(), Context.Environment.WorkingDirectory.FullPath, graph, target);
+    }
+    catch (PipelineException e)
+    {
+        throw new CakeException(Startup.UsageExitCode, e.Message);
+    }
+    RunTarget(target);
+}

@@ -28,8 +28,22 @@ if [ ! -f "$dll" ] || [ -n "$(find "$lib" \( -name '*.cs' -o -name '*.csproj' \)
 fi
 if [ -d "$cache" ] && [ "$dll" -nt "$cache" ]; then rm -rf "$cache"; fi
 
+# No colour (no ANSI escape bytes, Cake's lines included) when the output is not a terminal; NO_COLOR set by the
+# caller is kept either way (https://no-color.org).
+if [ ! -t 1 ] || [ ! -t 2 ]; then export NO_COLOR="${NO_COLOR:-1}"; fi
+
+# --help anywhere prints the pipeline's own help (targets and declared options); Cake would print its own usage.
+args=()
+for a in "$@"; do
+  case "$a" in
+    --help|-h|-\?) args+=("--pipeline-help") ;;
+    *) args+=("$a") ;;
+  esac
+done
+set -- ${args[@]+"${args[@]}"}
+
 if [ $# -eq 0 ]; then
-  echo "Usage: ./build.sh <Target> [--profile=local|aws] [--options]   (README.md lists every option)"
+  echo "Usage: ./build.sh <Target> [--profile=local|aws] [--options]   (./build.sh --help lists every option)"
   exec dotnet tool run dotnet-cake -- build.cake --description
 fi
 if [[ "$1" == -* ]]; then

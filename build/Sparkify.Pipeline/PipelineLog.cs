@@ -13,6 +13,8 @@ public sealed class PipelineLog(TextWriter output, bool verbose = false)
 
     public void Warning(string message) => Write("warning: ", message);
 
+    public void Error(string message) => Write("error: ", message);
+
     public void Verbose(string message)
     {
         if (verbose) Write("  ", message);

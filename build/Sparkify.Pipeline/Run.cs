@@ -1,4 +1,5 @@
 using System.Collections;
+using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Local;
 using Sparkify.Pipeline.State;
@@ -51,17 +52,14 @@ public sealed class Run : IDisposable
     public string Id { get; } = $"{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid():N}"[..25];
     public string ArtifactsDir { get; }
 
-    /// Builds the run from Cake's arguments; fails before any work on a bad profile, --skip or configuration.
+    /// Builds the run from Cake's arguments; fails before any work on an undeclared option, a bad profile, --skip or configuration.
     public static Run Create(IEnumerable<KeyValuePair<string, ICollection<string>>> arguments, string root,
-        IEnumerable<string> targetNames, IDictionary? environment = null)
+        IReadOnlyList<TargetInfo> graph, string target, IDictionary? environment = null)
     {
         var args = new RunArguments(arguments);
+        OptionCheck.Validate(args, graph, target);
         var profile = Profiles.Parse(args.Value("profile"));
         var skips = args.List("skip");
-        var names = targetNames.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var unknown = skips.Where(s => !names.Contains(s)).ToList();
-        if (unknown.Count > 0)
-            throw new PipelineException($"--skip names {string.Join(", ", unknown)}, which is not a target; targets: {string.Join(", ", names.Order())}");
         var configPath = Path.GetFullPath(Path.Combine(root, args.Value("config") ?? "dwh.cfg"));
         var config = DwhConfig.FromFile(configPath, environment ?? Environment.GetEnvironmentVariables(), args.ConfigOverrides);
         return new Run(root, profile, config, args, new PipelineLog(Console.Out, args.Flag("verbose")), skips);

@@ -38,13 +38,17 @@ public sealed class ConfigLayers
     }
 
     /// A command-line override: Cake splits "--CLUSTER:db_port=5439" into name "CLUSTER" and value "db_port=5439".
+    /// Section names are upper case and may hold digits and '_' (S3, IAM_ROLE), like dwh.cfg's.
     public static ConfigValue? FromArgument(string name, string value)
     {
         var eq = value.IndexOf('=');
-        if (eq <= 0 || name.Length == 0 || !name.All(c => char.IsUpper(c) || c == '_')) return null;
+        if (eq <= 0 || !IsSectionName(name)) return null;
         var key = value[..eq].Trim().ToLowerInvariant();
         return new ConfigValue(name, key, value[(eq + 1)..].Trim(), $"command line --{name}:{key}");
     }
+
+    public static bool IsSectionName(string name) =>
+        name.Length > 0 && char.IsUpper(name[0]) && name.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '_');
 
     public IEnumerable<ConfigValue> All => _values.Values;
 

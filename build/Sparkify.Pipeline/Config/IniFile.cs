@@ -18,6 +18,8 @@ public static class IniFile
     {
         string? section = null;
         var values = new List<ConfigValue>();
+        var sections = new Dictionary<string, int>();
+        var keys = new Dictionary<(string, string), int>();
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i].Trim();
@@ -28,6 +30,9 @@ public static class IniFile
                 if (!line.EndsWith(']') || line.Length < 3)
                     throw new PipelineException($"{fileName} line {lineNo}: '{line}' is not a [SECTION] header");
                 section = line[1..^1].Trim().ToUpperInvariant();
+                if (!sections.TryAdd(section, lineNo))
+                    throw new PipelineException($"{fileName} line {lineNo}: section [{section}] appears twice (first at line {sections[section]}); " +
+                                                "merge the two into one");
                 continue;
             }
             var split = line.IndexOfAny(['=', ':']);
@@ -36,6 +41,9 @@ public static class IniFile
             if (section is null)
                 throw new PipelineException($"{fileName} line {lineNo}: key '{line[..split].Trim()}' comes before any [SECTION]");
             var key = line[..split].Trim().ToLowerInvariant();
+            if (!keys.TryAdd((section, key), lineNo))
+                throw new PipelineException($"{fileName} line {lineNo}: [{section}] {key} is set twice (first at line {keys[(section, key)]}); " +
+                                            "keep one of the two");
             values.Add(new ConfigValue(section, key, line[(split + 1)..].Trim(), $"{fileName} [{section}] {key}", lineNo));
         }
         return values;
