@@ -101,10 +101,14 @@ public class DwhConfigTests
         Assert.That(Failure(text), Is.EqualTo("dwh.cfg has no [CLUSTER] node_type; add it (dwh.cfg in the repository lists every setting)"));
     }
 
+    /// The repository's dwh.cfg with one more line in an existing section (a second [SECTION] header is an error).
+    static string InSection(string section, string line) =>
+        File.ReadAllText(RepoConfig).Replace($"[{section}]\n", $"[{section}]\n{line}\n");
+
     [Test]
     public void Unknown_key_is_a_typo_error()
     {
-        var message = Failure(File.ReadAllText(RepoConfig) + "\n[CLUSTER]\nnode_tipe = dc2.large\n");
+        var message = Failure(InSection("CLUSTER", "node_tipe = dc2.large"));
 
         Assert.That(message, Does.Contain("unknown setting [CLUSTER] node_tipe"));
     }
@@ -114,7 +118,7 @@ public class DwhConfigTests
     {
         const string secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
-        var message = Failure(File.ReadAllText(RepoConfig) + $"\n[AWS]\nsecret = {secret}\n");
+        var message = Failure(InSection("AWS", $"secret = {secret}"));
 
         Assert.That(message, Does.Contain("secrets never go in dwh.cfg"));
         Assert.That(message, Does.Not.Contain(secret));

@@ -35,4 +35,20 @@ public class IniFileTests
         var e = Assert.Throws<PipelineException>(() => IniFile.Parse("/nonexistent/dwh.cfg"));
         Assert.That(e!.Message, Does.Contain("/nonexistent/dwh.cfg not found"));
     }
+
+    [Test]
+    [Description("issue 10: a duplicate key was accepted silently, the last one winning")]
+    public void Parse_duplicate_key_names_both_lines()
+    {
+        var e = Assert.Throws<PipelineException>(() => IniFile.Parse(["[S3]", "region = us-west-2", "", "REGION = eu-west-1"], "dwh.cfg").ToList());
+        Assert.That(e!.Message, Does.StartWith("dwh.cfg line 4: [S3] region is set twice (first at line 2)"));
+    }
+
+    [Test]
+    [Description("issue 10: a duplicate section was accepted silently")]
+    public void Parse_duplicate_section_names_both_lines()
+    {
+        var e = Assert.Throws<PipelineException>(() => IniFile.Parse(["[LOAD]", "max_error = 0", "[AWS]", "region = x", "[load]", "parallelism = 2"], "dwh.cfg").ToList());
+        Assert.That(e!.Message, Does.StartWith("dwh.cfg line 5: section [LOAD] appears twice (first at line 1)"));
+    }
 }

@@ -27,7 +27,10 @@ public sealed class BuildScript : IDisposable
     /// ./build.sh with the given words, plus the isolation arguments unless <paramref name="isolated"/> is false.
     public BuildResult Run(params string[] words) => Run(true, words);
 
-    public BuildResult Run(bool isolated, params string[] words)
+    public BuildResult Run(bool isolated, params string[] words) => Run(isolated, new Dictionary<string, string?>(), words);
+
+    /// ./build.sh with extra environment variables; a null value removes the variable (NO_COLOR is set unless removed).
+    public BuildResult Run(bool isolated, IReadOnlyDictionary<string, string?> environment, params string[] words)
     {
         var info = new ProcessStartInfo(Path.Combine(Repo.Root, "build.sh"))
         {
@@ -37,6 +40,9 @@ public sealed class BuildScript : IDisposable
             UseShellExecute = false,
             Environment = { ["NO_COLOR"] = "1" },
         };
+        foreach (var (name, value) in environment)
+            if (value is null) info.Environment.Remove(name);
+            else info.Environment[name] = value;
         foreach (var w in words) info.ArgumentList.Add(w);
         if (isolated) foreach (var a in IsolationArguments) info.ArgumentList.Add(a);
         var output = new StringBuilder();
@@ -54,7 +60,7 @@ public sealed class BuildScript : IDisposable
         process.WaitForExit();
         var text = Ansi.Strip(output.ToString());
         TestContext.Out.WriteLine($"$ ./build.sh {string.Join(' ', words)}  (exit {process.ExitCode})\n{text}");
-        return new BuildResult(process.ExitCode, text);
+        return new BuildResult(process.ExitCode, text, output.ToString());
     }
 
     public void Dispose()
@@ -64,7 +70,8 @@ public sealed class BuildScript : IDisposable
     }
 }
 
-public sealed record BuildResult(int ExitCode, string Output);
+/// Output has ANSI escapes stripped; Raw is the bytes as they came.
+public sealed record BuildResult(int ExitCode, string Output, string Raw = "");
 
 static class Ansi
 {

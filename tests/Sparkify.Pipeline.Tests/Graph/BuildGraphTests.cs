@@ -110,7 +110,7 @@ public class BuildGraphTests
         var result = _build.Run("CreateTables", "--skip=Nope");
 
         Assert.That(result.ExitCode, Is.Not.EqualTo(0));
-        Assert.That(result.Output, Does.Contain("--skip names Nope, which is not a target"));
+        Assert.That(result.Output, Does.Contain("--skip=Nope: not a target"));
     }
 
     [Test]
