@@ -21,6 +21,7 @@ public sealed class Run : IDisposable
     {
         Root = root;
         Profile = profile;
+        Platform = Platforms.Platform.For(profile);
         Config = config;
         Args = args;
         Log = log;
@@ -36,6 +37,9 @@ public sealed class Run : IDisposable
 
     public string Root { get; }
     public Profile Profile { get; }
+
+    /// What the profile means (control plane, warehouse, data location), built once here.
+    public Platforms.Platform Platform { get; }
     public DwhConfig Config { get; }
     public RunArguments Args { get; }
     public PipelineLog Log { get; }
@@ -68,16 +72,10 @@ public sealed class Run : IDisposable
     public bool Skips(string target) => _skips.Contains(target);
 
     /// The warehouse to work on: the local PostgreSQL (started when needed) or the Redshift cluster Provision made.
-    public Task<WarehouseEndpoint> WarehouseAsync() =>
-        Profile == Profile.Local ? Local.WarehouseAsync(Ct) : Task.FromResult(RedshiftFrom(State.Load()));
+    public Task<WarehouseEndpoint> WarehouseAsync() => Platform.WarehouseAsync(this);
 
     /// The warehouse if it is up now, without starting anything: for the run summary's row counts.
-    public async Task<WarehouseEndpoint?> ReachableWarehouseAsync()
-    {
-        if (Profile == Profile.Local) return await Local.RunningWarehouseAsync(Ct);
-        var state = State.Load();
-        return state.Endpoint is null ? null : RedshiftFrom(state);
-    }
+    public Task<WarehouseEndpoint?> ReachableWarehouseAsync() => Platform.ReachableWarehouseAsync(this);
 
     /// The target boundary: expected failures pass through as they are; anything else keeps its stack trace.
     public async Task<T> Boundary<T>(string target, Func<Task<T>> work)
@@ -98,18 +96,6 @@ public sealed class Run : IDisposable
         {
             throw new PipelineException($"{target} failed unexpectedly: {e}", e);
         }
-    }
-
-    WarehouseEndpoint RedshiftFrom(DwhState state)
-    {
-        if (state.Endpoint is null || state.Port is null)
-            throw new PipelineException($"no Redshift endpoint in {State.Path}; run ./build.sh Provision --profile=aws first");
-        var password = Environment.GetEnvironmentVariable("DWH_DB_PASSWORD") is { Length: > 0 } fromEnv ? fromEnv : state.DbPassword;
-        if (password is null)
-            throw new PipelineException($"no database password: set DWH_DB_PASSWORD or run ./build.sh Provision --profile=aws (it keeps one in {State.Path})");
-        Redact.Register(password);
-        return new WarehouseEndpoint(Dialect.Redshift, state.Endpoint, state.Port.Value,
-            state.DbName ?? Config.Cluster.DbName, state.DbUser ?? Config.Cluster.DbUser, password);
     }
 
     void OnCancel(object? sender, ConsoleCancelEventArgs e)

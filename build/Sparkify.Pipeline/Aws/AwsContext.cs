@@ -2,7 +2,6 @@ using Amazon;
 using Amazon.EC2;
 using Amazon.Runtime;
 using Amazon.S3;
-using Profile = Sparkify.Pipeline.Config.Profile;
 
 namespace Sparkify.Pipeline.Aws;
 
@@ -30,9 +29,7 @@ public sealed class AwsContext(string region, string? serviceUrl, AWSCredentials
         new(region, endpoint, MotoCredentials) { Origin = $"the local moto at {endpoint} ([LOCAL] moto_port)" };
 
     /// The context for this run; in the local profile it starts (or reuses) moto.
-    public static async Task<AwsContext> ForRunAsync(Run run) => run.Profile == Profile.Local
-        ? ForMoto(await run.Local.Moto.EnsureRunningAsync(run.Ct), run.Config.Aws.Region)
-        : new AwsContext(run.Config.Aws.Region, run.Config.Aws.Endpoint, null);
+    public static Task<AwsContext> ForRunAsync(Run run) => run.Platform.ControlPlaneAsync(run);
 
     public AmazonS3Client S3(string? region = null)
     {

@@ -33,7 +33,8 @@ public static class StageCopy
                                 (upload.Removed > 0 ? $", {upload.Removed} of another sample removed" : ""));
         }
         var s3Config = run.Config.S3;
-        var copies = StagingCopies.For(Local(bucket, s3Config.LogData), Local(bucket, s3Config.LogJsonPath), Local(bucket, s3Config.SongData), options, run.Window);
+        var copies = StagingCopies.For(run.Platform.StagingSource(run, s3Config.LogData), run.Platform.StagingSource(run, s3Config.LogJsonPath),
+            run.Platform.StagingSource(run, s3Config.SongData), options, run.Window);
         var warehouse = await run.WarehouseAsync();
         var terminal = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         var results = new List<LoadResult>();
@@ -74,9 +75,6 @@ public static class StageCopy
         }
         return results;
     }
-
-    /// The [S3] key under the local bucket: the same layout as the public one.
-    static string Local(string bucket, S3Location source) => $"s3://{bucket}/{source.Prefix}";
 
     /// Without --sample: a sample generated once into .local/sample (scale 1, seed 42), reused by later runs.
     static async Task<string> GeneratedSampleAsync(Run run)

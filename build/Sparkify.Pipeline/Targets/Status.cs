@@ -13,7 +13,7 @@ public static class Status
 {
     public static Task<StatusResult?> ExecuteAsync(Run run) => run.Boundary("Status", async () =>
     {
-        if (run.Profile == Profile.Local && !Ports.IsListening(run.Config.Local.MotoPort))
+        if (run.Platform.ControlPlaneStopped(run))
         {
             run.Log.Information($"Status: the local moto is not running on port {run.Config.Local.MotoPort}, so nothing exists");
             return null;

@@ -17,7 +17,7 @@ public static class Teardown
         {
             await AwsPartAsync(run);
         }
-        else if (Ports.IsListening(run.Config.Local.MotoPort))
+        else if (!run.Platform.ControlPlaneStopped(run))
         {
             try
             {
