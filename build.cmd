@@ -15,6 +15,15 @@ if "%~1"=="" (
   dotnet tool run dotnet-cake -- build.cake --description
   exit /b %ERRORLEVEL%
 )
+rem --help prints the pipeline's own help (targets and declared options), as build.sh does.
+if "%~1"=="--help" (
+  dotnet tool run dotnet-cake -- build.cake --pipeline-help
+  exit /b %ERRORLEVEL%
+)
+if "%~2"=="--help" (
+  dotnet tool run dotnet-cake -- build.cake --target=%~1 --pipeline-help
+  exit /b %ERRORLEVEL%
+)
 set TARGET=%~1
 shift
 set ARGS=
