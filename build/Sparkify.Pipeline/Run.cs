@@ -63,7 +63,9 @@ public sealed class Run : IDisposable
         if (unknown.Count > 0)
             throw new PipelineException($"--skip names {string.Join(", ", unknown)}, which is not a target; targets: {string.Join(", ", names.Order())}");
         var configPath = Path.GetFullPath(Path.Combine(root, args.Value("config") ?? "dwh.cfg"));
-        var config = DwhConfig.FromFile(configPath, environment ?? Environment.GetEnvironmentVariables(), args.ConfigOverrides);
+        var config = DwhConfig.FromFile(configPath, environment ?? Environment.GetEnvironmentVariables(), args.ConfigOverrides, root);
+        foreach (var option in Safety.PathOptions.Written)
+            if (args.Value(option) is { } path) Safety.PathGuard.Require(Path.Combine(root, path), root, $"--{option}=");
         return new Run(root, profile, config, args, new PipelineLog(Console.Out, args.Flag("verbose")), skips);
     }
 
@@ -72,6 +74,9 @@ public sealed class Run : IDisposable
     /// The warehouse to work on: the local PostgreSQL (started when needed) or the Redshift cluster Provision made.
     public Task<WarehouseEndpoint> WarehouseAsync() =>
         Profile == Profile.Local ? Local.WarehouseAsync(Ct) : Task.FromResult(RedshiftFrom(State.Load()));
+
+    /// The warehouse as the read-only role CreateTables made: for Query, Report and Connect.
+    public Task<WarehouseEndpoint> ReaderWarehouseAsync() => ReaderAccess.EndpointAsync(this);
 
     /// The warehouse if it is up now, without starting anything: for the run summary's row counts.
     public async Task<WarehouseEndpoint?> ReachableWarehouseAsync()

@@ -31,7 +31,7 @@ public sealed class AwsContext(string region, string? serviceUrl, AWSCredentials
 
     /// The context for this run; in the local profile it starts (or reuses) moto.
     public static async Task<AwsContext> ForRunAsync(Run run) => run.Profile == Profile.Local
-        ? ForMoto(await run.Local.Moto.EnsureRunningAsync(run.Ct), run.Config.Aws.Region)
+        ? ForMoto(await run.Local.MotoEndpointAsync(run.Ct), run.Config.Aws.Region)
         : new AwsContext(run.Config.Aws.Region, run.Config.Aws.Endpoint, null);
 
     public AmazonS3Client S3(string? region = null)
