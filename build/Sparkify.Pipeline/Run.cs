@@ -65,7 +65,7 @@ public sealed class Run : IDisposable
         var configPath = Path.GetFullPath(Path.Combine(root, args.Value("config") ?? "dwh.cfg"));
         var config = DwhConfig.FromFile(configPath, environment ?? Environment.GetEnvironmentVariables(), args.ConfigOverrides, root);
         foreach (var option in Safety.PathOptions.Written)
-            if (args.Value(option) is { } path) Safety.PathGuard.Require(Path.Combine(root, path), root, $"--{option}=");
+            if (args.Value(option) is { } path) Safety.PathGuard.Require(Path.Combine(root, path), root, $"--{option}");
         return new Run(root, profile, config, args, new PipelineLog(Console.Out, args.Flag("verbose")), skips);
     }
 

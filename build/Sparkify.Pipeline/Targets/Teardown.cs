@@ -39,6 +39,7 @@ public static class Teardown
             run.State.Save(state);
             run.Log.Information("Teardown (AWS): moto is not running, so there is no role, cluster or rule to remove");
         }
+        RemovePgpassFiles(run);
         if (run.Profile == Profile.Local)
         {
             var left = await LocalTeardown.RunAsync(run.Local, run.State, run.Config.Local, run.Root, run.Log, run.Ct);
@@ -48,6 +49,14 @@ public static class Teardown
         }
         return true;
     });
+
+    /// Connect's password files name roles that are gone with the warehouse.
+    static void RemovePgpassFiles(Run run)
+    {
+        var dir = Path.GetDirectoryName(run.State.Path)!;
+        if (!Directory.Exists(dir)) return;
+        foreach (var file in Directory.GetFiles(dir, $"pgpass-{run.Profile.Name()}-*")) File.Delete(file);
+    }
 
     static async Task AwsPartAsync(Run run)
     {
