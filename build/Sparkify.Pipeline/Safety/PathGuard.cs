@@ -16,7 +16,7 @@ public static class PathGuard
         var full = Normal(path);
         var root = Normal(checkout);
         if (full == root) return "is the checkout itself";
-        if (root.StartsWith(full + "/", StringComparison.Ordinal)) return $"lies above the checkout {root}";
+        if (root.StartsWith(full.EndsWith('/') ? full : full + "/", StringComparison.Ordinal)) return $"lies above the checkout {root}";
         if (!full.StartsWith(root + "/", StringComparison.Ordinal)) return null;
         var relative = full[(root.Length + 1)..];
         if (relative == ".git" || relative.StartsWith(".git/", StringComparison.Ordinal)) return "is git's own folder (.git)";
