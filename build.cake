@@ -96,6 +96,10 @@ Task("Query")
     .Description("Print the result of --sql=\"select …\" or --file=PATH.sql, run read-only on the profile's warehouse")
     .Does<Run>(run => Query.ExecuteAsync(run));
 
+Task("Connect")
+    .Description("Print the warehouse's connection parameters and a ready psql command (read-only role; --owner: the owner role); the password goes in a 0600 pgpass file")
+    .Does<Run>(run => Connect.ExecuteAsync(run));
+
 Task("Generate")
     .Description("Write a deterministic synthetic sample in the public layout (--scale=N, --seed=S, --out=DIR; default artifacts/sample)")
     .WithCriteria<Run>((ctx, run) => !run.Skips("Generate"), "skipped by --skip")

@@ -65,7 +65,9 @@ public sealed class Run : IDisposable
         var profile = Profiles.Parse(args.Value("profile"));
         var skips = args.List("skip");
         var configPath = Path.GetFullPath(Path.Combine(root, args.Value("config") ?? "dwh.cfg"));
-        var config = DwhConfig.FromFile(configPath, environment ?? Environment.GetEnvironmentVariables(), args.ConfigOverrides);
+        var config = DwhConfig.FromFile(configPath, environment ?? Environment.GetEnvironmentVariables(), args.ConfigOverrides, root);
+        foreach (var option in Safety.PathOptions.Written)
+            if (args.Value(option) is { } path) Safety.PathGuard.Require(Path.Combine(root, path), root, $"--{option}");
         return new Run(root, profile, config, args, new PipelineLog(Console.Out, args.Flag("verbose")), skips);
     }
 
@@ -73,6 +75,9 @@ public sealed class Run : IDisposable
 
     /// The warehouse to work on: the local PostgreSQL (started when needed) or the Redshift cluster Provision made.
     public Task<WarehouseEndpoint> WarehouseAsync() => Platform.WarehouseAsync(this);
+
+    /// The warehouse as the read-only role CreateTables made: for Query, Report and Connect.
+    public Task<WarehouseEndpoint> ReaderWarehouseAsync() => ReaderAccess.EndpointAsync(this);
 
     /// The warehouse if it is up now, without starting anything: for the run summary's row counts.
     public Task<WarehouseEndpoint?> ReachableWarehouseAsync() => Platform.ReachableWarehouseAsync(this);

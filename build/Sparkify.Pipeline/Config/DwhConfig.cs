@@ -14,10 +14,11 @@ public sealed partial record DwhConfig(
     public static readonly string[] NodeTypes =
         ["dc2.large", "dc2.8xlarge", "ra3.large", "ra3.xlplus", "ra3.4xlarge", "ra3.16xlarge"];
 
-    public static DwhConfig FromFile(string path, IDictionary environment, IEnumerable<ConfigValue> commandLine) =>
-        From(ConfigLayers.Load(path, environment, commandLine));
+    /// <paramref name="checkout"/>: the checkout [LOCAL] data_dir is relative to and must stay clear of (null: the config file's folder).
+    public static DwhConfig FromFile(string path, IDictionary environment, IEnumerable<ConfigValue> commandLine, string? checkout = null) =>
+        From(ConfigLayers.Load(path, environment, commandLine), checkout ?? Path.GetDirectoryName(Path.GetFullPath(path))!);
 
-    public static DwhConfig From(ConfigLayers layers)
+    public static DwhConfig From(ConfigLayers layers, string checkout)
     {
         var r = new ConfigReader(layers);
         var config = new DwhConfig(
@@ -52,9 +53,10 @@ public sealed partial record DwhConfig(
             new LocalSettings(
                 r.Port("LOCAL", "moto_port"), r.Port("LOCAL", "pg_port"),
                 r.Text("LOCAL", "bucket", b => S3Location.TryParse("s3://" + b, out _), "is not a valid bucket name"),
-                r.Text("LOCAL", "data_dir", d => d.Length > 0 && !d.Contains(".."), "is not a directory inside the checkout")));
+                r.Text("LOCAL", "data_dir", d => d.Length > 0, "is empty; name a folder of its own (default .local)")));
         r.RejectUnknownAndSecrets();
         CheckNodeCount(layers, config.Cluster, r);
+        CheckDataDir(layers, checkout, r);
         r.ThrowIfInvalid();
         return config;
     }
@@ -67,6 +69,14 @@ public sealed partial record DwhConfig(
             reader.Add(nodes.Invalid("must be 1 when [CLUSTER] cluster_type is single-node").Message);
         if (cluster.ClusterType == "multi-node" && cluster.NumNodes < 2)
             reader.Add(nodes.Invalid("must be at least 2 when [CLUSTER] cluster_type is multi-node").Message);
+    }
+
+    /// Teardown deletes data_dir: it may not be the checkout, lie above it, be .git or hold tracked files.
+    static void CheckDataDir(ConfigLayers layers, string checkout, ConfigReader reader)
+    {
+        if (layers.Find("LOCAL", "data_dir") is not { Value.Length: > 0 } dir) return;
+        if (Safety.PathGuard.Problem(Path.Combine(checkout, dir.Value), checkout) is { } problem)
+            reader.Add(dir.Invalid($"{problem}; Teardown deletes this folder, so it must be one of its own (default .local)").Message);
     }
 
     static bool IsHttpUrl(string text) =>

@@ -4,7 +4,8 @@ namespace Sparkify.Pipeline.Local;
 
 /// <summary>
 /// The local profile's AWS control plane: moto's server (IAM, Redshift, EC2, S3, STS) on 127.0.0.1. Started in its
-/// own session so it outlives this run and is reused by the next; its pid is kept in the folder for Teardown.
+/// own session so it outlives this run and is reused by the next; its pid is kept in the folder and the state file
+/// for Teardown, which checks the command line before signalling it.
 /// </summary>
 public sealed class LocalMoto(string folder, int port, PipelineLog log)
 {
@@ -12,6 +13,17 @@ public sealed class LocalMoto(string folder, int port, PipelineLog log)
     string LogFile => Path.Combine(folder, "moto.log");
 
     public string Endpoint => $"http://127.0.0.1:{port}";
+
+    /// The pid this call started (null when an already running moto was reused).
+    public int? StartedPid { get; private set; }
+
+    /// The pid moto.pid names, if any (it may be stale: check <see cref="IsMoto"/> before signalling it).
+    public int? RecordedPid => File.Exists(PidFile) && int.TryParse(File.ReadAllText(PidFile).Trim(), out var pid) ? pid : null;
+
+    /// Whether a command line is a moto_server serving this port (what the pipeline starts).
+    public bool IsMoto(IReadOnlyList<string>? commandLine) =>
+        commandLine is not null && commandLine.Any(a => Path.GetFileName(a) == "moto_server") &&
+        commandLine.Zip(commandLine.Skip(1)).Any(p => p.First == "-p" && p.Second == port.ToString());
 
     public async Task<string> EnsureRunningAsync(CancellationToken ct)
     {
@@ -33,7 +45,9 @@ public sealed class LocalMoto(string folder, int port, PipelineLog log)
         };
         using (var shell = ProcessRunner.Start(info))
         {
-            await File.WriteAllTextAsync(PidFile, (await shell.StandardOutput.ReadToEndAsync(ct)).Trim(), ct);
+            var pid = (await shell.StandardOutput.ReadToEndAsync(ct)).Trim();
+            await File.WriteAllTextAsync(PidFile, pid, ct);
+            StartedPid = int.TryParse(pid, out var started) ? started : null;
             await shell.WaitForExitAsync(ct);
         }
         try
@@ -49,24 +63,17 @@ public sealed class LocalMoto(string folder, int port, PipelineLog log)
         return Endpoint;
     }
 
-    public async Task StopAsync(CancellationToken ct)
+    /// Stops the moto that moto.pid names, only when that pid is still a moto_server on this port; true when none is left.
+    public async Task<bool> StopAsync(CancellationToken ct)
     {
-        if (!File.Exists(PidFile) || !int.TryParse(await File.ReadAllTextAsync(PidFile, ct), out var pid)) return;
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(ct);
-            log.Information($"Stopped moto on {Endpoint}");
-        }
-        catch (ArgumentException)
-        {
-            // Already gone: nothing to stop.
-        }
+        if (RecordedPid is not { } pid) return true;
+        var outcome = await ServiceStop.StopAsync(pid, null, IsMoto, ServiceProcess.SigTerm, TimeSpan.FromSeconds(10), ct);
+        if (outcome == StopOutcome.Stopped) log.Information($"Stopped moto on {Endpoint}");
         File.Delete(PidFile);
+        return outcome != StopOutcome.StillRunning;
     }
 
-    async Task<bool> AnswersAsMotoAsync(CancellationToken ct)
+    public async Task<bool> AnswersAsMotoAsync(CancellationToken ct)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
         try

@@ -25,6 +25,27 @@ public sealed class LocalPostgres(string folder, int port, PipelineLog log)
 
     public int Port => port;
 
+    public string Folder => folder;
+
+    /// The postmaster's pid from postmaster.pid's first line, when the cluster runs.
+    public int? PostmasterPid()
+    {
+        try
+        {
+            var lines = File.ReadAllLines(Path.Combine(DataDir, "postmaster.pid"));
+            return lines.Length > 0 && int.TryParse(lines[0], out var pid) ? pid : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// Whether a command line is this cluster's postmaster: pg_ctl starts it as "postgres -D DATADIR … -p PORT".
+    public bool IsPostmaster(IReadOnlyList<string>? commandLine) =>
+        commandLine is { Count: > 0 } && Path.GetFileName(commandLine[0]) == "postgres" &&
+        commandLine.Zip(commandLine.Skip(1)).Any(p => p.First == "-D" && Path.TrimEndingDirectorySeparator(p.Second) == DataDir);
+
     public bool Exists => File.Exists(Path.Combine(DataDir, "PG_VERSION"));
 
     public async Task<WarehouseEndpoint> EnsureRunningAsync(string database, string user, string password, CancellationToken ct)

@@ -1,53 +1,144 @@
+using System.Security.Cryptography;
+using System.Text;
 using Sparkify.Pipeline.Config;
+using Sparkify.Pipeline.Safety;
 using Sparkify.Pipeline.State;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Local;
 
-/// The local profile's two services, under [LOCAL] data_dir (default .local/): moto and PostgreSQL.
+/// <summary>
+/// The local profile's two services, under [LOCAL] data_dir (default .local/): moto and PostgreSQL. The folder carries
+/// the pipeline's marker. As root, when the postgres user cannot reach it (a checkout under a 0700 home), the cluster
+/// lives in a marked folder of its own under /var/tmp, recorded in state. The cluster's bootstrap superuser only creates
+/// the roles: the pipeline works as [CLUSTER] db_user (owns the database, not a superuser); reads use the read-only role.
+/// </summary>
 public sealed class LocalServices(string root, DwhConfig config, StateFile stateFile, PipelineLog log)
 {
+    /// The local cluster's initdb superuser: creates the roles and the database, nothing else.
+    public const string BootstrapUser = "sparkify_bootstrap";
+
+    readonly SqlFiles _sql = SqlFiles.In(root);
+    bool _prepared;
+
     public string Folder { get; } = Path.GetFullPath(Path.Combine(root, config.Local.DataDir));
 
-    public LocalPostgres Postgres => new(Path.Combine(Folder, "pg"), config.Local.PgPort, log);
+    /// Where the cluster lives when the postgres user cannot reach <see cref="Folder"/>: one folder per data folder.
+    public string RelocatedFolder => Path.Combine(Directory.Exists("/var/tmp") ? "/var/tmp" : Path.GetTempPath(),
+        "sparkify-dwh-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Folder)))[..12]);
+
+    /// Teardown reuses a running moto but makes nothing (no folder, no preflight).
+    public bool TearingDown { get; set; }
+
+    public LocalPostgres Postgres => new(PgFolder(stateFile.Load()), config.Local.PgPort, log);
 
     public LocalMoto Moto => new(Folder, config.Local.MotoPort, log);
 
-    /// Starts (or reuses) the local PostgreSQL; its generated password lives only in the state file.
-    public async Task<WarehouseEndpoint> WarehouseAsync(CancellationToken ct)
+    string PgFolder(DwhState state) => state.LocalPgFolder ??
+        (Directory.Exists(RelocatedFolder) ? Path.Combine(RelocatedFolder, "pg") : Path.Combine(Folder, "pg"));
+
+    /// Starts (or reuses) moto and records the process it started in the state file.
+    public async Task<string> MotoEndpointAsync(CancellationToken ct)
     {
-        var state = stateFile.Load();
-        if (state.LocalPgPassword is null)
+        if (!TearingDown) await PrepareAsync(ct);
+        var moto = Moto;
+        var endpoint = await moto.EnsureRunningAsync(ct);
+        if (moto.StartedPid is { } pid)
         {
-            if (Postgres.Exists)
-                throw new PipelineException($"the local PostgreSQL in {Folder} exists but its password is not in {stateFile.Path}; " +
-                                            "run ./build.sh Teardown --profile=local to start afresh");
-            state.LocalPgPassword = Passwords.New();
+            var state = stateFile.Load();
+            state.LocalMoto = ServiceRecord.Of(pid, config.Local.MotoPort);
             stateFile.Save(state);
         }
-        return await Postgres.EnsureRunningAsync(config.Cluster.DbName, config.Cluster.DbUser, state.LocalPgPassword, ct);
+        return endpoint;
     }
 
-    /// The running local warehouse, or null when it is not running (nothing is started).
+    /// The warehouse as its owner, starting the cluster when needed; the generated passwords live only in the state file.
+    public async Task<WarehouseEndpoint> WarehouseAsync(CancellationToken ct)
+    {
+        var admin = await AdminAsync(ct);
+        var state = stateFile.Load();
+        await using (var connection = await admin.OpenAsync(ct))
+        {
+            await WarehouseRoles.EnsureLoginRoleAsync(connection, _sql, config.Cluster.DbUser, state.LocalOwnerPassword!, ct);
+            await WarehouseRoles.EnsureOwnedDatabaseAsync(connection, _sql, config.Cluster.DbName, config.Cluster.DbUser, ct);
+        }
+        return Endpoint(config.Cluster.DbUser, state.LocalOwnerPassword!);
+    }
+
+    /// Creates (or re-passwords) the read-only role and lets it connect; the owner then grants it SELECT (CreateTables).
+    public async Task EnsureReaderAsync(string password, CancellationToken ct)
+    {
+        var admin = await AdminAsync(ct);
+        await using var connection = await admin.OpenAsync(ct);
+        await WarehouseRoles.EnsureLoginRoleAsync(connection, _sql, WarehouseRoles.Reader, password, ct);
+        await WarehouseRoles.GrantConnectAsync(connection, _sql, config.Cluster.DbName, WarehouseRoles.Reader, ct);
+    }
+
+    /// The running local warehouse as its owner, or null when it is not running (nothing is started).
     public async Task<WarehouseEndpoint?> RunningWarehouseAsync(CancellationToken ct)
     {
-        var password = stateFile.Load().LocalPgPassword;
+        var password = stateFile.Load().LocalOwnerPassword;
         if (password is null || !await Postgres.IsRunningAsync(ct)) return null;
-        return new WarehouseEndpoint(Dialect.Postgres, "127.0.0.1", config.Local.PgPort, config.Cluster.DbName, config.Cluster.DbUser, password);
+        return Endpoint(config.Cluster.DbUser, password);
     }
 
-    /// Stops both services and removes their folder; safe when nothing runs.
-    public async Task StopAndRemoveAsync(CancellationToken ct)
+    public WarehouseEndpoint Endpoint(string user, string password) =>
+        new(Dialect.Postgres, "127.0.0.1", config.Local.PgPort, config.Cluster.DbName, user, password);
+
+    async Task<WarehouseEndpoint> AdminAsync(CancellationToken ct)
     {
-        await Postgres.StopAsync(ct);
-        await Moto.StopAsync(ct);
-        if (Directory.Exists(Folder))
-        {
-            Directory.Delete(Folder, recursive: true);
-            log.Information($"Removed {Folder}");
-        }
+        await PrepareAsync(ct);
         var state = stateFile.Load();
-        state.LocalPgPassword = null;
+        var pg = new LocalPostgres(await PgFolderAsync(state, ct), config.Local.PgPort, log);
+        if (state.LocalPgPassword is null || state.LocalOwnerPassword is null)
+        {
+            if (pg.Exists)
+                throw new PipelineException($"the local PostgreSQL in {pg.Folder} exists but its passwords are not in {stateFile.Path}; " +
+                                            "run ./build.sh Teardown --profile=local to start afresh (a cluster made before the pipeline " +
+                                            "marked its folders has no marker: remove that folder by hand)");
+            state.LocalPgPassword = Passwords.New();
+            state.LocalOwnerPassword = Passwords.New();
+            stateFile.Save(state);
+        }
+        var admin = await pg.EnsureRunningAsync("postgres", BootstrapUser, state.LocalPgPassword, ct);
+        if (pg.PostmasterPid() is { } pid && state.LocalPostgres?.Pid != pid)
+        {
+            state.LocalPostgres = ServiceRecord.Of(pid, config.Local.PgPort);
+            stateFile.Save(state);
+        }
+        return admin;
+    }
+
+    /// Once per run, before any service starts: the preflight, then the marked data folder.
+    async Task PrepareAsync(CancellationToken ct)
+    {
+        if (_prepared) return;
+        await LocalPreflight.CheckAsync(config.Local, Moto, () => stateFile.Load().LocalPostgres?.IsAlive == true, ct);
+        Own(Folder, "the local profile's services and sample");
+        _prepared = true;
+    }
+
+    async Task<string> PgFolderAsync(DwhState state, CancellationToken ct)
+    {
+        if (state.LocalPgFolder is { } known) return known;
+        var inside = Path.Combine(Folder, "pg");
+        if (!ProcessRunner.IsRoot || Directory.Exists(inside)) return inside;
+        var (reach, _) = await ProcessRunner.RunAsync("test", ["-x", Folder], ct, asPostgres: true);
+        if (reach == 0) return inside;
+        Own(RelocatedFolder, $"the local PostgreSQL cluster of {Folder}, which the postgres user cannot reach");
+        log.Information($"The postgres user cannot reach {Folder}, so the local cluster lives in {RelocatedFolder} (Teardown removes it)");
+        var updated = stateFile.Load();
+        updated.LocalPgFolder = Path.Combine(RelocatedFolder, "pg");
+        stateFile.Save(updated);
+        return updated.LocalPgFolder;
+    }
+
+    void Own(string folder, string purpose)
+    {
+        OwnedFolder.Ensure(folder, purpose);
+        var state = stateFile.Load();
+        if (state.OwnedFolders.Contains(folder)) return;
+        state.OwnedFolders.Add(folder);
         stateFile.Save(state);
     }
 }

@@ -41,8 +41,9 @@ public static class ProcessRunner
     }
 
     // util-linux's runuser lives in /usr/sbin, which a non-login root shell may not have on PATH.
-    static string RunUser() =>
-        new[] { "/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser" }.FirstOrDefault(File.Exists) ?? "runuser";
+    static string RunUser() => RunUserPath() ?? "runuser";
+
+    public static string? RunUserPath() => new[] { "/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser" }.FirstOrDefault(File.Exists);
 
     /// Finds a PostgreSQL server tool on PATH, else in Debian's versioned folder (/usr/lib/postgresql/N/bin).
     public static string PostgresTool(string name)

@@ -12,7 +12,7 @@ public sealed class LocalPlatform : Platform
     public override Profile Profile => Profile.Local;
 
     public override async Task<AwsContext> ControlPlaneAsync(Run run) =>
-        AwsContext.ForMoto(await run.Local.Moto.EnsureRunningAsync(run.Ct), run.Config.Aws.Region);
+        AwsContext.ForMoto(await run.Local.MotoEndpointAsync(run.Ct), run.Config.Aws.Region);
 
     // moto keeps everything in memory: when it is not running, it holds no role, cluster or rule.
     public override bool ControlPlaneStopped(Run run) => !Ports.IsListening(run.Config.Local.MotoPort);

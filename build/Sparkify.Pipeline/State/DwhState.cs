@@ -23,6 +23,22 @@ public sealed class DwhState
     public int? IngressPort { get; set; }
     public DateTimeOffset? CreatedAt { get; set; }
 
-    /// The local profile's PostgreSQL superuser password (the local warehouse).
+    /// The local profile's PostgreSQL bootstrap superuser password: used only to create the roles and the database.
     public string? LocalPgPassword { get; set; }
+
+    /// The local warehouse owner's password ([CLUSTER] db_user: owns the database, not a superuser).
+    public string? LocalOwnerPassword { get; set; }
+
+    /// The read-only role's password (sparkify_reader, created by CreateTables), for Query, Report and Connect.
+    public string? ReaderPassword { get; set; }
+
+    /// Where the local cluster lives when not under [LOCAL] data_dir (the postgres user cannot reach the checkout).
+    public string? LocalPgFolder { get; set; }
+
+    /// Every folder the pipeline made (each carries its marker); Teardown removes these and nothing else.
+    public List<string> OwnedFolders { get; set; } = [];
+
+    /// The local services as started: found by Teardown even after the data folder was removed by hand.
+    public Local.ServiceRecord? LocalMoto { get; set; }
+    public Local.ServiceRecord? LocalPostgres { get; set; }
 }

@@ -20,6 +20,8 @@ public sealed class StateFile(string path)
             var state = JsonSerializer.Deserialize<DwhState>(File.ReadAllText(Path), Json) ?? new DwhState();
             Redact.Register(state.DbPassword);
             Redact.Register(state.LocalPgPassword);
+            Redact.Register(state.LocalOwnerPassword);
+            Redact.Register(state.ReaderPassword);
             return state;
         }
         catch (JsonException e)

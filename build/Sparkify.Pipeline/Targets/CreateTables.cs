@@ -4,6 +4,7 @@ using Sparkify.Pipeline.Warehouse;
 namespace Sparkify.Pipeline.Targets;
 
 /// Creates the seven tables, the etl_runs audit table (and load_errors on PostgreSQL) from sql/DIALECT/create_TABLE.sql; keeps existing data unless --recreate.
+/// Then makes the read-only role (sql/DIALECT/roles/) and grants it SELECT on exactly those tables.
 public static class CreateTables
 {
     public static Task<CreateTablesResult> ExecuteAsync(Run run) => run.Boundary("CreateTables", async () =>
@@ -11,8 +12,9 @@ public static class CreateTables
         var warehouse = await run.WarehouseAsync();
         var recreate = run.Args.Flag("recreate");
         var result = await RunAsync(warehouse, run.Sql, recreate, run.Ct);
+        await ReaderAccess.EnsureAsync(run, warehouse);
         run.Log.Information($"CreateTables on {warehouse}: {result.Created} created, {result.Existing} kept" +
-                            (recreate ? " (--recreate dropped them first)" : ""));
+                            (recreate ? " (--recreate dropped them first)" : "") + $"; read-only role {WarehouseRoles.Reader} granted SELECT on them");
         return result;
     });
 

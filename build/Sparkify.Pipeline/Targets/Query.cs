@@ -12,7 +12,7 @@ public static class Query
     {
         var (sql, source) = Input(run);
         var maxRows = MaxRows(run.Args.Value("max-rows"));
-        var warehouse = await run.WarehouseAsync();
+        var warehouse = await run.ReaderWarehouseAsync();
         run.Log.Verbose($"Query on {warehouse}, read-only");
         await using var session = await ReadOnlySession.OpenAsync(warehouse, run.Ct);
         var results = await session.RunAsync(sql, source, run.Ct, maxRows);

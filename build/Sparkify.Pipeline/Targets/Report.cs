@@ -10,7 +10,7 @@ public static class Report
 {
     public static Task<ReportFiles> ExecuteAsync(Run run) => run.Boundary("Report", async () =>
     {
-        var warehouse = await run.WarehouseAsync();
+        var warehouse = await run.ReaderWarehouseAsync();
         var (content, files) = await RunAsync(warehouse, run.Sql, Path.Combine(run.ArtifactsDir, "report"), run.Profile.Name(), run.Ct);
         foreach (var line in ReportDigest.Lines(content)) run.Log.Information(line);
         run.Log.Information($"Report written to {files.Html} (open it in a browser; Markdown in {Path.GetFileName(files.Markdown)} beside it)");

@@ -7,12 +7,14 @@ namespace Sparkify.Pipeline.Targets;
 
 /// <summary>
 /// Removes everything the pipeline made: first the AWS part (on AWS, or on the local moto before it is stopped),
-/// then the local services. Safe at any time, any number of times.
+/// then the local services (only processes and marked folders the pipeline made; what is left is an error that says so).
+/// Safe at any time, any number of times.
 /// </summary>
 public static class Teardown
 {
     public static Task<bool> ExecuteAsync(Run run) => run.Boundary("Teardown", async () =>
     {
+        run.Local.TearingDown = true;
         if (run.Profile == Profile.Aws)
         {
             await AwsPartAsync(run);
@@ -37,13 +39,24 @@ public static class Teardown
             run.State.Save(state);
             run.Log.Information("Teardown (AWS): moto is not running, so there is no role, cluster or rule to remove");
         }
+        RemovePgpassFiles(run);
         if (run.Profile == Profile.Local)
         {
-            await run.Local.StopAndRemoveAsync(run.Ct);
+            var left = await LocalTeardown.RunAsync(run.Local, run.State, run.Config.Local, run.Root, run.Log, run.Ct);
+            if (left.Count > 0)
+                throw new PipelineException("Teardown (local) did not finish; left behind:" + string.Concat(left.Select(l => "\n  - " + l)));
             run.Log.Information($"Teardown (local): moto and PostgreSQL stopped, {run.Local.Folder} removed");
         }
         return true;
     });
+
+    /// Connect's password files name roles that are gone with the warehouse.
+    static void RemovePgpassFiles(Run run)
+    {
+        var dir = Path.GetDirectoryName(run.State.Path)!;
+        if (!Directory.Exists(dir)) return;
+        foreach (var file in Directory.GetFiles(dir, $"pgpass-{run.Profile.Name()}-*")) File.Delete(file);
+    }
 
     static async Task AwsPartAsync(Run run)
     {

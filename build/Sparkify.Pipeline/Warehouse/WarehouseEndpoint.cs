@@ -42,6 +42,11 @@ public sealed class WarehouseEndpoint(Dialect dialect, string host, int port, st
         return builder.Build();
     }
 
+    /// This endpoint as one line of a PostgreSQL password file (host:port:database:user:password, ':' and '\\' escaped),
+    /// for Connect's 0600 pgpass file: the one place a password leaves this type.
+    public string PgpassLine() =>
+        string.Join(':', new[] { Host, Port.ToString(), Database, User, password }.Select(f => f.Replace("\\", "\\\\").Replace(":", "\\:")));
+
     /// Never shows the password.
     public override string ToString() => $"{Dialect.ToString().ToLowerInvariant()} {User}@{Host}:{Port}/{Database}";
 }

@@ -99,7 +99,7 @@ public class EtlAcceptanceTests
     {
         var state = JsonNode.Parse(File.ReadAllText(Path.Combine(_build.StateDir, "state-local.json")))!;
         return new WarehouseEndpoint(Dialect.Postgres, "127.0.0.1", _build.PgPort,
-            "sparkify", "sparkify_admin", state["local_pg_password"]!.GetValue<string>());
+            "sparkify", "sparkify_admin", state["local_owner_password"]!.GetValue<string>());
     }
 
     JsonNode Summary() => JsonNode.Parse(File.ReadAllText(Path.Combine(_build.ArtifactsDir, "run-summary.json")))!;

@@ -40,7 +40,7 @@ public class LocalProfileTests
     static async Task AssertTablesExistAsync(BuildScript build)
     {
         var state = JsonDocument.Parse(File.ReadAllText(Path.Combine(build.StateDir, "state-local.json")));
-        var password = state.RootElement.GetProperty("local_pg_password").GetString()!;
+        var password = state.RootElement.GetProperty("local_owner_password").GetString()!;
         var warehouse = new WarehouseEndpoint(Dialect.Postgres, "127.0.0.1", build.PgPort, "sparkify", "sparkify_admin", password);
         await using var connection = await warehouse.OpenAsync(CancellationToken.None);
         Assert.That(await Tables.ExistingAsync(connection, CancellationToken.None), Is.SupersetOf(Tables.All));

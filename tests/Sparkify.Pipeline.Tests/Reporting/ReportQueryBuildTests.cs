@@ -21,7 +21,7 @@ public class ReportQueryBuildTests
         Assert.That(created.ExitCode, Is.EqualTo(0), created.Output);
         var state = JsonDocument.Parse(File.ReadAllText(Path.Combine(_build.StateDir, "state-local.json")));
         _warehouse = new WarehouseEndpoint(Dialect.Postgres, "127.0.0.1", _build.PgPort, "sparkify", "sparkify_admin",
-            state.RootElement.GetProperty("local_pg_password").GetString()!);
+            state.RootElement.GetProperty("local_owner_password").GetString()!);
         await StarSchema.SeedAsync(_warehouse);
     }
 

@@ -1,0 +1,79 @@
+using Sparkify.Pipeline.Config;
+using Sparkify.Pipeline.Safety;
+using Sparkify.Pipeline.State;
+
+namespace Sparkify.Pipeline.Local;
+
+/// <summary>
+/// Stops the local services and removes their folders, and only what the pipeline made: a process is signalled
+/// only when its command line (and, from the state file, its start time) shows it is the service; a folder is
+/// removed only when it carries the marker. The processes are found from the state file, moto.pid and the ports,
+/// so a removed data folder hides nothing. Returns what was left, each with why.
+/// </summary>
+public static class LocalTeardown
+{
+    public static async Task<IReadOnlyList<string>> RunAsync(LocalServices services, StateFile stateFile, LocalSettings local,
+        string checkout, PipelineLog log, CancellationToken ct)
+    {
+        var state = stateFile.Load();
+        var left = new List<string>();
+        var pg = services.Postgres;
+        if (await pg.IsRunningAsync(ct)) await pg.StopAsync(ct);
+        await StopAllAsync("PostgreSQL", local.PgPort, state.LocalPostgres, null, pg.IsPostmaster, ServiceProcess.SigInt, TimeSpan.FromSeconds(30), left, log, ct);
+        var moto = services.Moto;
+        await StopAllAsync("moto", local.MotoPort, state.LocalMoto, moto.RecordedPid, moto.IsMoto, ServiceProcess.SigTerm, TimeSpan.FromSeconds(10), left, log, ct);
+
+        var folders = new[] { services.Folder, services.RelocatedFolder }.Concat(state.OwnedFolders).Distinct().ToList();
+        var kept = new List<string>();
+        foreach (var folder in folders)
+        {
+            var problem = PathGuard.Problem(folder, checkout) is { } p ? $"{folder} {p}; left as it is" : Remove(folder, log);
+            if (problem is null) continue;
+            log.Warning($"Teardown (local) refused to remove {problem}");
+            left.Add(problem);
+            if (state.OwnedFolders.Contains(folder)) kept.Add(folder);
+        }
+
+        state.LocalPgPassword = state.LocalOwnerPassword = state.ReaderPassword = state.LocalPgFolder = null;
+        state.LocalMoto = state.LocalPostgres = null;
+        state.OwnedFolders = kept;
+        stateFile.Save(state);
+        return left;
+    }
+
+    static string? Remove(string folder, PipelineLog log)
+    {
+        var existed = Directory.Exists(folder);
+        var problem = OwnedFolder.Remove(folder);
+        if (problem is null && existed) log.Information($"Removed {folder}");
+        return problem;
+    }
+
+    /// Every candidate pid for one service: the state file's record (with its start time), a pid file, the port's listener.
+    static async Task StopAllAsync(string name, int port, ServiceRecord? record, int? pidFile, Func<IReadOnlyList<string>?, bool> isService,
+        int signal, TimeSpan grace, List<string> left, PipelineLog log, CancellationToken ct)
+    {
+        var candidates = new List<(int Pid, long? Ticks, string Source)>();
+        if (record is not null) candidates.Add((record.Pid, record.StartTicks, "the state file"));
+        if (pidFile is { } p) candidates.Add((p, null, "moto.pid"));
+        candidates.AddRange(ServiceProcess.ListeningOn(port).Select(pid => (pid, (long?)null, $"port {port}")));
+        foreach (var (pid, ticks, source) in candidates.DistinctBy(c => c.Pid))
+        {
+            var who = ServiceProcess.Describe(pid);
+            switch (await ServiceStop.StopAsync(pid, ticks, isService, signal, grace, ct))
+            {
+                case StopOutcome.Stopped:
+                    log.Information($"Stopped {name} ({who}, found by {source})");
+                    break;
+                case StopOutcome.NotOurs:
+                    log.Information($"{source} names {who}, which is not the {name} the pipeline started on port {port}: not signalled");
+                    break;
+                case StopOutcome.StillRunning:
+                    left.Add($"{name} {who} did not stop");
+                    break;
+            }
+        }
+        if (ServiceProcess.ListeningOn(port).Where(pid => isService(ServiceProcess.CommandLine(pid))).ToList() is { Count: > 0 } still)
+            left.Add($"{name} still listens on 127.0.0.1:{port} ({string.Join(", ", still.Select(ServiceProcess.Describe))})");
+    }
+}

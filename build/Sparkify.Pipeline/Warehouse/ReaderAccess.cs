@@ -1,0 +1,41 @@
+using Sparkify.Pipeline.Config;
+using Sparkify.Pipeline.State;
+
+namespace Sparkify.Pipeline.Warehouse;
+
+/// <summary>
+/// The read-only role of Query, Report and Connect: made (or re-passworded) by CreateTables with a generated password
+/// kept in the state file (0600), granted SELECT on the warehouse tables only. Locally the bootstrap superuser creates
+/// the role and the owner grants; on Redshift the master user does both.
+/// </summary>
+public static class ReaderAccess
+{
+    public static async Task EnsureAsync(Run run, WarehouseEndpoint owner)
+    {
+        var state = run.State.Load();
+        state.ReaderPassword ??= Passwords.New();
+        run.State.Save(state);
+        await using var connection = await owner.OpenAsync(run.Ct);
+        if (run.Profile == Profile.Local)
+        {
+            await run.Local.EnsureReaderAsync(state.ReaderPassword, run.Ct);
+            foreach (var grant in WarehouseRoles.ReaderGrants(run.Sql, Dialect.Postgres))
+                await WarehouseRoles.ExecuteAsync(connection, grant, run.Ct);
+            return;
+        }
+        var exists = await WarehouseRoles.ExistsAsync(connection, run.Sql, Dialect.Redshift, WarehouseRoles.Reader, run.Ct);
+        foreach (var statement in WarehouseRoles.ReaderStatements(run.Sql, Dialect.Redshift, exists, state.ReaderPassword))
+            await WarehouseRoles.ExecuteAsync(connection, statement, run.Ct);
+    }
+
+    /// The warehouse as the read-only role (the local cluster is started when needed).
+    public static async Task<WarehouseEndpoint> EndpointAsync(Run run)
+    {
+        var owner = await run.WarehouseAsync();
+        var password = run.State.Load().ReaderPassword ?? throw new PipelineException(
+            $"the warehouse has no read-only role yet (no password for {WarehouseRoles.Reader} in {run.State.Path}); " +
+            $"run ./build.sh CreateTables --profile={run.Profile.Name()} first (Etl does it)");
+        Redact.Register(password);
+        return new WarehouseEndpoint(owner.Dialect, owner.Host, owner.Port, owner.Database, WarehouseRoles.Reader, password);
+    }
+}
