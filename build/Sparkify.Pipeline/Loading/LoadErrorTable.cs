@@ -50,5 +50,5 @@ public static class LoadErrorTable
         else await importer.WriteAsync(value, NpgsqlDbType.Varchar, ct);
     }
 
-    static string Cut(string s) => s.Length <= 1024 ? s : s[..1024];
+    static string Cut(string s) => LoadError.Truncate(s);
 }

@@ -88,7 +88,9 @@ public sealed class ObjectReader(RecordParser parser, IReadOnlyList<TargetColumn
 
     void Reject(SourceObject source, ReadOnlySpan<byte> data, RecordOutcome outcome, int end)
     {
-        var line = _line + data[..outcome.RecordStart].Count((byte)'\n');
+        // STL_LOAD_ERRORS' LINE_NUMBER is "the last line of the JSON object that caused the error" ("COPY from JSON format");
+        // a broken record has no known last line, so it is reported at the line it starts on.
+        var line = _line + data[..(outcome.Status == RecordStatus.Row ? Math.Max(outcome.RecordStart, end - 1) : outcome.RecordStart)].Count((byte)'\n');
         var record = data[outcome.RecordStart..Math.Min(end, outcome.RecordStart + 4 * LoadError.MaxRawLength)];
         var column = outcome.Column >= 0 ? columns[outcome.Column] : null;
         var error = outcome.Error!;

@@ -13,7 +13,13 @@ public static partial class ObjectListing
     {
         IEnumerable<SourceObject> objects;
         if (copy.Options.Manifest)
-            objects = await Manifest.ObjectsAsync(stores, copy.From, ct);
+        {
+            var entries = await Manifest.ObjectsAsync(stores, copy.From, ct);
+            // "Regardless of any mandatory settings, COPY terminates if no files are found" (COPY examples, manifest).
+            if (entries.Count == 0)
+                throw new PipelineException($"COPY {copy.Table}: no file of manifest '{copy.From}' exists; nothing was loaded");
+            objects = entries;
+        }
         else
         {
             var (store, prefix) = stores.Resolve(copy.From);
