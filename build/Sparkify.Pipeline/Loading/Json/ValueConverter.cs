@@ -122,6 +122,8 @@ public sealed class ValueConverter(IReadOnlyList<TargetColumn> columns, CopyOpti
             row.SetNull(column);
             return null;
         }
+        // .NET's number parsing skips trailing NUL characters ("1\u0000" would read as 1): no value holds a NUL.
+        if (text.Contains((byte)0)) return Invalid(target, Encoding.UTF8.GetString(raw));
         var c = CultureInfo.InvariantCulture;
         switch (target.Kind)
         {
