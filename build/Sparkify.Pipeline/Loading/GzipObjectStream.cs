@@ -19,7 +19,8 @@ public sealed class GzipObjectStream : Stream
 
     readonly SentinelSource _source;
     readonly GZipStream _gzip;
-    readonly byte[] _pending = new byte[HoldBack + (64 << 10)];
+    // Room for 1 MB beyond the held-back tail, so moving the tail to the front is rare next to the bytes decoded.
+    readonly byte[] _pending = new byte[HoldBack + (1 << 20)];
     int _start, _end;
     bool _done;
 
@@ -42,7 +43,7 @@ public sealed class GzipObjectStream : Stream
                 return n;
             }
             if (_done) return 0;
-            if (_start > 0)
+            if (_pending.Length - _end < 64 << 10)
             {
                 _pending.AsSpan(_start, _end - _start).CopyTo(_pending);
                 (_end, _start) = (_end - _start, 0);
