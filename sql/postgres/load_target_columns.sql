@@ -1,9 +1,12 @@
 -- target columns: one row per column of the table a client-side COPY loads, in table order.
--- why: the loader converts each JSON value by the column's type and checks varchar lengths, as Redshift's COPY does.
+-- why: the loader converts each JSON value by the column's type, checks varchar lengths and fits decimals to
+-- numeric(p,s) (truncated, or rounded with ROUNDEC), as Redshift's COPY does.
 select
     c.column_name,
     c.data_type,
-    c.character_maximum_length
+    c.character_maximum_length,
+    c.numeric_precision,
+    c.numeric_scale
 from information_schema.columns as c
 where c.table_schema = current_schema()
   and c.table_name = @table

@@ -10,6 +10,7 @@ format as json {format}
 {blanksasnull}
 {emptyasnull}
 {truncatecolumns}
+{roundec}
 {gzip}
 {manifest}
 maxerror as {maxerror}

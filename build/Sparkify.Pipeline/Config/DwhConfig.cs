@@ -49,7 +49,7 @@ public sealed partial record DwhConfig(
                 r.OneOf("LOAD", "timeformat", "epochmillisecs", "epochsecs", "auto"),
                 r.Bool("LOAD", "compupdate"), r.Bool("LOAD", "statupdate"),
                 r.Bool("LOAD", "truncate_columns"), r.Bool("LOAD", "blanks_as_null"), r.Bool("LOAD", "empty_as_null"),
-                r.Int("LOAD", "parallelism", 1, 64)),
+                r.Int("LOAD", "parallelism", 1, 64), r.Bool("LOAD", "round_decimals")),
             new LocalSettings(
                 r.Port("LOCAL", "moto_port"), r.Port("LOCAL", "pg_port"),
                 r.Text("LOCAL", "bucket", b => S3Location.TryParse("s3://" + b, out _), "is not a valid bucket name"),

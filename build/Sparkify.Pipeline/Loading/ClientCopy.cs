@@ -27,9 +27,7 @@ public static class ClientCopy
         var objects = await ObjectListing.ListAsync(copy, stores, ct);
         await using var connection = await warehouse.OpenAsync(ct);
         var columns = await TargetColumn.ReadAsync(connection, context.Sql, table, ct);
-        var map = options.Format.JsonPathsLocation is { } paths
-            ? ColumnMap.FromJsonPaths(await JsonPathsFile.ReadAsync(stores, paths, ct), columns, table, paths)
-            : ColumnMap.Auto(columns, options.Format.IgnoreCase);
+        var map = await MapAsync(stores, options.Format, objects, columns, table, context.Log, ct);
 
         var progress = new LoadProgress(table);
         progress.AddObjects(objects.Count);
@@ -43,7 +41,6 @@ public static class ClientCopy
                 await using (var truncate = new NpgsqlCommand($"truncate table \"{table}\"", connection))
                     await truncate.ExecuteNonQueryAsync(ct);
                 rows = await TablePump.RunAsync(connection, copy, columns, map, objects, errors, progress, ct);
-                await transaction.CommitAsync(ct);
             }
             catch (Exception e)
             {
@@ -52,13 +49,37 @@ public static class ClientCopy
                 if (e is MaxErrorExceededException) throw new PipelineException(errors.Describe(table));
                 throw;
             }
+            // Every rejected record is recorded before the rows commit: a load whose rejections cannot be recorded
+            // does not commit either (the transaction rolls back when disposed).
+            try
+            {
+                await LoadErrorTable.RecordAsync(warehouse, context.Sql, context.RunId, errors.Sorted(), ct);
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or ArgumentException or IOException)
+            {
+                throw new PipelineException($"COPY {table}: the {errors.Count} rejected records could not be written to load_errors ({e.Message}); " +
+                                            $"nothing of {table} was committed. Check that the warehouse is reachable and writable, then run StageCopy again");
+            }
+            await transaction.CommitAsync(ct);
         }
-        await LoadErrorTable.RecordAsync(warehouse, context.Sql, context.RunId, errors.Sorted(), ct);
         // Fresh statistics, as Redshift's COPY gives an empty table: without them PostgreSQL plans Transform's joins
         // for an empty table (measured: 18.9 s instead of 2.5 s at generator scale 10). Autovacuum would come too late.
         await using (var analyze = new NpgsqlCommand($"analyze \"{table}\"", connection))
             await analyze.ExecuteNonQueryAsync(ct);
         return new LoadResult(table, rows, objects.Count, progress.Bytes, errors.Count, Math.Round(clock.Elapsed.TotalSeconds, 3));
+    }
+
+    /// 'auto' or 'auto ignorecase', or the JSONPaths file: one without a "jsonpaths" name means 'auto', as on Redshift.
+    static async Task<ColumnMap> MapAsync(StoreSet stores, CopyFormat format, IReadOnlyList<SourceObject> objects, IReadOnlyList<TargetColumn> columns,
+        string table, PipelineLog log, CancellationToken ct)
+    {
+        if (format.JsonPathsLocation is not { } location) return ColumnMap.Auto(columns, format.IgnoreCase);
+        var (store, key) = stores.Resolve(location);
+        if (objects.Any(o => o.Key == key && o.Store.SameAs(store)))
+            log.Warning($"COPY {table}: the JSONPaths file {store.Describe(key)} is under the data prefix, so it is read as data too, as Redshift reads it; move it elsewhere");
+        if (await JsonPathsFile.ReadAsync(stores, location, ct) is { } paths) return ColumnMap.FromJsonPaths(paths, columns, table, location);
+        log.Warning($"COPY {table}: the JSONPaths file {store.Describe(key)} has no \"jsonpaths\" name, so COPY uses 'auto' instead, as Redshift does");
+        return ColumnMap.Auto(columns, ignoreCase: false);
     }
 
     /// On the failure path the load's own error matters most: a failure to record rejected rows only warns.
@@ -68,7 +89,7 @@ public static class ClientCopy
         {
             await LoadErrorTable.RecordAsync(warehouse, context.Sql, context.RunId, errors.Sorted(), CancellationToken.None);
         }
-        catch (Exception e) when (e is NpgsqlException or PipelineException)
+        catch (Exception e)
         {
             context.Log.Warning($"could not record {errors.Count} rejected records in load_errors: {e.Message}");
         }
@@ -77,6 +98,6 @@ public static class ClientCopy
     static async Task RollbackQuietly(NpgsqlTransaction transaction)
     {
         try { await transaction.RollbackAsync(CancellationToken.None); }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException) { }
+        catch (Exception) { /* the connection is broken, which rolls back too; the caller reports the cause */ }
     }
 }

@@ -5,7 +5,7 @@ namespace Sparkify.Pipeline.Loading;
 
 /// <summary>
 /// The options of one COPY, with Redshift's defaults: FORMAT JSON, TIMEFORMAT, BLANKSASNULL, EMPTYASNULL,
-/// TRUNCATECOLUMNS, MAXERROR, GZIP, MANIFEST, REGION, and COMPUPDATE/STATUPDATE (Redshift only).
+/// TRUNCATECOLUMNS, ROUNDEC, MAXERROR, GZIP, MANIFEST, REGION, and COMPUPDATE/STATUPDATE (Redshift only).
 /// Parallelism is the client-side loader's number of objects read at once. <see cref="Validate"/> fails on
 /// anything that could not be passed to Redshift as a literal.
 /// </summary>
@@ -16,6 +16,9 @@ public sealed partial record CopyOptions
     public bool BlanksAsNull { get; init; }
     public bool EmptyAsNull { get; init; }
     public bool TruncateColumns { get; init; }
+
+    /// ROUNDEC: round decimals with more digits than the column's scale; without it they are truncated.
+    public bool RoundDecimals { get; init; }
     public int MaxError { get; init; }
     public bool Gzip { get; init; }
     public bool Manifest { get; init; }
@@ -35,6 +38,7 @@ public sealed partial record CopyOptions
         BlanksAsNull = config.Load.BlanksAsNull,
         EmptyAsNull = config.Load.EmptyAsNull,
         TruncateColumns = config.Load.TruncateColumns,
+        RoundDecimals = config.Load.RoundDecimals,
         MaxError = config.Load.MaxError,
         Region = config.S3.Region,
         CompUpdate = config.Load.CompUpdate,

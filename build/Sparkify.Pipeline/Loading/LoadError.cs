@@ -14,7 +14,9 @@ public sealed record LoadError(
         $"{File} line {Line}" + (Column is null ? "" : $", column {Column}") + $": {Reason} (code {Code})" +
         (RawValue.Length > 0 ? $", value '{Shorten(RawValue)}'" : "");
 
-    public static string Truncate(string text) => text.Length <= MaxRawLength ? text : text[..MaxRawLength];
+    /// At most 1,024 characters, never ending inside a surrogate pair (half a pair is not storable UTF-8).
+    public static string Truncate(string text) =>
+        text.Length <= MaxRawLength ? text : text[..(char.IsHighSurrogate(text[MaxRawLength - 1]) ? MaxRawLength - 1 : MaxRawLength)];
 
     static string Shorten(string s) => s.Length <= 80 ? s : s[..77] + "...";
 }

@@ -6,7 +6,8 @@ namespace Sparkify.Pipeline.Loading;
 
 /// <summary>
 /// Writes rejected records to load_errors (sql/postgres/create_load_errors.sql) on a connection and transaction
-/// of their own, so they survive the rollback of the load they explain.
+/// of their own, so they survive the rollback of the load they explain. Every text is made storable first (RawText):
+/// a NUL or a lone surrogate must never make the record of a rejection fail.
 /// </summary>
 public static class LoadErrorTable
 {
@@ -27,15 +28,16 @@ public static class LoadErrorTable
                 await importer.WriteAsync(runId, NpgsqlDbType.Varchar, ct);
                 await importer.WriteAsync(e.Table, NpgsqlDbType.Varchar, ct);
                 await importer.WriteAsync(now, NpgsqlDbType.Timestamp, ct);
-                await importer.WriteAsync(Cut(e.File), NpgsqlDbType.Varchar, ct);
+                await importer.WriteAsync(Cut(RawText.Storable(e.File)), NpgsqlDbType.Varchar, ct);
                 await importer.WriteAsync(e.Line, NpgsqlDbType.Bigint, ct);
                 await WriteOrNull(importer, e.Column, ct);
                 await WriteOrNull(importer, e.Type, ct);
                 await WriteOrNull(importer, e.ColumnLength?.ToString(), ct);
-                await importer.WriteAsync(LoadError.Truncate(e.RawLine), NpgsqlDbType.Varchar, ct);
-                await importer.WriteAsync(LoadError.Truncate(e.RawValue), NpgsqlDbType.Varchar, ct);
+                await importer.WriteAsync(LoadError.Truncate(RawText.Storable(e.RawLine)), NpgsqlDbType.Varchar, ct);
+                await importer.WriteAsync(LoadError.Truncate(RawText.Storable(e.RawValue)), NpgsqlDbType.Varchar, ct);
                 await importer.WriteAsync(e.Code, NpgsqlDbType.Integer, ct);
-                await importer.WriteAsync(e.Reason.Length <= 512 ? e.Reason : e.Reason[..512], NpgsqlDbType.Varchar, ct);
+                var reason = RawText.Storable(e.Reason);
+                await importer.WriteAsync(reason.Length <= 512 ? reason : reason[..512], NpgsqlDbType.Varchar, ct);
             }
             await importer.CompleteAsync(ct);
         }
@@ -48,5 +50,5 @@ public static class LoadErrorTable
         else await importer.WriteAsync(value, NpgsqlDbType.Varchar, ct);
     }
 
-    static string Cut(string s) => s.Length <= 1024 ? s : s[..1024];
+    static string Cut(string s) => LoadError.Truncate(s);
 }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.IO.Compression;
 using System.Text;
 using Amazon.Runtime;
 using Sparkify.Pipeline.Loading.Json;
@@ -28,7 +27,7 @@ public sealed class ObjectReader(RecordParser parser, IReadOnlyList<TargetColumn
         try
         {
             await using var raw = await source.Store.OpenAsync(source.Key, ct);
-            await using var stream = gzip ? new GZipStream(raw, CompressionMode.Decompress) : raw;
+            await using var stream = gzip ? new GzipObjectStream(raw) : raw;
             (_start, _end, _eof, _line) = (0, 0, false, 1);
             await FillAsync(stream, source, ct);
             if (_buffer.AsSpan(0, _end).StartsWith("\uFEFF"u8)) _start = 3;
@@ -44,8 +43,9 @@ public sealed class ObjectReader(RecordParser parser, IReadOnlyList<TargetColumn
         }
         catch (Exception e) when (e is IOException or InvalidDataException or AmazonServiceException or HttpRequestException)
         {
-            throw new PipelineException($"COPY {table}: reading {source.Name} failed: {e.Message}" +
-                                        (gzip && e is InvalidDataException ? " (GZIP is set: is the object gzip-compressed?)" : ""));
+            throw new PipelineException(gzip && e is InvalidDataException
+                ? $"COPY {table}: GZIP object {source.Name} {e.Message}; nothing of {table} was committed. Re-upload the object whole, or drop GZIP if it is not compressed"
+                : $"COPY {table}: reading {source.Name} failed: {e.Message}");
         }
     }
 
@@ -88,14 +88,20 @@ public sealed class ObjectReader(RecordParser parser, IReadOnlyList<TargetColumn
 
     void Reject(SourceObject source, ReadOnlySpan<byte> data, RecordOutcome outcome, int end)
     {
-        var line = _line + data[..outcome.RecordStart].Count((byte)'\n');
+        // STL_LOAD_ERRORS' LINE_NUMBER is "the last line of the JSON object that caused the error" ("COPY from JSON format");
+        // a broken record has no known last line, so it is reported at the line it starts on.
+        var line = _line + data[..(outcome.Status == RecordStatus.Row ? Math.Max(outcome.RecordStart, end - 1) : outcome.RecordStart)].Count((byte)'\n');
         var record = data[outcome.RecordStart..Math.Min(end, outcome.RecordStart + 4 * LoadError.MaxRawLength)];
         var column = outcome.Column >= 0 ? columns[outcome.Column] : null;
         var error = outcome.Error!;
         progress.AddRejected();
         var within = errors.Add(new LoadError(table, source.Name, line, column?.Name, column?.Kind.ToString().ToLowerInvariant(),
-            column?.MaxLength, LoadError.Truncate(Encoding.UTF8.GetString(record).TrimEnd()), LoadError.Truncate(error.RawValue),
+            column?.MaxLength, LoadError.Truncate(RawText.Escape(record).TrimEnd()), LoadError.Truncate(RawText.Storable(error.RawValue)),
             error.Code, error.Reason));
+        if (error.Fatal)
+            throw new PipelineException($"COPY {table} failed at {source.Name} line {line}" + (column is null ? "" : $", column {column.Name}") +
+                                        $": {error.Reason}. Redshift fails the whole COPY on this whatever MAXERROR says; nothing of {table} was committed. " +
+                                        "Check the JSONPaths file's array indexes against the data");
         if (!within) throw new MaxErrorExceededException();
     }
 

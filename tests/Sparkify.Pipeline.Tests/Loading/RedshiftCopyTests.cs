@@ -55,7 +55,7 @@ public class RedshiftCopyTests
     {
         var options = new CopyOptions
         {
-            Format = CopyFormat.AutoIgnoreCase, TimeFormat = TimeFormat.Auto, TruncateColumns = true, Gzip = true, Manifest = true,
+            Format = CopyFormat.AutoIgnoreCase, TimeFormat = TimeFormat.Auto, TruncateColumns = true, RoundDecimals = true, Gzip = true, Manifest = true,
             MaxError = 10, CompUpdate = true, StatUpdate = true,
         };
 
@@ -68,12 +68,26 @@ public class RedshiftCopyTests
             format as json 'auto ignorecase'
             timeformat as 'auto'
             truncatecolumns
+            roundec
             gzip
             manifest
             maxerror as 10
             compupdate on
             statupdate on
             """));
+    }
+
+    [Test]
+    [Description("issue 14: ROUNDEC, [LOAD] round_decimals, default false (Redshift truncates by default)")]
+    public void Round_decimals_adds_roundec_and_is_off_by_default()
+    {
+        var off = RedshiftCopy.Statement(LoadTestKit.Sql, Copies(RepoConfig())[1], Role);
+        var on = RedshiftCopy.Statement(LoadTestKit.Sql, Copies(RepoConfig(new ConfigValue("LOAD", "round_decimals", "true", "command line --LOAD:round_decimals")))[1], Role);
+
+        Assert.That(off, Does.Not.Contain("roundec"));
+        Assert.That(on.Split('\n'), Does.Contain("roundec"));
+        Assert.That(() => RepoConfig(new ConfigValue("LOAD", "round_decimals", "maybe", "command line --LOAD:round_decimals")),
+            Throws.InstanceOf<PipelineException>().With.Message.Contains("round_decimals"));
     }
 
     [Test]

@@ -10,7 +10,7 @@ namespace Sparkify.Pipeline.Loading.Json;
 /// <summary>
 /// Puts one JSON value into one cell with COPY's JSON rules: null → NULL; strings into character columns (EMPTYASNULL,
 /// BLANKSASNULL, TRUNCATECOLUMNS or a length error); an empty string → NULL in other columns; numeric strings into
-/// numeric columns; numbers into TIMESTAMP per TIMEFORMAT (a BIGINT keeps the number); an integral float
+/// numeric columns; decimals fitted to numeric(p,s) (DecimalFit); numbers into TIMESTAMP per TIMEFORMAT (a BIGINT keeps the number); an integral float
 /// (1540344794796.0) into an integer column, but not 1.5; nested objects and arrays as their JSON text.
 /// Text stays UTF-8 from the file to the COPY: no string is made per value. One per parser thread (its buffer).
 /// </summary>
@@ -87,7 +87,7 @@ public sealed class ValueConverter(IReadOnlyList<TargetColumn> columns, CopyOpti
         }
         if (!Utf8.IsValid(utf8) || utf8.Contains((byte)0))
             return new ValueError(ErrorCodes.InvalidUtf8, "String contains invalid or unsupported UTF-8 codepoints (or a NUL character)",
-                Encoding.UTF8.GetString(utf8).Replace("\0", "\\u0000"));
+                RawText.Escape(utf8));
         if (columns[column].MaxLength is { } max && utf8.Length > max)
         {
             if (!options.TruncateColumns)
@@ -122,6 +122,8 @@ public sealed class ValueConverter(IReadOnlyList<TargetColumn> columns, CopyOpti
             row.SetNull(column);
             return null;
         }
+        // .NET's number parsing skips trailing NUL characters ("1\u0000" would read as 1): no value holds a NUL.
+        if (text.Contains((byte)0)) return Invalid(target, Encoding.UTF8.GetString(raw));
         var c = CultureInfo.InvariantCulture;
         switch (target.Kind)
         {
@@ -132,8 +134,7 @@ public sealed class ValueConverter(IReadOnlyList<TargetColumn> columns, CopyOpti
             case ColumnKind.Real or ColumnKind.Double when double.TryParse(text, NumberStyles.Float, c, out var f):
                 return Float(f, target, column, row, text);
             case ColumnKind.Numeric when decimal.TryParse(text, NumberStyles.Float, c, out var m):
-                row.SetDecimal(column, m);
-                return null;
+                return Decimal(m, target, column, row, raw);
             case ColumnKind.Boolean when Bool(text) is { } b:
                 row.SetLong(column, b ? 1 : 0);
                 return null;
@@ -167,8 +168,7 @@ public sealed class ValueConverter(IReadOnlyList<TargetColumn> columns, CopyOpti
             case ColumnKind.Real or ColumnKind.Double when reader.TryGetDouble(out var f):
                 return Float(f, target, column, row, raw);
             case ColumnKind.Numeric when reader.TryGetDecimal(out var m):
-                row.SetDecimal(column, m);
-                return null;
+                return Decimal(m, target, column, row, raw);
             case ColumnKind.Boolean when reader.TryGetInt32(out var b) && b is 0 or 1:
                 row.SetLong(column, b);
                 return null;
@@ -197,6 +197,14 @@ public sealed class ValueConverter(IReadOnlyList<TargetColumn> columns, CopyOpti
         if (value != Math.Floor(value) || double.IsInfinity(value)) return Invalid(target, Encoding.UTF8.GetString(raw));
         if (value < -9.2233720368547758E18 || value >= 9.2233720368547758E18) return OutOfRange(target, raw);
         return Integer((long)value, target, column, row, raw);
+    }
+
+    /// Fitted to the column's scale (truncated, or rounded with ROUNDEC); too many integer digits is out of range.
+    ValueError? Decimal(decimal value, TargetColumn target, int column, RowBuilder row, ReadOnlySpan<byte> raw)
+    {
+        if (DecimalFit.Fit(value, target, options.RoundDecimals) is not { } fitted) return OutOfRange(target, raw);
+        row.SetDecimal(column, fitted);
+        return null;
     }
 
     static ValueError? Float(double value, TargetColumn target, int column, RowBuilder row, ReadOnlySpan<byte> raw)

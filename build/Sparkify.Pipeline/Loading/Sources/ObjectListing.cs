@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace Sparkify.Pipeline.Loading.Sources;
 
 /// <summary>
-/// The objects one COPY reads: the manifest's entries, or every key under the FROM prefix; minus the JSONPaths file
-/// when it lives under that prefix (Redshift does not load it as data); minus, with a date window, the objects
+/// The objects one COPY reads: the manifest's entries, or every key under the FROM prefix (a JSONPaths file under
+/// that prefix included: Redshift reads it as a data file, "JSONPaths file"); minus, with a date window, the objects
 /// whose file name carries a date (YYYY-MM-DD) outside it.
 /// </summary>
 public static partial class ObjectListing
@@ -13,7 +13,13 @@ public static partial class ObjectListing
     {
         IEnumerable<SourceObject> objects;
         if (copy.Options.Manifest)
-            objects = await Manifest.ObjectsAsync(stores, copy.From, ct);
+        {
+            var entries = await Manifest.ObjectsAsync(stores, copy.From, ct);
+            // "Regardless of any mandatory settings, COPY terminates if no files are found" (COPY examples, manifest).
+            if (entries.Count == 0)
+                throw new PipelineException($"COPY {copy.Table}: no file of manifest '{copy.From}' exists; nothing was loaded");
+            objects = entries;
+        }
         else
         {
             var (store, prefix) = stores.Resolve(copy.From);
@@ -21,11 +27,6 @@ public static partial class ObjectListing
             if (listed.Count == 0)
                 throw new PipelineException($"COPY {copy.Table} from '{copy.From}': no object matches that prefix; check [S3] or the path");
             objects = listed;
-        }
-        if (copy.Options.Format.JsonPathsLocation is { } paths)
-        {
-            var (pathsStore, pathsKey) = stores.Resolve(paths);
-            objects = objects.Where(o => !(o.Key == pathsKey && o.Store.SameAs(pathsStore)));
         }
         if (copy.Window is { } window)
             objects = objects.Where(o => DayOf(o.Key) is not { } day || window.Contains(day));
