@@ -71,14 +71,23 @@ public sealed class Run : IDisposable
 
     /// The warehouse to work on: the local PostgreSQL (started when needed) or the Redshift cluster Provision made.
     public Task<WarehouseEndpoint> WarehouseAsync() =>
-        Profile == Profile.Local ? Local.WarehouseAsync(Ct) : Task.FromResult(RedshiftFrom(State.Load()));
+        Profile == Profile.Local ? Local.WarehouseAsync(Ct) : RedshiftFromAsync(State.Load());
 
     /// The warehouse if it is up now, without starting anything: for the run summary's row counts.
     public async Task<WarehouseEndpoint?> ReachableWarehouseAsync()
     {
         if (Profile == Profile.Local) return await Local.RunningWarehouseAsync(Ct);
         var state = State.Load();
-        return state.Endpoint is null ? null : RedshiftFrom(state);
+        if (state.Endpoint is null) return null;
+        try
+        {
+            return await RedshiftFromAsync(state);
+        }
+        catch (PipelineException e)
+        {
+            Log.Warning($"the warehouse's row counts are left out: {e.Message}");
+            return null;
+        }
     }
 
     /// The target boundary: expected failures pass through as they are; anything else keeps its stack trace.
@@ -102,16 +111,25 @@ public sealed class Run : IDisposable
         }
     }
 
-    WarehouseEndpoint RedshiftFrom(DwhState state)
+    async Task<WarehouseEndpoint> RedshiftFromAsync(DwhState state)
     {
         if (state.Endpoint is null || state.Port is null)
             throw new PipelineException($"no Redshift endpoint in {State.Path}; run ./build.sh Provision --profile=aws first");
+        if (Config.Cluster.Auth != ClusterAuth.Password)
+        {
+            var login = await Aws.ClusterLogin.TemporaryAsync(this, state);
+            return new WarehouseEndpoint(Dialect.Redshift, state.Endpoint, state.Port.Value, state.DbName ?? Config.Cluster.DbName,
+                login.User, login.Password) { ConnectTimeoutSeconds = Config.Cluster.ConnectTimeoutSeconds };
+        }
         var password = Environment.GetEnvironmentVariable("DWH_DB_PASSWORD") is { Length: > 0 } fromEnv ? fromEnv : state.DbPassword;
         if (password is null)
             throw new PipelineException($"no database password: set DWH_DB_PASSWORD or run ./build.sh Provision --profile=aws (it keeps one in {State.Path})");
         Redact.Register(password);
         return new WarehouseEndpoint(Dialect.Redshift, state.Endpoint, state.Port.Value,
-            state.DbName ?? Config.Cluster.DbName, state.DbUser ?? Config.Cluster.DbUser, password);
+            state.DbName ?? Config.Cluster.DbName, state.DbUser ?? Config.Cluster.DbUser, password)
+        {
+            ConnectTimeoutSeconds = Config.Cluster.ConnectTimeoutSeconds,
+        };
     }
 
     void OnCancel(object? sender, ConsoleCancelEventArgs e)
