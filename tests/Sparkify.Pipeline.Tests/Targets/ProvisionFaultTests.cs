@@ -66,7 +66,7 @@ public class ProvisionFaultTests
     public async Task Unknown_region_is_a_clear_error_naming_the_setting_before_any_call()
     {
         using var moto = await MotoAccount.FreshAsync();
-        using var session = moto.Session(Profile.Local, AwsContext.ForMoto(moto.Endpoint, "us-nowhere-1"), "AWS:region=us-nowhere-1");
+        using var session = moto.Session(Profile.Local, moto.Context("us-nowhere-1"), "AWS:region=us-nowhere-1");
 
         var e = Assert.ThrowsAsync<PipelineException>(() => Provision.RunAsync(session, None));
 
