@@ -101,7 +101,7 @@ public class ProvisionFaultTests
     {
         using var moto = await MotoAccount.FreshAsync();
         using var plain = moto.Session();
-        using var session = new AwsSession(new AwsContext("us-west-2", moto.Endpoint, AwsContext.MotoCredentials), plain.Config, Profile.Aws,
+        using var session = new AwsSession(new AwsContext("us-west-2", moto.Endpoint, moto.Credentials), plain.Config, Profile.Aws,
             moto.State, plain.Log, plain.Prices)
         {
             Retry = RetrySpec.Immediate,
@@ -120,10 +120,10 @@ public class ProvisionFaultTests
     {
         using var moto = await MotoAccount.FreshAsync();
         const string fromEnvironment = "Env-Secret-Pass-42";
-        using (var generated = moto.Session()) await Provision.RunAsync(generated, None);
+        using (var generated = moto.Session("CLUSTER:auth=password")) await Provision.RunAsync(generated, None);
         var generatedPassword = moto.State.Load().DbPassword!;
         using (var teardown = moto.Session()) await TeardownAws.RunAsync(teardown, null, None);
-        using var plain = moto.Session();
+        using var plain = moto.Session("CLUSTER:auth=password");
         using var withEnv = new AwsSession(plain.Aws, plain.Config, plain.Profile, plain.State, plain.Log, plain.Prices)
             { Retry = RetrySpec.Immediate, PasswordFromEnvironment = fromEnvironment };
 
@@ -141,7 +141,7 @@ public class ProvisionFaultTests
     public async Task Password_from_the_environment_that_breaks_redshift_rules_is_refused_without_echoing_it()
     {
         using var moto = await MotoAccount.FreshAsync();
-        using var plain = moto.Session();
+        using var plain = moto.Session("CLUSTER:auth=password");
         using var session = new AwsSession(plain.Aws, plain.Config, plain.Profile, plain.State, plain.Log, plain.Prices)
             { Retry = RetrySpec.Immediate, PasswordFromEnvironment = "alllowercase-secret" };
 
