@@ -131,9 +131,12 @@ public static partial class Plan
             foreach (var line in statement.Split('\n')) s.Log.Information($"    {line.TrimEnd()}");
     }
 
-    /// One call with its parameters; passwords never shown, the role's account redacted.
+    /// One call with its parameters; passwords never shown, the role's account redacted. Password parameters are
+    /// written "Name (value)": the log's redactor masks anything shaped like "password=value".
     static string Show(string service, QueryRequest request) => $"{service} {request.Action} (" + string.Join(", ",
-        request.Parameters.Select(p => $"{p.Key}={(p.Key.Contains("Password", StringComparison.Ordinal) && p.Value is not ("true" or GeneratedLater) ? "<not shown>" : Redacted(p.Value))}")) + ")";
+        request.Parameters.Select(p => p.Key.Contains("Password", StringComparison.Ordinal)
+            ? $"{p.Key} ({(p.Value is "true" or GeneratedLater ? p.Value : "not shown")})"
+            : $"{p.Key}={Redacted(p.Value)}")) + ")";
 
     static string Redacted(string text) => AccountInArn().Replace(text, $"arn:aws:iam::{RedactedAccount}:");
 

@@ -57,7 +57,7 @@ public class PlanAwsTests
         {
             "CreateRole", "AttachRolePolicy", "CreateCluster", "DescribeClusters", "AuthorizeSecurityGroupIngress",
         }));
-        Assert.That(plan.Calls[2], Does.Contain("ManageMasterPassword=true").And.Not.Contain("MasterUserPassword"));
+        Assert.That(plan.Calls[2], Does.Contain("ManageMasterPassword (true)").And.Not.Contain("MasterUserPassword"));
         Assert.That(plan.Calls[4], Does.Contain("CidrIp=203.0.113.7/32").And.Contain("FromPort=5439"));
         Assert.That(plan.Cost, Does.Contain("4 x dc2.large in us-west-2: about"));
         Assert.That(plan.Statements, Has.Some.Contains("GetClusterCredentials (DbUser=sparkify_admin"));
