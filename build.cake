@@ -92,6 +92,11 @@ Task("Status")
     .WithCriteria<Run>((ctx, run) => !run.Skips("Status"), "skipped by --skip")
     .Does<Run>(run => Status.ExecuteAsync(run));
 
+Task("Plan")
+    .Description("List what Provision would create and what exists, the DDL and COPY statements (role ARN redacted) and the cost; changes nothing")
+    .WithCriteria<Run>((ctx, run) => !run.Skips("Plan"), "skipped by --skip")
+    .Does<Run>(run => Plan.ExecuteAsync(run));
+
 Task("Query")
     .Description("Print the result of --sql=\"select …\" or --file=PATH.sql, run read-only on the profile's warehouse")
     .Does<Run>(run => Query.ExecuteAsync(run));

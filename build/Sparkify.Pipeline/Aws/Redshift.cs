@@ -21,7 +21,9 @@ public sealed class Redshift(QueryApi api)
         // NumberOfNodes is only valid for multi-node clusters (CreateCluster API reference).
         if (s.ClusterType == "multi-node") parameters.Add(("NumberOfNodes", s.NumNodes.ToString(CultureInfo.InvariantCulture)));
         parameters.AddRange([
-            ("DBName", s.DbName), ("MasterUsername", s.DbUser), ("MasterUserPassword", request.MasterPassword),
+            ("DBName", s.DbName), ("MasterUsername", s.DbUser),
+            // Without a password of ours, AWS generates and keeps it (Secrets Manager): nothing to store here.
+            request.MasterPassword is { } password ? ("MasterUserPassword", password) : ("ManageMasterPassword", "true"),
             ("Port", s.DbPort.ToString(CultureInfo.InvariantCulture)),
             ("IamRoles.IamRoleArn.1", request.RoleArn),
             ("VpcSecurityGroupIds.VpcSecurityGroupId.1", request.SecurityGroupId),
@@ -39,6 +41,33 @@ public sealed class Redshift(QueryApi api)
         ? QueryRequest.Of("DeleteCluster", Version, ("ClusterIdentifier", id), ("SkipFinalClusterSnapshot", "true"))
         : QueryRequest.Of("DeleteCluster", Version, ("ClusterIdentifier", id), ("SkipFinalClusterSnapshot", "false"),
             ("FinalClusterSnapshotIdentifier", finalSnapshot));
+
+    /// Temporary credentials for a named database user (here the master user, [CLUSTER] db_user), valid 15 minutes.
+    public static QueryRequest GetClusterCredentials(string id, string dbUser, string dbName) => QueryRequest.Of(
+        "GetClusterCredentials", Version, ("DbUser", dbUser), ("DbName", dbName), ("ClusterIdentifier", id),
+        ("DurationSeconds", CredentialSeconds.ToString(CultureInfo.InvariantCulture)), ("AutoCreate", "false"));
+
+    /// Temporary credentials for the caller's own IAM identity (database user IAM:name or IAMR:role).
+    public static QueryRequest GetClusterCredentialsWithIam(string id, string dbName) => QueryRequest.Of(
+        "GetClusterCredentialsWithIAM", Version, ("DbName", dbName), ("ClusterIdentifier", id),
+        ("DurationSeconds", CredentialSeconds.ToString(CultureInfo.InvariantCulture)));
+
+    /// 900 s, the API's minimum: a run needs them only to open its connections.
+    public const int CredentialSeconds = 900;
+
+    /// Fetches temporary database credentials; the password is registered for redaction before anything can log it.
+    public async Task<DbCredentials> CredentialsAsync(QueryRequest request, CancellationToken ct)
+    {
+        var answer = await api.SendAsync(request, ct);
+        var password = QueryApi.Find(answer, "DbPassword")
+                       ?? throw new PipelineException($"Redshift {request.Action} answered without DbPassword");
+        Redact.Register(password);
+        var user = QueryApi.Find(answer, "DbUser")
+                   ?? throw new PipelineException($"Redshift {request.Action} answered without DbUser");
+        var expires = DateTimeOffset.TryParse(QueryApi.Find(answer, "Expiration"), CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal, out var at) ? at : (DateTimeOffset?)null;
+        return new DbCredentials(user, password, expires);
+    }
 
     /// The cluster, or null when there is none of that name.
     public async Task<ClusterInfo?> DescribeAsync(string id, CancellationToken ct)
@@ -61,7 +90,7 @@ public sealed class Redshift(QueryApi api)
 
     public async Task<ClusterInfo> CreateAsync(ClusterRequest request, CancellationToken ct)
     {
-        Redact.Register(request.MasterPassword);
+        if (request.MasterPassword is { } password) Redact.Register(password);
         var answer = await api.SendAsync(CreateCluster(request), ct);
         var cluster = answer.Descendants().FirstOrDefault(e => e.Name.LocalName == "Cluster")
                       ?? throw new PipelineException($"Redshift CreateCluster {request} answered without the cluster");

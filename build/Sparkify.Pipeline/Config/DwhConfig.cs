@@ -35,7 +35,16 @@ public sealed partial record DwhConfig(
                 r.Text("CLUSTER", "db_user", Identifier().IsMatch, "is not a user name (lower-case letters, digits, _; at most 63)"),
                 r.Port("CLUSTER", "db_port", 1150),
                 r.Bool("CLUSTER", "encrypted"),
-                r.Int("CLUSTER", "available_timeout_minutes", 1, 120)),
+                r.Int("CLUSTER", "available_timeout_minutes", 1, 120))
+            {
+                Auth = r.OneOf("CLUSTER", "auth", "password", "iam", "iam_identity") switch
+                {
+                    "iam" => ClusterAuth.Iam,
+                    "iam_identity" => ClusterAuth.IamIdentity,
+                    _ => ClusterAuth.Password,
+                },
+                ConnectTimeoutSeconds = r.Int("CLUSTER", "connect_timeout_seconds", 1, 300),
+            },
             new IamSettings(
                 r.Text("IAM_ROLE", "role_name", RoleName().IsMatch, "is not an IAM role name (letters, digits and +=,.@_-; at most 64)"),
                 r.Text("IAM_ROLE", "policy_arn", PolicyArn().IsMatch, "is not an IAM policy ARN"),

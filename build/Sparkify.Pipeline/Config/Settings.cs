@@ -6,7 +6,16 @@ public sealed record AwsSettings(string Region, string? Endpoint);
 /// [CLUSTER]: the Redshift cluster Provision creates (or reuses by identifier), and the database names both profiles use.
 public sealed record ClusterSettings(
     string Identifier, string ClusterType, string NodeType, int NumNodes,
-    string DbName, string DbUser, int DbPort, bool Encrypted, int AvailableTimeoutMinutes);
+    string DbName, string DbUser, int DbPort, bool Encrypted, int AvailableTimeoutMinutes)
+{
+    /// How the aws profile logs in to Redshift: password (a master password kept in the state file or
+    /// DWH_DB_PASSWORD), iam (temporary credentials for db_user, GetClusterCredentials), or iam_identity (temporary
+    /// credentials for the caller's own IAM identity, GetClusterCredentialsWithIAM). The local profile ignores it.
+    public ClusterAuth Auth { get; init; } = ClusterAuth.Password;
+
+    /// How long a connection to the warehouse may take before it fails with "cannot reach".
+    public int ConnectTimeoutSeconds { get; init; } = 15;
+}
 
 /// [IAM_ROLE]: the role Redshift assumes to read S3.
 public sealed record IamSettings(string RoleName, string PolicyArn, bool LeastPrivilege);

@@ -15,7 +15,8 @@ public static class ProvisionCluster
         if (cluster is null)
         {
             s.Log.Information($"Cost estimate: {s.Prices.Describe(s.Aws.Region, settings.NodeType, settings.NumNodes)}");
-            var password = MasterPassword(s, state);
+            // auth = iam: AWS generates and keeps the master password; nothing is generated or stored here.
+            var password = settings.Auth == Config.ClusterAuth.Password ? MasterPassword(s, state) : null;
             try
             {
                 cluster = await s.Redshift.CreateAsync(new ClusterRequest(settings, state.RoleArn!, groupId, password), ct);

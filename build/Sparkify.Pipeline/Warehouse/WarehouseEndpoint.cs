@@ -13,7 +13,11 @@ public sealed class WarehouseEndpoint(Dialect dialect, string host, int port, st
     public string Database { get; } = database;
     public string User { get; } = user;
 
-    public WarehouseEndpoint WithDatabase(string other) => new(Dialect, Host, Port, other, User, password);
+    /// Seconds a connection may take ([CLUSTER] connect_timeout_seconds for Redshift) before "cannot reach".
+    public int ConnectTimeoutSeconds { get; init; } = 10;
+
+    public WarehouseEndpoint WithDatabase(string other) =>
+        new(Dialect, Host, Port, other, User, password) { ConnectTimeoutSeconds = ConnectTimeoutSeconds };
 
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
     {
@@ -23,7 +27,11 @@ public sealed class WarehouseEndpoint(Dialect dialect, string host, int port, st
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
-            throw new PipelineException($"cannot connect to the warehouse {this}: {e.Message}", e);
+            throw new PipelineException($"cannot reach {Host}:{Port}, the warehouse {this}, within {ConnectTimeoutSeconds} s: {e.Message}" +
+                                        (Dialect == Dialect.Redshift
+                                            ? "; check that the cluster is available (./build.sh Status --profile=aws) and that " +
+                                              "[NETWORK] ingress_cidr covers your address"
+                                            : ""), e);
         }
     }
 
@@ -34,7 +42,7 @@ public sealed class WarehouseEndpoint(Dialect dialect, string host, int port, st
         var builder = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder
         {
             Host = Host, Port = Port, Database = Database, Username = User, Password = password,
-            Timeout = 10, CommandTimeout = 0, ApplicationName = "sparkify-dwh",
+            Timeout = ConnectTimeoutSeconds, CommandTimeout = 0, ApplicationName = "sparkify-dwh",
             SslMode = Dialect == Dialect.Redshift ? SslMode.Require : SslMode.Disable,
         }.ConnectionString);
         // Redshift lacks most of pg_type's newer features; Npgsql's own advice is to skip type loading there.

@@ -18,6 +18,9 @@ public sealed class BuildScript : IDisposable
     public string StateDir => _dir.File("state");
     public string ArtifactsDir => _dir.File("artifacts");
 
+    /// Extra environment for every run (the aws-profile test passes its moto credentials this way).
+    public Dictionary<string, string> Environment { get; } = [];
+
     public string[] IsolationArguments =>
     [
         $"--LOCAL:pg_port={PgPort}", $"--LOCAL:moto_port={MotoPort}", $"--LOCAL:data_dir={DataDir}",
@@ -40,6 +43,7 @@ public sealed class BuildScript : IDisposable
             UseShellExecute = false,
             Environment = { ["NO_COLOR"] = "1" },
         };
+        foreach (var (k, v) in Environment) info.Environment[k] = v;
         foreach (var (name, value) in environment)
             if (value is null) info.Environment.Remove(name);
             else info.Environment[name] = value;

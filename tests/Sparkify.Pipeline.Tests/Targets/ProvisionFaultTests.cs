@@ -66,7 +66,7 @@ public class ProvisionFaultTests
     public async Task Unknown_region_is_a_clear_error_naming_the_setting_before_any_call()
     {
         using var moto = await MotoAccount.FreshAsync();
-        using var session = moto.Session(Profile.Local, AwsContext.ForMoto(moto.Endpoint, "us-nowhere-1"), "AWS:region=us-nowhere-1");
+        using var session = moto.Session(Profile.Local, moto.Context("us-nowhere-1"), "AWS:region=us-nowhere-1");
 
         var e = Assert.ThrowsAsync<PipelineException>(() => Provision.RunAsync(session, None));
 
@@ -101,7 +101,7 @@ public class ProvisionFaultTests
     {
         using var moto = await MotoAccount.FreshAsync();
         using var plain = moto.Session();
-        using var session = new AwsSession(new AwsContext("us-west-2", moto.Endpoint, AwsContext.MotoCredentials), plain.Config, Profile.Aws,
+        using var session = new AwsSession(new AwsContext("us-west-2", moto.Endpoint, moto.Credentials), plain.Config, Profile.Aws,
             moto.State, plain.Log, plain.Prices)
         {
             Retry = RetrySpec.Immediate,
@@ -120,10 +120,10 @@ public class ProvisionFaultTests
     {
         using var moto = await MotoAccount.FreshAsync();
         const string fromEnvironment = "Env-Secret-Pass-42";
-        using (var generated = moto.Session()) await Provision.RunAsync(generated, None);
+        using (var generated = moto.Session("CLUSTER:auth=password")) await Provision.RunAsync(generated, None);
         var generatedPassword = moto.State.Load().DbPassword!;
         using (var teardown = moto.Session()) await TeardownAws.RunAsync(teardown, null, None);
-        using var plain = moto.Session();
+        using var plain = moto.Session("CLUSTER:auth=password");
         using var withEnv = new AwsSession(plain.Aws, plain.Config, plain.Profile, plain.State, plain.Log, plain.Prices)
             { Retry = RetrySpec.Immediate, PasswordFromEnvironment = fromEnvironment };
 
@@ -141,7 +141,7 @@ public class ProvisionFaultTests
     public async Task Password_from_the_environment_that_breaks_redshift_rules_is_refused_without_echoing_it()
     {
         using var moto = await MotoAccount.FreshAsync();
-        using var plain = moto.Session();
+        using var plain = moto.Session("CLUSTER:auth=password");
         using var session = new AwsSession(plain.Aws, plain.Config, plain.Profile, plain.State, plain.Log, plain.Prices)
             { Retry = RetrySpec.Immediate, PasswordFromEnvironment = "alllowercase-secret" };
 

@@ -43,8 +43,19 @@ public class ProvisionTests
         Assert.That((state.Endpoint, state.Port, state.IngressCidr, state.IngressPort), Is.EqualTo((result.Endpoint, (int?)5439, "127.0.0.1/32", (int?)5439)));
         Assert.That(state.SecurityGroupId, Does.StartWith("sg-"));
         Assert.That(state.CreatedAt, Is.Not.Null);
-        Assert.That(Sparkify.Pipeline.State.Passwords.MeetsRedshiftRules(state.DbPassword!), Is.True);
+        Assert.That(state.DbPassword, Is.Null, "auth = iam (dwh.cfg): AWS manages the master password, none is kept here");
         Assert.That(File.GetUnixFileMode(moto.State.Path), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+    }
+
+    [Test]
+    public async Task Provision_with_auth_password_generates_a_master_password_into_the_state_file()
+    {
+        using var moto = await MotoAccount.FreshAsync();
+        using var session = moto.Session("CLUSTER:auth=password");
+
+        await Provision.RunAsync(session, None);
+
+        Assert.That(Sparkify.Pipeline.State.Passwords.MeetsRedshiftRules(moto.State.Load().DbPassword!), Is.True);
     }
 
     [Test]
@@ -119,7 +130,7 @@ public class ProvisionTests
     public async Task Aws_profile_defaults_the_ingress_to_the_detected_public_ip()
     {
         using var moto = await MotoAccount.FreshAsync();
-        using var session = moto.Session(Sparkify.Pipeline.Config.Profile.Aws, new AwsContext("us-west-2", moto.Endpoint, AwsContext.MotoCredentials));
+        using var session = moto.Session(Sparkify.Pipeline.Config.Profile.Aws, new AwsContext("us-west-2", moto.Endpoint, moto.Credentials));
         using var detected = new AwsSession(session.Aws, session.Config, session.Profile, session.State, session.Log, session.Prices)
             { Retry = RetrySpec.Immediate, PublicIpSource = _ => Task.FromResult("198.51.100.23\n") };
 

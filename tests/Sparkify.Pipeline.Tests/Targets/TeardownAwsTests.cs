@@ -54,7 +54,7 @@ public class TeardownAwsTests
     {
         using var moto = await MotoAccount.FreshAsync();
         using (var provision = moto.Session()) await Provision.RunAsync(provision, None);
-        using (var ec2 = Sparkify.Pipeline.Aws.AwsContext.ForMoto(moto.Endpoint, "us-west-2").Ec2())
+        using (var ec2 = moto.Context().Ec2())
         {
             var ingress = new Sparkify.Pipeline.Aws.Ingress(ec2);
             var group = await ingress.DefaultSecurityGroupAsync("us-west-2", None);
@@ -91,7 +91,7 @@ public class TeardownAwsTests
         using (var provision = moto.Session()) await Provision.RunAsync(provision, None);
 
         using var elsewhere = moto.Session(Sparkify.Pipeline.Config.Profile.Local,
-            Sparkify.Pipeline.Aws.AwsContext.ForMoto(moto.Endpoint, "eu-west-1"), "AWS:region=eu-west-1");
+            moto.Context("eu-west-1"), "AWS:region=eu-west-1");
         var e = Assert.ThrowsAsync<PipelineException>(() => TeardownAws.RunAsync(elsewhere, null, None));
 
         Assert.That(e!.Message, Does.Contain("records resources in us-west-2, but [AWS] region is eu-west-1"));

@@ -1,0 +1,6 @@
+namespace Sparkify.Pipeline.Targets;
+
+/// What Plan found: the calls Provision would make, what exists already, the SQL later targets would run (role ARN
+/// redacted) and the cost estimate. Nothing in it was done.
+public sealed record PlanResult(
+    IReadOnlyList<string> Calls, IReadOnlyList<string> Existing, IReadOnlyList<string> Statements, string Cost);
