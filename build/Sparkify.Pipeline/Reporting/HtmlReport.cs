@@ -42,7 +42,9 @@ public static class HtmlReport
         html.AppendLine($"<h2>{E(s.Section.Title)}</h2>");
         html.AppendLine($"<p class=\"question\">{E(s.Query.Question)}</p>");
         if (s.Section.Reading.Length > 0) html.AppendLine($"<p class=\"reading\">{E(s.Section.Reading)}</p>");
-        if (s.Section.Query == "overview" && s.Result.Rows.Count == 1) Figures(html, s.Result);
+        if (s.Note is not null) html.AppendLine($"<p class=\"note\">{E(s.Note)}</p>");
+        if (s.Withheld) html.AppendLine("<p class=\"empty\">Withheld: see the note above.</p>");
+        else if (s.Section.Query == "overview" && s.Result.Rows.Count == 1) Figures(html, s.Result);
         else
         {
             if (s.Chart is not null)

@@ -26,6 +26,6 @@ public static class ReportBuilder
         // Sections follow the report's reading order; queries it does not know yet come last, in file order.
         var order = ReportSections.All.Select(s => s.Query).ToList();
         var ordered = sections.OrderBy(s => order.IndexOf(s.Section.Query) is var i and >= 0 ? i : order.Count).ToList();
-        return new ReportContent(warehouse.ToString(), profile, DateTimeOffset.UtcNow, ordered);
+        return new ReportContent(warehouse.ToString(), profile, DateTimeOffset.UtcNow, CatalogueMatch.Annotate(ordered));
     }
 }
