@@ -27,10 +27,13 @@ public static class HtmlReport
                         $"{E(report.GeneratedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))}</p></header>");
         html.AppendLine("<nav><h2>Contents</h2><ol>");
         foreach (var s in report.Sections) html.AppendLine($"<li><a href=\"#{E(s.Section.Anchor)}\">{E(s.Section.Title)}</a></li>");
+        if (report.Docs is not null)
+            foreach (var (anchor, title) in DataDocsHtml.Sections) html.AppendLine($"<li><a href=\"#{anchor}\">{E(title)}</a></li>");
         html.AppendLine("</ol></nav><main>");
         foreach (var s in report.Sections) Section(html, s);
+        if (report.Docs is not null) DataDocsHtml.Render(html, report.Docs);
         html.AppendLine("</main>");
-        html.AppendLine("<footer>Each section names the SQL file under sql/analytics that produced it; " +
+        html.AppendLine("<footer>Each section names the SQL file or run summary section that produced it; " +
                         "run it yourself with <code>./build.sh Query --file=sql/analytics/…</code>.</footer>");
         html.AppendLine("</body></html>");
         return html.ToString();

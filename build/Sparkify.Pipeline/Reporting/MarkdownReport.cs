@@ -23,6 +23,8 @@ public static class MarkdownReport
             if (!s.Withheld) Table(md, s.Result, s.SqlPath);
             md.AppendLine($"Source: `{s.SqlPath}`").AppendLine();
         }
+        if (report.Docs is not null)
+            md.AppendLine("The data docs (checks, loads, runs, lineage, schema) are in index.html beside this file.").AppendLine();
         return md.ToString();
     }
 

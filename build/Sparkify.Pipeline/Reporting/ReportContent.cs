@@ -3,6 +3,9 @@ namespace Sparkify.Pipeline.Reporting;
 /// Everything the report shows, gathered once and rendered twice (HTML and Markdown).
 public sealed record ReportContent(string Warehouse, string Profile, DateTimeOffset GeneratedAt, IReadOnlyList<SectionResult> Sections)
 {
+    /// The data docs after the analytics: checks, loads, runs, lineage, schema (null in a report built without them).
+    public DataDocs? Docs { get; init; }
+
     public SectionResult? Find(string query) => Sections.FirstOrDefault(s => s.Section.Query == query);
 }
 
