@@ -15,13 +15,17 @@ public sealed record DatasetNames(S3Location LogData, S3Location SongData, strin
     public static DatasetNames For(Run run)
     {
         var c = run.Config;
-        if (run.Profile == Profile.Local)
-            return new DatasetNames(new S3Location(c.Local.Bucket, c.S3.LogData.Prefix), new S3Location(c.Local.Bucket, c.S3.SongData.Prefix),
-                $"postgres://127.0.0.1:{c.Local.PgPort}", c.Cluster.DbName);
+        if (run.Profile == Profile.Local) return Local(c.S3, c.Local.Bucket, c.Local.PgPort, c.Cluster.DbName);
         var state = run.State.Load();
-        return new DatasetNames(c.S3.LogData, c.S3.SongData,
-            $"redshift://{state.ClusterId ?? c.Cluster.Identifier}.{c.Aws.Region}:{state.Port ?? c.Cluster.DbPort}", state.DbName ?? c.Cluster.DbName);
+        return Redshift(c.S3, state.ClusterId ?? c.Cluster.Identifier, c.Aws.Region, state.Port ?? c.Cluster.DbPort, state.DbName ?? c.Cluster.DbName);
     }
+
+    /// local profile: the [S3] prefixes in the [LOCAL] bucket on moto, the PostgreSQL on 127.0.0.1.
+    public static DatasetNames Local(S3Settings s3, string bucket, int pgPort, string database) =>
+        new(new S3Location(bucket, s3.LogData.Prefix), new S3Location(bucket, s3.SongData.Prefix), $"postgres://127.0.0.1:{pgPort}", database);
+
+    public static DatasetNames Redshift(S3Settings s3, string clusterId, string region, int port, string database) =>
+        new(s3.LogData, s3.SongData, $"redshift://{clusterId}.{region}:{port}", database);
 
     /// (namespace, name) of a DataFlow node: an S3 source or a table.
     public (string Namespace, string Name) Of(string node) => node switch
