@@ -10,6 +10,8 @@ public static class CellText
     {
         null or DBNull => "",
         DateTime t => t.ToString(t.Millisecond == 0 ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
+        // Npgsql reads a date column as DateOnly, whose invariant format is MM/dd/yyyy.
+        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         float f => f.ToString("R", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",

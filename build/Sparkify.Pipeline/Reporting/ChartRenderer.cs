@@ -9,10 +9,11 @@ public static class ChartRenderer
     const int MaxLabel = 48;
     static readonly Color[] Palette = [Color.FromHex("#2b6cb0"), Color.FromHex("#dd6b20"), Color.FromHex("#38a169")];
 
-    /// The PNG bytes of the chart, or null when the result has no rows to draw.
+    /// The PNG bytes of the chart, or null when the result has no rows to draw or all its values are zero.
     public static byte[]? Render(ChartSpec spec, QueryResult result)
     {
         if (result.Rows.Count == 0) return null;
+        if (Enumerable.Range(0, result.Rows.Count).All(r => spec.ValueColumns.All(c => result.Number(r, c) == 0))) return null;
         var labels = Enumerable.Range(0, result.Rows.Count).Select(r => Label(spec, result, r)).ToArray();
         var plot = new Plot { ScaleFactor = 2 };
         if (SansFont() is { } font) plot.Font.Set(font);

@@ -27,10 +27,13 @@ public static class HtmlReport
                         $"{E(report.GeneratedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))}</p></header>");
         html.AppendLine("<nav><h2>Contents</h2><ol>");
         foreach (var s in report.Sections) html.AppendLine($"<li><a href=\"#{E(s.Section.Anchor)}\">{E(s.Section.Title)}</a></li>");
+        if (report.Docs is not null)
+            foreach (var (anchor, title) in DataDocsHtml.Sections) html.AppendLine($"<li><a href=\"#{anchor}\">{E(title)}</a></li>");
         html.AppendLine("</ol></nav><main>");
         foreach (var s in report.Sections) Section(html, s);
+        if (report.Docs is not null) DataDocsHtml.Render(html, report.Docs);
         html.AppendLine("</main>");
-        html.AppendLine("<footer>Each section names the SQL file under sql/analytics that produced it; " +
+        html.AppendLine("<footer>Each section names the SQL file or run summary section that produced it; " +
                         "run it yourself with <code>./build.sh Query --file=sql/analytics/…</code>.</footer>");
         html.AppendLine("</body></html>");
         return html.ToString();
@@ -42,7 +45,9 @@ public static class HtmlReport
         html.AppendLine($"<h2>{E(s.Section.Title)}</h2>");
         html.AppendLine($"<p class=\"question\">{E(s.Query.Question)}</p>");
         if (s.Section.Reading.Length > 0) html.AppendLine($"<p class=\"reading\">{E(s.Section.Reading)}</p>");
-        if (s.Section.Query == "overview" && s.Result.Rows.Count == 1) Figures(html, s.Result);
+        if (s.Note is not null) html.AppendLine($"<p class=\"note\">{E(s.Note)}</p>");
+        if (s.Withheld) html.AppendLine("<p class=\"empty\">Withheld: see the note above.</p>");
+        else if (s.Section.Query == "overview" && s.Result.Rows.Count == 1) Figures(html, s.Result);
         else
         {
             if (s.Chart is not null)

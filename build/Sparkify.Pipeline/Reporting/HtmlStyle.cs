@@ -29,6 +29,12 @@ static class HtmlStyle
         .figures dt { color: var(--muted); font-size: 13px; }
         .figures dd { margin: 0; font-size: 19px; font-weight: 600; }
         .empty, .more { color: var(--muted); }
+        .note { background: #ebf8ff; border-left: 4px solid var(--accent); padding: 6px 12px; margin: 4px 0 12px; }
+        h3 { font-size: 16px; margin: 14px 0 4px; }
+        td.status-passed { color: #276749; font-weight: 600; }
+        td.status-failed { color: #c53030; font-weight: 600; }
+        td.status-info { color: var(--accent); }
+        svg.lineage { max-width: 100%; height: auto; font-family: "Liberation Sans", "DejaVu Sans", Arial, sans-serif; }
         footer { border-top: 1px solid var(--rule); margin-top: 24px; padding-top: 12px; }
         @media print {
           @page { margin: 14mm; }

@@ -18,10 +18,13 @@ public static class MarkdownReport
             md.AppendLine($"## {Escape(s.Section.Title)}").AppendLine();
             md.AppendLine($"*{Escape(s.Query.Question)}*").AppendLine();
             if (s.Section.Reading.Length > 0) md.AppendLine(Escape(s.Section.Reading)).AppendLine();
+            if (s.Note is not null) md.AppendLine($"**{Escape(s.Note)}**").AppendLine();
             if (s.Chart is not null) md.AppendLine($"![Chart: {Escape(s.Section.Title)}]({chartFile(s)})").AppendLine();
-            Table(md, s.Result, s.SqlPath);
+            if (!s.Withheld) Table(md, s.Result, s.SqlPath);
             md.AppendLine($"Source: `{s.SqlPath}`").AppendLine();
         }
+        if (report.Docs is not null)
+            md.AppendLine("The data docs (checks, loads, runs, lineage, schema) are in index.html beside this file.").AppendLine();
         return md.ToString();
     }
 

@@ -79,6 +79,9 @@ public sealed class ReadOnlySession : IAsyncDisposable
         return new QueryResult(columns, numeric, rows) { Truncated = truncated };
     }
 
+    /// Row counts of the seven tables in this session's snapshot; null for a table that does not exist.
+    public Task<IReadOnlyDictionary<string, long?>> CountRowsAsync(CancellationToken ct) => Tables.CountRowsAsync(_connection, ct);
+
     public async ValueTask DisposeAsync()
     {
         try

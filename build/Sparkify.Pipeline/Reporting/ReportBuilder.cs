@@ -5,7 +5,7 @@ namespace Sparkify.Pipeline.Reporting;
 /// Runs every analytics query in one read-only session (one snapshot, so the sections agree) and draws the charts.
 public static class ReportBuilder
 {
-    public static async Task<ReportContent> GatherAsync(WarehouseEndpoint warehouse, SqlFiles sql, string profile, CancellationToken ct)
+    public static async Task<ReportContent> GatherAsync(WarehouseEndpoint warehouse, SqlFiles sql, string profile, RunRecord run, CancellationToken ct)
     {
         var queries = AnalyticsQuery.LoadAll(sql);
         if (queries.Count == 0) throw new PipelineException($"{Path.Combine(sql.Root, AnalyticsQuery.Folder)} holds no .sql file");
@@ -26,6 +26,9 @@ public static class ReportBuilder
         // Sections follow the report's reading order; queries it does not know yet come last, in file order.
         var order = ReportSections.All.Select(s => s.Query).ToList();
         var ordered = sections.OrderBy(s => order.IndexOf(s.Section.Query) is var i and >= 0 ? i : order.Count).ToList();
-        return new ReportContent(warehouse.ToString(), profile, DateTimeOffset.UtcNow, ordered);
+        return new ReportContent(warehouse.ToString(), profile, DateTimeOffset.UtcNow, CatalogueMatch.Annotate(ordered))
+        {
+            Docs = await DataDocs.GatherAsync(warehouse, sql, run, ct),
+        };
     }
 }

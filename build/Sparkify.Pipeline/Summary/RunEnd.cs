@@ -5,8 +5,11 @@ namespace Sparkify.Pipeline.Summary;
 /// Closes a run: records each target's outcome as Cake reports it, then writes artifacts/run-summary.json.
 public static class RunEnd
 {
-    public static void RecordTarget(Run run, string target, bool skipped, bool successful, TimeSpan duration) =>
+    public static void RecordTarget(Run run, string target, bool skipped, bool successful, TimeSpan duration)
+    {
         run.Summary.Record(target, skipped ? "skipped" : successful ? "succeeded" : "failed", duration);
+        Lineage.LineageLog.Record(run, target, skipped, successful, duration);
+    }
 
     public static async Task WriteSummaryAsync(Run run, bool succeeded)
     {

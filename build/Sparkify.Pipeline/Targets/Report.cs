@@ -11,7 +11,8 @@ public static class Report
     public static Task<ReportFiles> ExecuteAsync(Run run) => run.Boundary("Report", async () =>
     {
         var warehouse = await run.ReaderWarehouseAsync();
-        var (content, files) = await RunAsync(warehouse, run.Sql, Path.Combine(run.ArtifactsDir, "report"), run.Profile.Name(), run.Ct);
+        var (content, files) = await RunAsync(warehouse, run.Sql, Path.Combine(run.ArtifactsDir, "report"), run.Profile.Name(), run.Ct,
+            RunRecord.For(run));
         foreach (var line in ReportDigest.Lines(content)) run.Log.Information(line);
         run.Log.Information($"Report written to {files.Html} (open it in a browser; Markdown in {Path.GetFileName(files.Markdown)} beside it)");
         run.Summary.Set("report", new JsonObject
@@ -25,9 +26,9 @@ public static class Report
     });
 
     public static async Task<(ReportContent Content, ReportFiles Files)> RunAsync(
-        WarehouseEndpoint warehouse, SqlFiles sql, string folder, string profile, CancellationToken ct)
+        WarehouseEndpoint warehouse, SqlFiles sql, string folder, string profile, CancellationToken ct, RunRecord? run = null)
     {
-        var content = await ReportBuilder.GatherAsync(warehouse, sql, profile, ct);
+        var content = await ReportBuilder.GatherAsync(warehouse, sql, profile, run ?? RunRecord.Empty, ct);
         return (content, await ReportWriter.WriteAsync(content, folder, ct));
     }
 }

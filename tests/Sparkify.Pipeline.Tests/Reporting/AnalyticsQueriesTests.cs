@@ -24,9 +24,38 @@ public class AnalyticsQueriesTests
     }
 
     [Test]
-    public async Task Top_songs_count_matched_plays_with_their_artist_and_listeners()
+    [Description("Issue 16: rankings by the plays' own titles count every play, matched or not")]
+    public async Task Top_songs_rank_every_play_by_its_own_title_with_the_matched_share()
     {
+        // First Song: Ann x3 (one unmatched) + Bob; Hit Tune: Ann, Cat x2, Dan, none matched; Dan's last play is not staged.
         Assert.That(await RowsAsync("top_songs"), Is.EqualTo(new[]
+        {
+            new[] { "First Song", "Alpha Band", "4", "2", "3", "75.0" },
+            new[] { "Hit Tune", "Delta", "4", "3", "0", "0.0" },
+            new[] { "Third <Song>", "Beta & <Co>", "4", "2", "4", "100.0" },
+            new[] { "Second Song", "Alpha Band", "2", "2", "2", "100.0" },
+            new[] { "(not in staging)", "(not in staging)", "1", "1", "0", "0.0" },
+            new[] { "Other", "Delta", "1", "1", "0", "0.0" },
+        }));
+    }
+
+    [Test]
+    [Description("Issue 16")]
+    public async Task Top_artists_rank_every_play_by_its_own_artist_with_titles_listeners_and_matched_share()
+    {
+        Assert.That(await RowsAsync("top_artists"), Is.EqualTo(new[]
+        {
+            new[] { "Alpha Band", "6", "2", "3", "5", "83.3" },
+            new[] { "Delta", "5", "2", "3", "0", "0.0" },
+            new[] { "Beta & <Co>", "4", "1", "2", "4", "100.0" },
+            new[] { "(not in staging)", "1", "0", "1", "0", "0.0" },
+        }));
+    }
+
+    [Test]
+    public async Task Top_matched_songs_count_matched_plays_with_their_artist_and_listeners()
+    {
+        Assert.That(await RowsAsync("top_matched_songs"), Is.EqualTo(new[]
         {
             new[] { "Third <Song>", "Beta & <Co>", "4", "2" },
             new[] { "First Song", "Alpha Band", "3", "2" },
@@ -35,9 +64,9 @@ public class AnalyticsQueriesTests
     }
 
     [Test]
-    public async Task Top_artists_count_plays_songs_and_listeners()
+    public async Task Top_matched_artists_count_plays_songs_and_listeners()
     {
-        Assert.That(await RowsAsync("top_artists"), Is.EqualTo(new[]
+        Assert.That(await RowsAsync("top_matched_artists"), Is.EqualTo(new[]
         {
             new[] { "Alpha Band", "5", "2", "3" },
             new[] { "Beta & <Co>", "4", "1", "2" },
@@ -45,23 +74,29 @@ public class AnalyticsQueriesTests
     }
 
     [Test]
-    public async Task Plays_by_hour_group_by_the_time_tables_hour()
+    [Description("Issue 16: hours without plays show as zero rows")]
+    public async Task Plays_by_hour_list_all_24_hours_with_zero_where_nothing_played()
     {
-        Assert.That(await RowsAsync("plays_by_hour"), Is.EqualTo(new[]
+        var played = new Dictionary<string, string[]>
         {
-            new[] { "1", "2", "1" }, new[] { "8", "3", "1" }, new[] { "9", "1", "1" }, new[] { "10", "2", "1" },
-            new[] { "12", "1", "1" }, new[] { "22", "6", "1" }, new[] { "23", "1", "1" },
-        }));
+            ["1"] = ["2", "1"], ["8"] = ["3", "1"], ["9"] = ["1", "1"], ["10"] = ["2", "1"],
+            ["12"] = ["1", "1"], ["22"] = ["6", "1"], ["23"] = ["1", "1"],
+        };
+        var expected = Enumerable.Range(0, 24).Select(h => new[] { h.ToString() }.Concat(played.GetValueOrDefault(h.ToString(), ["0", "0"])).ToArray());
+
+        Assert.That(await RowsAsync("plays_by_hour"), Is.EqualTo(expected.ToArray()));
     }
 
     [Test]
-    public async Task Plays_by_weekday_start_on_sunday_as_zero()
+    [Description("Issue 16: weekdays without plays show as zero rows")]
+    public async Task Plays_by_weekday_start_on_sunday_as_zero_and_show_friday_as_zero()
     {
         // Sun 4th: Ann x3; Mon 5th: Bob 09:00 and Dan 23:00; Tue 6th: Bob x2; Wed 7th: Dan x2; Thu 8th: Ann; Sat 10th: Cat x6.
         Assert.That(await RowsAsync("plays_by_weekday"), Is.EqualTo(new[]
         {
             new[] { "0", "Sunday", "3", "1" }, new[] { "1", "Monday", "2", "2" }, new[] { "2", "Tuesday", "2", "1" },
-            new[] { "3", "Wednesday", "2", "1" }, new[] { "4", "Thursday", "1", "1" }, new[] { "6", "Saturday", "6", "1" },
+            new[] { "3", "Wednesday", "2", "1" }, new[] { "4", "Thursday", "1", "1" }, new[] { "5", "Friday", "0", "0" },
+            new[] { "6", "Saturday", "6", "1" },
         }));
     }
 
@@ -126,7 +161,8 @@ public class AnalyticsQueriesTests
         {
             var results = await session.RunAsync(query.Sql, query.FileName, CancellationToken.None);
             Assert.That(results, Has.Count.EqualTo(1), query.FileName);
-            Assert.That(results[0].Rows, query.Name == "overview" ? Has.Count.EqualTo(1) : Is.Empty, query.FileName);
+            var rows = query.Name switch { "overview" => 1, "plays_by_hour" => 24, "plays_by_weekday" => 7, _ => 0 };
+            Assert.That(results[0].Rows, Has.Count.EqualTo(rows), query.FileName);
         }
     }
 

@@ -11,6 +11,9 @@ namespace Sparkify.Pipeline.Tests.Reporting;
 /// Four users: Ann stays free, Bob upgrades free -> paid, Cat is always paid, Dan goes paid -> free.
 /// Ann and Dan both have a session 10, so sessions must be counted per user. 2018-11-04 is a Sunday.
 /// Names carry '&lt;' and '&amp;' so the report's escaping is tested on real values.
+/// staging_events holds each play's own title and artist (<see cref="Named"/>): Ann's third play names First Song but
+/// did not match it (another duration), the unmatched plays name "Hit Tune" and "Other" by Delta, and Dan's last play
+/// is no longer staged.
 /// </summary>
 public static class StarSchema
 {
@@ -40,6 +43,19 @@ public static class StarSchema
         ("4", "free", "2018-11-07 01:00:00", null, null, 40, 1, null, null),
         ("4", "free", "2018-11-07 01:03:00", null, null, 40, 2, null, AndroidChrome),
     ];
+
+    /// The title and artist each play's event names, by (user, session, item); a play missing here is not staged.
+    public static readonly Dictionary<(string User, int Session, int Item), (string Song, string Artist)> Named = new()
+    {
+        [("1", 10, 1)] = ("First Song", "Alpha Band"), [("1", 10, 2)] = ("First Song", "Alpha Band"),
+        [("1", 10, 3)] = ("First Song", "Alpha Band"), [("1", 11, 1)] = ("Hit Tune", "Delta"),
+        [("2", 20, 1)] = ("Second Song", "Alpha Band"), [("2", 21, 1)] = ("First Song", "Alpha Band"),
+        [("2", 21, 2)] = ("Third <Song>", "Beta & <Co>"),
+        [("3", 30, 1)] = ("Third <Song>", "Beta & <Co>"), [("3", 30, 2)] = ("Third <Song>", "Beta & <Co>"),
+        [("3", 30, 3)] = ("Third <Song>", "Beta & <Co>"), [("3", 30, 4)] = ("Hit Tune", "Delta"),
+        [("3", 30, 5)] = ("Hit Tune", "Delta"), [("3", 30, 6)] = ("Other", "Delta"),
+        [("4", 10, 1)] = ("Second Song", "Alpha Band"), [("4", 40, 1)] = ("Hit Tune", "Delta"),
+    };
 
     /// A fresh database with the seven tables and the rows above.
     public static async Task<WarehouseEndpoint> NewAsync()
@@ -97,6 +113,23 @@ public static class StarSchema
                 },
             };
             await play.ExecuteNonQueryAsync();
+            if (!Named.TryGetValue((p.User, p.Session, p.Item), out var named)) continue;
+            // A Home page view of the same key must not count: the report reads NextSong events only.
+            foreach (var page in new[] { "NextSong", "Home" })
+            {
+                await using var staged = new NpgsqlCommand(
+                    "insert into staging_events (artist, song, page, ts, session_id, item_in_session, user_id, level) " +
+                    "values ($1, $2, $3, $4, $5, $6, $7, $8)", connection)
+                {
+                    Parameters =
+                    {
+                        new() { Value = page == "NextSong" ? named.Artist : DBNull.Value }, new() { Value = page == "NextSong" ? named.Song : DBNull.Value },
+                        new() { Value = page }, new() { Value = new DateTimeOffset(DateTime.SpecifyKind(start, DateTimeKind.Utc)).ToUnixTimeMilliseconds() },
+                        new() { Value = p.Session }, new() { Value = p.Item }, new() { Value = p.User }, new() { Value = p.Level },
+                    },
+                };
+                await staged.ExecuteNonQueryAsync();
+            }
         }
     }
 
