@@ -1,3 +1,4 @@
+using Sparkify.Pipeline.CommandLine;
 using System.Collections;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Safety;
@@ -63,7 +64,10 @@ public class PathGuardTests
         var (name, value) = (option[2..option.IndexOf('=')], option[(option.IndexOf('=') + 1)..]);
         var arguments = new Dictionary<string, ICollection<string>> { [name] = [value] };
 
-        var e = Assert.Throws<PipelineException>(() => Run.Create(arguments, Repo.Root, ["Generate"], new Hashtable()));
+        var target = name == "work" ? "Benchmark" : "Generate";
+        TargetInfo[] graph = [new("Generate", "", []), new("Benchmark", "", [])];
+
+        var e = Assert.Throws<PipelineException>(() => Run.Create(arguments, Repo.Root, graph, target, new Hashtable()));
 
         Assert.That(e!.Message, Does.StartWith($"--{name} "));
         Assert.That(e.Message, Does.Contain("give it a folder of its own"));
