@@ -23,7 +23,7 @@ public static class ClientCopy
         if (warehouse.Dialect != Dialect.Postgres)
             throw new PipelineException($"the client-side COPY loads PostgreSQL; {warehouse} is Redshift, which runs its own COPY (RedshiftCopy)");
 
-        using var stores = new StoreSet(context.Aws, options.Region);
+        using var stores = new StoreSet(context.Aws, options.Region, context.Mirror);
         var objects = await ObjectListing.ListAsync(copy, stores, ct);
         await using var connection = await warehouse.OpenAsync(ct);
         var columns = await TargetColumn.ReadAsync(connection, context.Sql, table, ct);
@@ -31,6 +31,7 @@ public static class ClientCopy
             ? ColumnMap.FromJsonPaths(await JsonPathsFile.ReadAsync(stores, paths, ct), columns, table, paths)
             : ColumnMap.Auto(columns, options.Format.IgnoreCase);
 
+        var listed = clock.Elapsed;
         var progress = new LoadProgress(table);
         progress.AddObjects(objects.Count);
         context.OnStart?.Invoke(progress);
@@ -56,9 +57,13 @@ public static class ClientCopy
         await LoadErrorTable.RecordAsync(warehouse, context.Sql, context.RunId, errors.Sorted(), ct);
         // Fresh statistics, as Redshift's COPY gives an empty table: without them PostgreSQL plans Transform's joins
         // for an empty table (measured: 18.9 s instead of 2.5 s at generator scale 10). Autovacuum would come too late.
+        var analyzing = clock.Elapsed;
         await using (var analyze = new NpgsqlCommand($"analyze \"{table}\"", connection))
             await analyze.ExecuteNonQueryAsync(ct);
-        return new LoadResult(table, rows, objects.Count, progress.Bytes, errors.Count, Math.Round(clock.Elapsed.TotalSeconds, 3));
+        return new LoadResult(table, rows, objects.Count, progress.Bytes, errors.Count, Math.Round(clock.Elapsed.TotalSeconds, 3))
+        {
+            Phases = progress.Phases(listed, clock.Elapsed - analyzing).Rounded(),
+        };
     }
 
     /// On the failure path the load's own error matters most: a failure to record rejected rows only warns.
