@@ -37,12 +37,14 @@ public static class SampleUpload
         var removable = stale.Where(recorded.Contains).ToList();
         // Claimed before the first put, so the keys of an upload cut short are still removable by the next one.
         await WriteRecordAsync(s3, bucket, recorded.Union(wanted), ct);
-        await Parallel.ForEachAsync(changed, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (f, token) =>
-            await s3.PutObjectAsync(new PutObjectRequest
-            {
-                BucketName = bucket, Key = f.Key, FilePath = f.Path,
-                MD5Digest = Convert.ToBase64String(Convert.FromHexString(Md5Of(mirror, f.Key))),
-            }, token));
+        var bulk = changed.Count > 0 && s3.Config.ServiceURL is { } url && await MotoBulkPut.TryPutAsync(url, bucket, changed, ct);
+        if (!bulk)
+            await Parallel.ForEachAsync(changed, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (f, token) =>
+                await s3.PutObjectAsync(new PutObjectRequest
+                {
+                    BucketName = bucket, Key = f.Key, FilePath = f.Path,
+                    MD5Digest = Convert.ToBase64String(Convert.FromHexString(Md5Of(mirror, f.Key))),
+                }, token));
         foreach (var chunk in removable.Chunk(1000))
             await s3.DeleteObjectsAsync(new DeleteObjectsRequest { BucketName = bucket, Objects = chunk.Select(k => new KeyVersion { Key = k }).ToList() }, ct);
         if (removable.Count > 0) await WriteRecordAsync(s3, bucket, recorded.Except(removable).Union(wanted), ct);
