@@ -21,7 +21,11 @@ public static class SampleUpload
     /// The object listing every key an upload put in the bucket: the only keys a later upload may remove.
     public const string RecordKey = ".sparkify/uploaded-keys.json";
 
-    public static async Task<SampleUploadResult> EnsureAsync(IAmazonS3 s3, string bucket, string region, string sample, CancellationToken ct)
+    public static Task<SampleUploadResult> EnsureAsync(IAmazonS3 s3, string bucket, string region, string sample, CancellationToken ct) =>
+        EnsureAsync(s3, bucket, region, sample, bulk: true, ct);
+
+    /// <paramref name="bulk"/> false always PUTs each object, as on an endpoint without moto_serve.py's bulk route.
+    public static async Task<SampleUploadResult> EnsureAsync(IAmazonS3 s3, string bucket, string region, string sample, bool bulk, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var files = SampleFiles(Path.GetFullPath(sample));
@@ -37,8 +41,8 @@ public static class SampleUpload
         var removable = stale.Where(recorded.Contains).ToList();
         // Claimed before the first put, so the keys of an upload cut short are still removable by the next one.
         await WriteRecordAsync(s3, bucket, recorded.Union(wanted), ct);
-        var bulk = changed.Count > 0 && s3.Config.ServiceURL is { } url && await MotoBulkPut.TryPutAsync(url, bucket, changed, ct);
-        if (!bulk)
+        var putInBulk = bulk && changed.Count > 0 && s3.Config.ServiceURL is { } url && await MotoBulkPut.TryPutAsync(url, bucket, changed, ct);
+        if (!putInBulk)
             await Parallel.ForEachAsync(changed, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (f, token) =>
                 await s3.PutObjectAsync(new PutObjectRequest
                 {
@@ -50,7 +54,7 @@ public static class SampleUpload
         if (removable.Count > 0) await WriteRecordAsync(s3, bucket, recorded.Except(removable).Union(wanted), ct);
         return new SampleUploadResult(changed.Count, files.Count - changed.Count, removable.Count)
         {
-            Foreign = stale.Count - removable.Count, Mirror = mirror, Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
+            Foreign = stale.Count - removable.Count, InBulk = putInBulk, Mirror = mirror, Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
         };
     }
 
@@ -139,11 +143,13 @@ public static class SampleUpload
 
 /// <summary>
 /// What an upload did: objects put (new or changed), objects already there with the same content, objects of another
-/// sample removed; objects of that layout it left because it did not put them; the files' MD5s; seconds taken.
+/// sample removed; objects of that layout it left because it did not put them; whether it put through moto's bulk
+/// route; the files' MD5s; seconds taken.
 /// </summary>
 public sealed record SampleUploadResult(int Uploaded, int Kept, int Removed)
 {
     public int Foreign { get; init; }
+    public bool InBulk { get; init; }
     public LocalMirror Mirror { get; init; } = new("");
     public double Seconds { get; init; }
 }
