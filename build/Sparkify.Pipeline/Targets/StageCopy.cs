@@ -31,8 +31,8 @@ public static class StageCopy
         SampleUploadResult upload;
         using (var s3 = aws.S3(options.Region))
             upload = await SampleUpload.EnsureAsync(s3, bucket, options.Region ?? run.Config.Aws.Region, sample, run.Ct);
-        run.Log.Information($"Sample {sample} in s3://{bucket}: {upload.Uploaded} objects uploaded (new or changed), {upload.Kept} already there" +
-                            (upload.Removed > 0 ? $", {upload.Removed} of another sample removed" : "") + $" ({upload.Seconds:0.0} s)");
+        run.Log.Information($"Sample {sample} in s3://{bucket}: {upload.Uploaded} objects uploaded, {upload.Kept} already there (by MD5)" +
+                            (upload.Removed > 0 ? $", {upload.Removed} of another sample removed" : "") + $", in {upload.Seconds:0.0} s");
         if (upload.Foreign > 0)
             run.Log.Warning($"s3://{bucket} holds {upload.Foreign} objects under the sample's prefixes that the pipeline did not put there; " +
                             "they are left in place and load as data (prefix matching): delete them, or ./build.sh Teardown for a fresh bucket");
