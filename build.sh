@@ -17,7 +17,7 @@ if [ ! -d "${NUGET_PACKAGES:-$HOME/.nuget/packages}/cake.tool/7.0.0" ]; then
   dotnet tool restore >/dev/null
 fi
 
-if [ ! -f "$dll" ] || [ -n "$(find "$lib" \( -name '*.cs' -o -name '*.csproj' \) -not -path '*/bin/*' -not -path '*/obj/*' -newer "$dll" -print -quit)" ]; then
+if [ ! -f "$dll" ] || [ -n "$(find "$lib" \( -name '*.cs' -o -name '*.csproj' -o -name '*.py' \) -not -path '*/bin/*' -not -path '*/obj/*' -newer "$dll" -print -quit)" ]; then
   echo "Building the pipeline library..."
   if ! out=$(dotnet build "$lib" -c Release -nologo -v quiet -clp:NoSummary 2>&1); then
     echo "$out" >&2

@@ -23,12 +23,13 @@ public static class ClientCopy
         if (warehouse.Dialect != Dialect.Postgres)
             throw new PipelineException($"the client-side COPY loads PostgreSQL; {warehouse} is Redshift, which runs its own COPY (RedshiftCopy)");
 
-        using var stores = new StoreSet(context.Aws, options.Region);
+        using var stores = new StoreSet(context.Aws, options.Region, context.Mirror);
         var objects = await ObjectListing.ListAsync(copy, stores, ct);
         await using var connection = await warehouse.OpenAsync(ct);
         var columns = await TargetColumn.ReadAsync(connection, context.Sql, table, ct);
         var map = await MapAsync(stores, options.Format, objects, columns, table, context.Log, ct);
 
+        var listed = clock.Elapsed;
         var progress = new LoadProgress(table);
         progress.AddObjects(objects.Count);
         context.OnStart?.Invoke(progress);
@@ -64,9 +65,13 @@ public static class ClientCopy
         }
         // Fresh statistics, as Redshift's COPY gives an empty table: without them PostgreSQL plans Transform's joins
         // for an empty table (measured: 18.9 s instead of 2.5 s at generator scale 10). Autovacuum would come too late.
+        var analyzing = clock.Elapsed;
         await using (var analyze = new NpgsqlCommand($"analyze \"{table}\"", connection))
             await analyze.ExecuteNonQueryAsync(ct);
-        return new LoadResult(table, rows, objects.Count, progress.Bytes, errors.Count, Math.Round(clock.Elapsed.TotalSeconds, 3));
+        return new LoadResult(table, rows, objects.Count, progress.Bytes, errors.Count, Math.Round(clock.Elapsed.TotalSeconds, 3))
+        {
+            Phases = progress.Phases(listed, clock.Elapsed - analyzing).Rounded(),
+        };
     }
 
     /// 'auto' or 'auto ignorecase', or the JSONPaths file: one without a "jsonpaths" name means 'auto', as on Redshift.

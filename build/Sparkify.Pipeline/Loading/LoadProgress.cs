@@ -6,7 +6,7 @@ namespace Sparkify.Pipeline.Loading;
 /// </summary>
 public sealed class LoadProgress(string table)
 {
-    long _objectsDone, _objectsTotal, _rows, _bytes, _rejected;
+    long _objectsDone, _objectsTotal, _rows, _bytes, _rejected, _readTicks, _parseTicks, _writeTicks;
 
     public string Table { get; } = table;
     public long ObjectsDone => Interlocked.Read(ref _objectsDone);
@@ -20,4 +20,18 @@ public sealed class LoadProgress(string table)
     internal void AddRows(long rows) => Interlocked.Add(ref _rows, rows);
     internal void AddBytes(long bytes) => Interlocked.Add(ref _bytes, bytes);
     internal void AddRejected() => Interlocked.Increment(ref _rejected);
+
+    /// Stopwatch ticks spent reading and parsing (summed over the parser threads) and writing the COPY.
+    internal void AddReadParse(long read, long parse)
+    {
+        Interlocked.Add(ref _readTicks, read);
+        Interlocked.Add(ref _parseTicks, parse);
+    }
+
+    internal void AddWrite(long ticks) => Interlocked.Add(ref _writeTicks, ticks);
+
+    internal LoadPhases Phases(TimeSpan list, TimeSpan analyze) => new(list.TotalSeconds, Seconds(Interlocked.Read(ref _readTicks)),
+        Seconds(Interlocked.Read(ref _parseTicks)), Seconds(Interlocked.Read(ref _writeTicks)), analyze.TotalSeconds);
+
+    static double Seconds(long ticks) => (double)ticks / System.Diagnostics.Stopwatch.Frequency;
 }

@@ -18,7 +18,14 @@ public static class LoadReport
     {
         ["table"] = r.Table, ["rows"] = r.Rows, ["objects"] = r.Objects, ["bytes"] = r.Bytes,
         ["rejected"] = r.Rejected, ["seconds"] = r.Seconds, ["rows_per_second"] = Math.Round(r.RowsPerSecond),
+        ["phases"] = r.Phases is { } p ? Phases(p) : null,
     }).ToArray());
+
+    /// A load's phases as the run summary shows them (read and parse summed over the parser threads).
+    public static JsonObject Phases(LoadPhases p) => new()
+    {
+        ["list"] = p.List, ["read"] = p.Read, ["parse"] = p.Parse, ["write"] = p.Write, ["analyze"] = p.Analyze,
+    };
 
     /// The first 100 rejected records this run wrote to load_errors (none when the table does not exist yet).
     public static async Task<JsonArray> ErrorsAsync(WarehouseEndpoint warehouse, SqlFiles sql, string runId, CancellationToken ct)

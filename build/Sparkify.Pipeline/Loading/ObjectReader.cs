@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Amazon.Runtime;
@@ -21,12 +22,16 @@ public sealed class ObjectReader(RecordParser parser, IReadOnlyList<TargetColumn
     int _start, _end;
     bool _eof;
     long _line;
+    long _readTicks, _waitTicks;
 
     public async Task ReadAsync(SourceObject source, BatchSink sink, CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
+        (_readTicks, _waitTicks) = (0, 0);
         try
         {
             await using var raw = await source.Store.OpenAsync(source.Key, ct);
+            _readTicks = Stopwatch.GetTimestamp() - started;
             await using var stream = gzip ? new GzipObjectStream(raw) : raw;
             (_start, _end, _eof, _line) = (0, 0, false, 1);
             await FillAsync(stream, source, ct);
@@ -37,7 +42,7 @@ public sealed class ObjectReader(RecordParser parser, IReadOnlyList<TargetColumn
                 {
                     case Next.End: return;
                     case Next.NeedMore: await FillAsync(stream, source, ct); break;
-                    case Next.Full: await sink.FlushAsync(ct); break;
+                    case Next.Full: await FlushAsync(sink, ct); break;
                 }
             }
         }
@@ -47,6 +52,18 @@ public sealed class ObjectReader(RecordParser parser, IReadOnlyList<TargetColumn
                 ? $"COPY {table}: GZIP object {source.Name} {e.Message}; nothing of {table} was committed. Re-upload the object whole, or drop GZIP if it is not compressed"
                 : $"COPY {table}: reading {source.Name} failed: {e.Message}");
         }
+        finally
+        {
+            // Parse is the rest of the object's time less reading and waiting for the writer (the channel is full).
+            progress.AddReadParse(_readTicks, Stopwatch.GetTimestamp() - started - _readTicks - _waitTicks);
+        }
+    }
+
+    async ValueTask FlushAsync(BatchSink sink, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await sink.FlushAsync(ct);
+        _waitTicks += Stopwatch.GetTimestamp() - started;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -119,7 +136,9 @@ public sealed class ObjectReader(RecordParser parser, IReadOnlyList<TargetColumn
                 throw new PipelineException($"COPY {table}: {source.Name} near line {_line} holds a record larger than {MaxRecordBytes >> 20} MB");
             Array.Resize(ref _buffer, _buffer.Length * 2);
         }
+        var started = Stopwatch.GetTimestamp();
         var read = await stream.ReadAsync(_buffer.AsMemory(_end), ct);
+        _readTicks += Stopwatch.GetTimestamp() - started;
         if (read == 0) _eof = true;
         _end += read;
         progress.AddBytes(read);

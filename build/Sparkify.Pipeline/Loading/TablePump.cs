@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Npgsql;
 using Sparkify.Pipeline.Loading.Json;
@@ -28,7 +29,9 @@ public static class TablePump
         {
             await foreach (var batch in channel.Reader.ReadAllAsync(cts.Token))
             {
+                var started = Stopwatch.GetTimestamp();
                 await writer.WriteAsync(batch, cts.Token);
+                progress.AddWrite(Stopwatch.GetTimestamp() - started);
                 progress.AddRows(batch.Rows);
                 pool.Return(batch);
             }
@@ -59,7 +62,9 @@ public static class TablePump
             await Task.WhenAll(parsing.Append(writing)).ContinueWith(_ => { }, TaskScheduler.Default);
             throw First(parsing.Append(writing), ct);
         }
+        var completing = Stopwatch.GetTimestamp();
         await writer.CompleteAsync(ct);
+        progress.AddWrite(Stopwatch.GetTimestamp() - completing);
         return writer.Rows;
     }
 

@@ -38,11 +38,14 @@ public sealed class LocalMoto(string folder, int port, PipelineLog log)
         {
             // setsid: moto must survive the end of this build (the next target reuses it); the shell records its pid.
             FileName = "/bin/sh",
-            ArgumentList = { "-c", "setsid \"$0\" -H 127.0.0.1 -p \"$1\" >>\"$2\" 2>&1 </dev/null & echo $!", MotoCommand(), port.ToString(), LogFile },
+            // $0 is the program, $1 the log file, the rest its arguments.
+            ArgumentList = { "-c", "log=$1; shift; setsid \"$0\" \"$@\" >>\"$log\" 2>&1 </dev/null & echo $!" },
             RedirectStandardOutput = true,
             UseShellExecute = false,
             Environment = { ["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true" },
         };
+        foreach (var word in MotoCommand().Concat([LogFile]).Concat(LauncherScript()).Concat(["-H", "127.0.0.1", "-p", port.ToString()]))
+            info.ArgumentList.Add(word);
         using (var shell = ProcessRunner.Start(info))
         {
             var pid = (await shell.StandardOutput.ReadToEndAsync(ct)).Trim();
@@ -90,7 +93,22 @@ public sealed class LocalMoto(string folder, int port, PipelineLog log)
         }
     }
 
-    static string MotoCommand()
+    /// <summary>
+    /// moto_serve.py beside this library when python3 is on PATH: moto_server plus a bulk route that seeds the local
+    /// bucket in one request per batch (see the script). Else moto_server itself, and the upload falls back to PUTs.
+    /// </summary>
+    static string[] MotoCommand() => LauncherScript().Length > 0 ? [OnPath("python3")!] : [MotoServer()];
+
+    static string[] LauncherScript()
+    {
+        var script = Path.Combine(Path.GetDirectoryName(typeof(LocalMoto).Assembly.Location)!, "Local", "moto_serve.py");
+        return File.Exists(script) && OnPath("python3") is not null ? [script] : [];
+    }
+
+    static string? OnPath(string name) => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+        .Where(dir => dir.Length > 0).Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
+
+    static string MotoServer()
     {
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
             if (dir.Length > 0 && File.Exists(Path.Combine(dir, "moto_server"))) return Path.Combine(dir, "moto_server");

@@ -2,13 +2,15 @@ using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Generation;
 using Sparkify.Pipeline.Loading;
+using Sparkify.Pipeline.Summary;
 
 namespace Sparkify.Pipeline.Targets;
 
 /// <summary>
 /// Loads staging_events (JSONPaths) and staging_songs ('auto') from S3. local profile: first puts the sample
-/// (--sample=DIR, else a generated one in .local/sample) into the [LOCAL] bucket on moto under the public key layout,
-/// then loads it with the client-side COPY loader. aws profile: Redshift's own COPY with the role Provision made.
+/// (--sample=DIR, else a generated one in .local/sample) into the [LOCAL] bucket on moto under the public key layout
+/// (only what changed, by MD5), then loads it with the client-side COPY loader, listing from that bucket and reading
+/// each listed object from its uploaded file when the ETag says the bytes are the same. aws profile: Redshift's own COPY with the role Provision made.
 /// </summary>
 public static class StageCopy
 {
@@ -26,12 +28,14 @@ public static class StageCopy
         var aws = await AwsContext.ForRunAsync(run);
         var bucket = run.Config.Local.Bucket;
         var sample = run.Args.Value("sample") is { } dir ? Path.GetFullPath(Path.Combine(run.Root, dir)) : await GeneratedSampleAsync(run);
+        SampleUploadResult upload;
         using (var s3 = aws.S3(options.Region))
-        {
-            var upload = await SampleUpload.EnsureAsync(s3, bucket, options.Region ?? run.Config.Aws.Region, sample, run.Ct);
-            run.Log.Information($"Sample {sample} in s3://{bucket}: {upload.Uploaded} objects uploaded, {upload.Kept} already there" +
-                                (upload.Removed > 0 ? $", {upload.Removed} of another sample removed" : ""));
-        }
+            upload = await SampleUpload.EnsureAsync(s3, bucket, options.Region ?? run.Config.Aws.Region, sample, run.Ct);
+        run.Log.Information($"Sample {sample} in s3://{bucket}: {upload.Uploaded} objects uploaded, {upload.Kept} already there (by MD5)" +
+                            (upload.Removed > 0 ? $", {upload.Removed} of another sample removed" : "") + $", in {upload.Seconds:0.0} s");
+        if (upload.Foreign > 0)
+            run.Log.Warning($"s3://{bucket} holds {upload.Foreign} objects under the sample's prefixes that the pipeline did not put there; " +
+                            "they are left in place and load as data (prefix matching): delete them, or ./build.sh Teardown for a fresh bucket");
         var s3Config = run.Config.S3;
         var copies = StagingCopies.For(run.Platform.StagingSource(run, s3Config.LogData), run.Platform.StagingSource(run, s3Config.LogJsonPath),
             run.Platform.StagingSource(run, s3Config.SongData), options, run.Window);
@@ -39,7 +43,7 @@ public static class StageCopy
         var terminal = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         var results = new List<LoadResult>();
         await using var printer = new ProgressPrinter(run.Log, terminal);
-        var context = new LoadContext(run.Sql, run.Log, aws) { OnStart = printer.Watch };
+        var context = new LoadContext(run.Sql, run.Log, aws) { OnStart = printer.Watch, Mirror = upload.Mirror };
         try
         {
             foreach (var copy in copies)
@@ -51,6 +55,9 @@ public static class StageCopy
         finally
         {
             run.Summary.Set("loads", LoadReport.Loads(results));
+            var phases = StageTimings.Of(upload.Seconds, results, upload.Mirror);
+            run.Summary.Set("stage_phases", phases);
+            run.Log.Information(StageTimings.Line(phases));
             run.Summary.Set("load_errors", await LoadReport.ErrorsAsync(warehouse, run.Sql, context.RunId, CancellationToken.None));
         }
         return results;

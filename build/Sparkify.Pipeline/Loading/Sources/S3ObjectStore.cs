@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Amazon.Runtime;
 using Amazon.S3;
@@ -5,9 +6,15 @@ using Amazon.S3.Model;
 
 namespace Sparkify.Pipeline.Loading.Sources;
 
-/// One bucket through AWSSDK.S3: AWS itself or any endpoint that speaks S3 (moto).
-public sealed class S3ObjectStore(IAmazonS3 client, string bucket) : ObjectStore
+/// <summary>
+/// One bucket through AWSSDK.S3: AWS itself or any endpoint that speaks S3 (moto). Listing and existence always ask
+/// the bucket. With a <see cref="LocalMirror"/> of it, an object whose listed ETag is the MD5 of the local file it was
+/// uploaded from is read from that file (the local profile's own upload); every other object is fetched.
+/// </summary>
+public sealed class S3ObjectStore(IAmazonS3 client, string bucket, LocalMirror? mirror = null) : ObjectStore
 {
+    readonly ConcurrentDictionary<string, string> _etags = new(StringComparer.Ordinal);
+
     public string Bucket { get; } = bucket;
 
     public override async Task<IReadOnlyList<SourceObject>> ListAsync(string prefix, CancellationToken ct)
@@ -22,7 +29,11 @@ public sealed class S3ObjectStore(IAmazonS3 client, string bucket) : ObjectStore
                 page = await client.ListObjectsV2Async(request, ct);
                 // AWSSDK v4 returns null, not an empty list, when a page has no objects.
                 foreach (var o in page.S3Objects ?? [])
-                    if (!o.Key.EndsWith('/')) found.Add(new SourceObject(this, o.Key, o.Size ?? 0));
+                    if (!o.Key.EndsWith('/'))
+                    {
+                        found.Add(new SourceObject(this, o.Key, o.Size ?? 0));
+                        if (o.ETag is { } etag) _etags[o.Key] = etag;
+                    }
                 request.ContinuationToken = page.NextContinuationToken;
             } while (page.IsTruncated == true);
             return 0;
@@ -36,6 +47,7 @@ public sealed class S3ObjectStore(IAmazonS3 client, string bucket) : ObjectStore
         try
         {
             var head = await client.GetObjectMetadataAsync(Bucket, key, ct);
+            if (head.ETag is { } etag) _etags[key] = etag;
             return head.ContentLength;
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound && e.ErrorCode != "NoSuchBucket")
@@ -48,8 +60,15 @@ public sealed class S3ObjectStore(IAmazonS3 client, string bucket) : ObjectStore
         }
     }
 
-    public override Task<Stream> OpenAsync(string key, CancellationToken ct) =>
-        Guard($"cannot read {Describe(key)}", async () => (await client.GetObjectAsync(Bucket, key, ct)).ResponseStream);
+    public override Task<Stream> OpenAsync(string key, CancellationToken ct)
+    {
+        if (mirror is not null)
+        {
+            if (mirror.TryOpen(key, _etags.GetValueOrDefault(key)) is { } local) return Task.FromResult(local);
+            mirror.CountFetched();
+        }
+        return Guard($"cannot read {Describe(key)}", async () => (await client.GetObjectAsync(Bucket, key, ct)).ResponseStream);
+    }
 
     public override string Describe(string key) => $"s3://{Bucket}/{key}";
 
