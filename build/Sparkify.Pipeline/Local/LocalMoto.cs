@@ -20,9 +20,9 @@ public sealed class LocalMoto(string folder, int port, PipelineLog log)
     /// The pid moto.pid names, if any (it may be stale: check <see cref="IsMoto"/> before signalling it).
     public int? RecordedPid => File.Exists(PidFile) && int.TryParse(File.ReadAllText(PidFile).Trim(), out var pid) ? pid : null;
 
-    /// Whether a command line is a moto_server serving this port (what the pipeline starts).
+    /// Whether a command line is a moto serving this port as the pipeline starts it (moto_serve.py, or moto_server).
     public bool IsMoto(IReadOnlyList<string>? commandLine) =>
-        commandLine is not null && commandLine.Any(a => Path.GetFileName(a) == "moto_server") &&
+        commandLine is not null && commandLine.Any(a => Path.GetFileName(a) is "moto_server" or "moto_serve.py") &&
         commandLine.Zip(commandLine.Skip(1)).Any(p => p.First == "-p" && p.Second == port.ToString());
 
     public async Task<string> EnsureRunningAsync(CancellationToken ct)
