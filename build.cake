@@ -20,11 +20,18 @@ var target = Argument("target", "");
 // One Run per invocation: configuration, profile, state, log, cancellation. Invalid configuration fails here.
 Setup<Run>(ctx => Run.Create(ctx.Arguments.GetArguments(), ctx.Environment.WorkingDirectory.FullPath, Tasks.Select(t => t.Name)));
 
-TaskTeardown<Run>((ctx, run) => RunEnd.RecordTarget(run, ctx.Task.Name, ctx.Skipped, ctx.Successful, ctx.Duration));
+// A writing target takes the run's writer lock first (a second writer is refused naming the holder); every stage
+// records its start and outcome in etl_runs under the run's one id.
+TaskSetup<Run>((ctx, run) => RunEnd.StartTargetAsync(run, ctx.Task.Name).GetAwaiter().GetResult());
 
+TaskTeardown<Run>((ctx, run) => RunEnd.RecordTargetAsync(run, ctx.Task.Name, ctx.Skipped, ctx.Successful, ctx.Duration,
+    ctx.ThrownException).GetAwaiter().GetResult());
+
+// Every end (success, failure, Ctrl+C, SIGTERM) rewrites artifacts/run-summary.json; a signal's run exits 130 or 143.
 Teardown<Run>((ctx, run) =>
 {
     RunEnd.WriteSummaryAsync(run, ctx.Successful).GetAwaiter().GetResult();
+    RunEnd.SetExitCode(run);
     run.Dispose();
 });
 

@@ -28,13 +28,18 @@ if [ ! -f "$dll" ] || [ -n "$(find "$lib" \( -name '*.cs' -o -name '*.csproj' \)
 fi
 if [ -d "$cache" ] && [ "$dll" -nt "$cache" ]; then rm -rf "$cache"; fi
 
+# The process this script started must be the pipeline itself: `dotnet tool run` would start Cake as a child, so a
+# kill, a timeout or Ctrl+C of this pid would leave the worker running (issue 11). exec the pinned tool's Cake.dll.
+cake="${NUGET_PACKAGES:-$HOME/.nuget/packages}/cake.tool/7.0.0/tools/net10.0/any/Cake.dll"
+if [ -f "$cake" ]; then run=(dotnet "$cake"); else run=(dotnet tool run dotnet-cake --); fi
+
 if [ $# -eq 0 ]; then
   echo "Usage: ./build.sh <Target> [--profile=local|aws] [--options]   (README.md lists every option)"
-  exec dotnet tool run dotnet-cake -- build.cake --description
+  exec "${run[@]}" build.cake --description
 fi
 if [[ "$1" == -* ]]; then
-  exec dotnet tool run dotnet-cake -- build.cake "$@"
+  exec "${run[@]}" build.cake "$@"
 fi
 target="$1"
 shift
-exec dotnet tool run dotnet-cake -- build.cake --target="$target" "$@"
+exec "${run[@]}" build.cake --target="$target" "$@"

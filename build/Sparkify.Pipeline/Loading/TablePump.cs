@@ -4,6 +4,7 @@ using Npgsql;
 using Sparkify.Pipeline.Loading.Json;
 using Sparkify.Pipeline.Loading.Sources;
 using Sparkify.Pipeline.Loading.Writing;
+using Sparkify.Pipeline.Runs;
 
 namespace Sparkify.Pipeline.Loading;
 
@@ -29,6 +30,7 @@ public static class TablePump
             await foreach (var batch in channel.Reader.ReadAllAsync(cts.Token))
             {
                 await writer.WriteAsync(batch, cts.Token);
+                if (PausePoint.Armed) PausePoint.Reach($"copy:{copy.Table}:mid");
                 progress.AddRows(batch.Rows);
                 pool.Return(batch);
             }

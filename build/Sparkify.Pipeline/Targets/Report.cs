@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Reporting;
+using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Targets;
@@ -28,6 +29,7 @@ public static class Report
         WarehouseEndpoint warehouse, SqlFiles sql, string folder, string profile, CancellationToken ct)
     {
         var content = await ReportBuilder.GatherAsync(warehouse, sql, profile, ct);
+        PausePoint.Reach("report:before:write");
         return (content, await ReportWriter.WriteAsync(content, folder, ct));
     }
 }

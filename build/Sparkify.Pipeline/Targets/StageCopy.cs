@@ -2,6 +2,7 @@ using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Generation;
 using Sparkify.Pipeline.Loading;
+using Sparkify.Pipeline.Runs;
 
 namespace Sparkify.Pipeline.Targets;
 
@@ -32,17 +33,19 @@ public static class StageCopy
             run.Log.Information($"Sample {sample} in s3://{bucket}: {upload.Uploaded} objects uploaded, {upload.Kept} already there" +
                                 (upload.Removed > 0 ? $", {upload.Removed} of another sample removed" : ""));
         }
+        PausePoint.Reach("stagecopy:after:upload");
         var s3Config = run.Config.S3;
         var copies = StagingCopies.For(Local(bucket, s3Config.LogData), Local(bucket, s3Config.LogJsonPath), Local(bucket, s3Config.SongData), options, run.Window);
         var warehouse = await run.WarehouseAsync();
         var terminal = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         var results = new List<LoadResult>();
         await using var printer = new ProgressPrinter(run.Log, terminal);
-        var context = new LoadContext(run.Sql, run.Log, aws) { OnStart = printer.Watch };
+        var context = new LoadContext(run.Sql, run.Log, aws) { OnStart = printer.Watch, RunId = run.Id };
         try
         {
             foreach (var copy in copies)
             {
+                if (results.Count > 0) PausePoint.Reach("stagecopy:between:tables");
                 run.Log.Information($"Executing COPY into {copy.Table} from {copy.From}" + (copy.Window is { } w ? $" (days {w})" : ""));
                 results.Add(await ClientCopy.RunAsync(warehouse, copy, context, run.Ct));
             }
