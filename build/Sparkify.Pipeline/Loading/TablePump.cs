@@ -30,7 +30,7 @@ public static class TablePump
             await foreach (var batch in channel.Reader.ReadAllAsync(cts.Token))
             {
                 await writer.WriteAsync(batch, cts.Token);
-                if (PausePoint.Armed) PausePoint.Reach($"copy:{copy.Table}:mid");
+                if (PausePoint.Armed) PausePoint.Reach($"copy:{copy.Table}:mid", cts.Token);
                 progress.AddRows(batch.Rows);
                 pool.Return(batch);
             }

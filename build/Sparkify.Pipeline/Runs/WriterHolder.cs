@@ -7,5 +7,5 @@ public sealed record WriterHolder(string RunId, string Process, string Target, D
     public static string ThisProcess => $"pid {Environment.ProcessId} on {Environment.MachineName} (user {Environment.UserName})";
 
     public override string ToString() =>
-        $"run {RunId}, {Process}, target {Target}, since {StartedAt:yyyy-MM-dd HH:mm:ss} UTC";
+        $"run {RunId}, {Process}, now in target {Target}, writing since {StartedAt:yyyy-MM-dd HH:mm:ss} UTC";
 }

@@ -37,7 +37,7 @@ public static class Provision
 
         await AwsStep.RunAsync(s.Aws, $"IAM role {s.Config.Iam.RoleName}", "[IAM_ROLE] role_name and policy_arn",
             () => ProvisionRole.EnsureAsync(s, state, result, ct));
-        PausePoint.Reach("provision:after:role");
+        PausePoint.Reach("provision:after:role", ct);
         var groupId = await AwsStep.RunAsync(s.Aws, "default security group", "[AWS] region",
             () => s.Ingress.DefaultSecurityGroupAsync(s.Aws.Region, ct));
         state.SecurityGroupId = groupId;
@@ -45,7 +45,7 @@ public static class Provision
         var cluster = await AwsStep.RunAsync(s.Aws, $"Redshift cluster {s.Config.Cluster.Identifier}",
             "[CLUSTER] node_type, num_nodes, cluster_type and [AWS] region",
             () => ProvisionCluster.EnsureAsync(s, state, groupId, result, ct));
-        PausePoint.Reach("provision:after:cluster");
+        PausePoint.Reach("provision:after:cluster", ct);
         await AwsStep.RunAsync(s.Aws, "ingress rule", "[NETWORK] ingress_cidr",
             () => EnsureIngressAsync(s, state, groupId, cidr, cluster.Port ?? s.Config.Cluster.DbPort, result, ct));
 

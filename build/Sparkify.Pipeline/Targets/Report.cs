@@ -29,7 +29,7 @@ public static class Report
         WarehouseEndpoint warehouse, SqlFiles sql, string folder, string profile, CancellationToken ct)
     {
         var content = await ReportBuilder.GatherAsync(warehouse, sql, profile, ct);
-        PausePoint.Reach("report:before:write");
+        PausePoint.Reach("report:before:write", ct);
         return (content, await ReportWriter.WriteAsync(content, folder, ct));
     }
 }

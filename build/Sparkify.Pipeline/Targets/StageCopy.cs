@@ -33,7 +33,7 @@ public static class StageCopy
             run.Log.Information($"Sample {sample} in s3://{bucket}: {upload.Uploaded} objects uploaded, {upload.Kept} already there" +
                                 (upload.Removed > 0 ? $", {upload.Removed} of another sample removed" : ""));
         }
-        PausePoint.Reach("stagecopy:after:upload");
+        PausePoint.Reach("stagecopy:after:upload", run.Ct);
         var s3Config = run.Config.S3;
         var copies = StagingCopies.For(Local(bucket, s3Config.LogData), Local(bucket, s3Config.LogJsonPath), Local(bucket, s3Config.SongData), options, run.Window);
         var warehouse = await run.WarehouseAsync();
@@ -45,7 +45,7 @@ public static class StageCopy
         {
             foreach (var copy in copies)
             {
-                if (results.Count > 0) PausePoint.Reach("stagecopy:between:tables");
+                if (results.Count > 0) PausePoint.Reach("stagecopy:between:tables", run.Ct);
                 run.Log.Information($"Executing COPY into {copy.Table} from {copy.From}" + (copy.Window is { } w ? $" (days {w})" : ""));
                 results.Add(await ClientCopy.RunAsync(warehouse, copy, context, run.Ct));
             }

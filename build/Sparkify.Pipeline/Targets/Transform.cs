@@ -44,9 +44,9 @@ public static class Transform
             {
                 var rows = await ExecuteAsync(connection, statement, range, ct);
                 if (statement.Table is not null) changes.Add(statement.Table, statement.Kind!, rows);
-                if (PausePoint.Armed) PausePoint.Reach($"transform:after:{Path.GetFileName(statement.File)}");
+                if (PausePoint.Armed) PausePoint.Reach($"transform:after:{Path.GetFileName(statement.File)}", ct);
             }
-            PausePoint.Reach("transform:before:commit");
+            PausePoint.Reach("transform:before:commit", ct);
             await transaction.CommitAsync(ct);
         }
         catch (Exception e)

@@ -40,7 +40,7 @@ public static class Verify
             foreach (var check in checks)
             {
                 outcomes.Add(await RunCheckAsync(connection, check, range, ct));
-                if (PausePoint.Armed) PausePoint.Reach($"verify:after:{Path.GetFileName(check.File)}");
+                if (PausePoint.Armed) PausePoint.Reach($"verify:after:{Path.GetFileName(check.File)}", ct);
             }
         }
         catch (Exception e)
