@@ -32,6 +32,10 @@ if [ -d "$cache" ] && [ "$dll" -nt "$cache" ]; then rm -rf "$cache"; fi
 # kill, a timeout or Ctrl+C of this pid would leave the worker running (issue 11). exec the pinned tool's Cake.dll.
 cake="${NUGET_PACKAGES:-$HOME/.nuget/packages}/cake.tool/7.0.0/tools/net10.0/any/Cake.dll"
 if [ -f "$cake" ]; then run=(dotnet "$cake"); else run=(dotnet tool run dotnet-cake --); fi
+# A shell without job control starts background commands with SIGINT ignored, and the .NET runtime never handles a
+# signal that was ignored when it started, so `kill -INT` of a backgrounded ./build.sh did nothing. env (coreutils
+# 8.31+) restores the default before exec, keeping the pid: SIGINT always cancels the run like Ctrl+C.
+if env --default-signal=INT true 2>/dev/null; then run=(env --default-signal=INT "${run[@]}"); fi
 
 if [ $# -eq 0 ]; then
   echo "Usage: ./build.sh <Target> [--profile=local|aws] [--options]   (README.md lists every option)"

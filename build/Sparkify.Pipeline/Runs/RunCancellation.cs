@@ -16,7 +16,6 @@ public sealed class RunCancellation : IDisposable
     public RunCancellation(PipelineLog log)
     {
         _log = log;
-        if (!OperatingSystem.IsWindows()) SignalDefaults.UnignoreInterrupt();
         // PosixSignalRegistration also maps Ctrl+C and console close on Windows; SIGTERM is what `kill`, systemd,
         // docker stop and CI timeouts send (https://learn.microsoft.com/dotnet/api/system.runtime.interopservices.posixsignalregistration).
         _registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal));
