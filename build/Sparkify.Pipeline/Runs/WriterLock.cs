@@ -26,11 +26,12 @@ public abstract class WriterLock : IAsyncDisposable
     protected SqlFiles Sql { get; }
 
     /// Takes the lock, or fails at once naming the holder; with <paramref name="wait"/> it waits for the holder instead.
+    /// <paramref name="statements"/> picks the lock's SQL, the warehouse's dialect by default (tests run Redshift's on PostgreSQL).
     public static async Task<WriterLock> AcquireAsync(WarehouseEndpoint warehouse, SqlFiles sql, WriterHolder me, bool wait,
-        PipelineLog log, CancellationToken ct)
+        PipelineLog log, CancellationToken ct, Dialect? statements = null)
     {
         var connection = await warehouse.OpenAsync(ct);
-        WriterLock writer = warehouse.Dialect == Dialect.Redshift
+        WriterLock writer = (statements ?? warehouse.Dialect) == Dialect.Redshift
             ? new RedshiftWriterLock(connection, warehouse, sql)
             : new PostgresWriterLock(connection, warehouse, sql);
         try
