@@ -76,8 +76,8 @@ public class WriterLockTests
 
         await using var writer = await AcquireAsync(db, Holder("run-new"), Dialect.Postgres);
 
-        Assert.That(await RowsAsync(db, "select target || ' ' || status || ' ' || (finished_at is not null) from etl_runs order by target"),
-            Is.EqualTo(new[] { "StageCopy succeeded True", "Transform abandoned True" }));
+        Assert.That(await RowsAsync(db, "select target || ' ' || status || ' ' || (finished_at is not null)::text from etl_runs order by target"),
+            Is.EqualTo(new[] { "StageCopy succeeded false", "Transform abandoned true" }));
     }
 
     [Test]
