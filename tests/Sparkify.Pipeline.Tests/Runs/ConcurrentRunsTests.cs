@@ -24,7 +24,7 @@ public class ConcurrentRunsTests
         first.WaitForLine("pause point copy:staging_events:mid reached", TimeSpan.FromMinutes(3));
 
         // The generated sample (no --sample): another data set for the same warehouse and the same local bucket.
-        using var waiting = BuildProcess.Start(build, new Dictionary<string, string>(), "StageCopy", "--exclusive", "--wait");
+        using var waiting = BuildProcess.Start(build, new Dictionary<string, string>(), "StageCopy", "--exclusive", "--wait=true");  // a bare --wait needs the options registry (issue 10)
         var clock = Stopwatch.StartNew();
         var refused = build.Run("StageCopy", "--exclusive");
         var query = build.Run("Query", "--sql=select count(*) as staged from staging_songs");
