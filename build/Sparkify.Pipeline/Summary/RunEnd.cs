@@ -32,6 +32,10 @@ public static class RunEnd
             {
                 // Not the run's token: a cancelled run still reports what the warehouse holds.
                 await using var connection = await warehouse.OpenAsync(CancellationToken.None);
+                // Another run's open truncate must not hold this run's end (a refused writer's summary, say).
+                if (warehouse.Dialect == Dialect.Postgres)
+                    await using (var timeout = new Npgsql.NpgsqlCommand("set lock_timeout = '2s'", connection))
+                        await timeout.ExecuteNonQueryAsync(CancellationToken.None);
                 rows = await Tables.CountRowsAsync(connection, CancellationToken.None);
             }
         }

@@ -12,7 +12,7 @@ namespace Sparkify.Pipeline.Tests.Runs;
 [Description("Issue 11 (5): one writer at a time")]
 public class ConcurrentRunsTests
 {
-    [Test, Explicit("hangs today: the refused run's end-of-run row counts wait behind the holder's TRUNCATE lock (see docs/reruns.md)")]
+    [Test, Explicit("the paused holder does not finish within 3 minutes after its pause yet; not diagnosed (docs/reruns.md)")]
     public void A_second_writer_is_refused_a_waiting_one_follows_and_staging_never_mixes_samples()
     {
         var sample = Repo.RequireSampleData();
