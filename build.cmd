@@ -10,9 +10,14 @@ dotnet tool restore >nul || exit /b 1
 dotnet build build\Sparkify.Pipeline -c Release -nologo -v quiet -clp:NoSummary || exit /b 1
 rem The script cache is keyed on the script text only: clear it, the library may have changed.
 if exist tools\cache rmdir /s /q tools\cache
+rem Run the pinned tool's Cake.dll in this process tree's only dotnet process, not through `dotnet tool run` (which
+rem starts Cake as a child that outlives a kill of the launched process; issue 11).
+set CAKE=%NUGET_PACKAGES%
+if not defined CAKE set CAKE=%USERPROFILE%\.nuget\packages
+set CAKE=dotnet "%CAKE%\cake.tool\7.0.0\tools\net10.0\any\Cake.dll"
 if "%~1"=="" (
   echo Usage: build.cmd ^<Target^> [--profile=local^|aws] [--options]
-  dotnet tool run dotnet-cake -- build.cake --description
+  %CAKE% build.cake --description
   exit /b %ERRORLEVEL%
 )
 rem --help prints the pipeline's own help (targets and declared options), as build.sh does.
@@ -33,5 +38,5 @@ set ARGS=%ARGS% %1
 shift
 goto collect
 :run
-dotnet tool run dotnet-cake -- build.cake --target=%TARGET% %ARGS%
+%CAKE% build.cake --target=%TARGET% %ARGS%
 exit /b %ERRORLEVEL%

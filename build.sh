@@ -28,6 +28,15 @@ if [ ! -f "$dll" ] || [ -n "$(find "$lib" \( -name '*.cs' -o -name '*.csproj' -o
 fi
 if [ -d "$cache" ] && [ "$dll" -nt "$cache" ]; then rm -rf "$cache"; fi
 
+# The process this script started must be the pipeline itself: `dotnet tool run` would start Cake as a child, so a
+# kill, a timeout or Ctrl+C of this pid would leave the worker running (issue 11). exec the pinned tool's Cake.dll.
+cake="${NUGET_PACKAGES:-$HOME/.nuget/packages}/cake.tool/7.0.0/tools/net10.0/any/Cake.dll"
+if [ -f "$cake" ]; then run=(dotnet "$cake"); else run=(dotnet tool run dotnet-cake --); fi
+# A shell without job control starts background commands with SIGINT ignored, and the .NET runtime never handles a
+# signal that was ignored when it started, so `kill -INT` of a backgrounded ./build.sh did nothing. env (coreutils
+# 8.31+) restores the default before exec, keeping the pid: SIGINT always cancels the run like Ctrl+C.
+if env --default-signal=INT true 2>/dev/null; then run=(env --default-signal=INT "${run[@]}"); fi
+
 # No colour (no ANSI escape bytes, Cake's lines included) when the output is not a terminal; NO_COLOR set by the
 # caller is kept either way (https://no-color.org).
 if [ ! -t 1 ] || [ ! -t 2 ]; then export NO_COLOR="${NO_COLOR:-1}"; fi
@@ -44,11 +53,11 @@ set -- ${args[@]+"${args[@]}"}
 
 if [ $# -eq 0 ]; then
   echo "Usage: ./build.sh <Target> [--profile=local|aws] [--options]   (./build.sh --help lists every option)"
-  exec dotnet tool run dotnet-cake -- build.cake --description
+  exec "${run[@]}" build.cake --description
 fi
 if [[ "$1" == -* ]]; then
-  exec dotnet tool run dotnet-cake -- build.cake "$@"
+  exec "${run[@]}" build.cake "$@"
 fi
 target="$1"
 shift
-exec dotnet tool run dotnet-cake -- build.cake --target="$target" "$@"
+exec "${run[@]}" build.cake --target="$target" "$@"

@@ -2,6 +2,7 @@ using System.Collections;
 using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Local;
+using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.State;
 using Sparkify.Pipeline.Summary;
 using Sparkify.Pipeline.Warehouse;
@@ -14,7 +15,7 @@ namespace Sparkify.Pipeline;
 /// </summary>
 public sealed class Run : IDisposable
 {
-    readonly CancellationTokenSource _cts = new();
+    readonly RunCancellation _cancellation;
     readonly IReadOnlySet<string> _skips;
 
     Run(string root, Profile profile, DwhConfig config, RunArguments args, PipelineLog log, IReadOnlySet<string> skips)
@@ -28,11 +29,12 @@ public sealed class Run : IDisposable
         _skips = skips;
         State = StateFile.For(Path.GetFullPath(Path.Combine(root, args.Value("state-dir") ?? ".dwh")), profile.Name());
         ArtifactsDir = Path.GetFullPath(Path.Combine(root, args.Value("artifacts") ?? "artifacts"));
-        Summary = new RunSummary(profile.Name());
+        Summary = new RunSummary(profile.Name(), Id);
         Local = new LocalServices(root, config, State, log);
         Sql = SqlFiles.In(root);
         Window = DateWindow.Parse(args.Value("from"), args.Value("to"));
-        Console.CancelKeyPress += OnCancel;
+        _cancellation = new RunCancellation(log);
+        Audit = new RunAudit(this);
     }
 
     public string Root { get; }
@@ -50,7 +52,16 @@ public sealed class Run : IDisposable
 
     /// --from/--to, or null for all days.
     public DateWindow? Window { get; }
-    public CancellationToken Ct => _cts.Token;
+    public CancellationToken Ct => _cancellation.Token;
+
+    /// "SIGINT" or "SIGTERM" when a signal cancelled this run.
+    public string? CancelledBy => _cancellation.Signal;
+
+    /// The run's exit code when a signal cancelled it (130, 143); null otherwise (Cake's own: 0 or 1).
+    public int? CancelledExitCode => _cancellation.ExitCode;
+
+    /// The one writer lock of this run (taken by the first writing target) and its etl_runs rows.
+    public RunAudit Audit { get; }
 
     /// This invocation's id (UTC start time plus 8 random hex digits): the etl_runs rows of one run share it.
     public string Id { get; } = $"{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid():N}"[..25];
@@ -95,7 +106,8 @@ public sealed class Run : IDisposable
         }
         catch (OperationCanceledException) when (Ct.IsCancellationRequested)
         {
-            throw new PipelineException($"{target} was cancelled");
+            throw new PipelineException($"{target} was cancelled by {CancelledBy ?? "the run"}: its open transaction was rolled back, " +
+                                        "nothing uncommitted remains; run it again to finish");
         }
         catch (Exception e)
         {
@@ -103,17 +115,11 @@ public sealed class Run : IDisposable
         }
     }
 
-    void OnCancel(object? sender, ConsoleCancelEventArgs e)
-    {
-        e.Cancel = true;
-        Log.Warning("Ctrl+C: cancelling; press it again to stop at once");
-        Console.CancelKeyPress -= OnCancel;
-        _cts.Cancel();
     }
 
     public void Dispose()
     {
-        Console.CancelKeyPress -= OnCancel;
-        _cts.Dispose();
+        Audit.Dispose();
+        _cancellation.Dispose();
     }
 }

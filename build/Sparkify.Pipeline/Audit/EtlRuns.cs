@@ -7,9 +7,9 @@ namespace Sparkify.Pipeline.Audit;
 /// The etl_runs audit table: a target records "running" before its work, outside the work's transaction, and
 /// its outcome after, so a failed or killed run still leaves a row that says so.
 /// </summary>
-public sealed class EtlRuns(NpgsqlConnection connection, string runId, string target, DateWindow? window)
+public sealed class EtlRuns(NpgsqlConnection connection, string runId, string target, DateWindow? window, DateTime? startedAt = null)
 {
-    readonly DateTime _started = Now();
+    readonly DateTime _started = startedAt ?? Now();
 
     public async Task StartAsync(CancellationToken ct)
     {
@@ -35,6 +35,23 @@ public sealed class EtlRuns(NpgsqlConnection connection, string runId, string ta
         }
     }
 
+    /// The outcome the run saw at the target's end, over the row the target wrote itself (its counts and detail stay);
+    /// inserts a finished row when there is none (a target recorded only at its end, or before etl_runs existed).
+    public async Task OutcomeAsync(string status, DateTime finishedAt, string detail, CancellationToken ct)
+    {
+        var values = new[] { ("status", (object)status), ("finished_at", finishedAt), ("detail", Redact.Text(detail.Length > 2000 ? detail[..2000] : detail)) };
+        var updated = await ExecuteAsync("""
+            update etl_runs
+            set status = @status, finished_at = coalesce(finished_at, @finished_at), detail = coalesce(detail, nullif(@detail, ''))
+            where run_id = @run_id and target = @target
+            """, ct, values);
+        if (updated == 0)
+            await ExecuteAsync("""
+                insert into etl_runs (run_id, target, window_from, window_to, started_at, finished_at, status, detail)
+                values (@run_id, @target, @window_from, @window_to, @started_at, @finished_at, @status, nullif(@detail, ''))
+                """, ct, values);
+    }
+
     async Task FinishAsync(string status, JsonNode? counts, string detail, CancellationToken ct) =>
         await ExecuteAsync("""
             update etl_runs
@@ -43,7 +60,7 @@ public sealed class EtlRuns(NpgsqlConnection connection, string runId, string ta
             """, ct, ("finished_at", Now()), ("status", status), ("counts", (object?)counts?.ToJsonString() ?? DBNull.Value),
             ("detail", Redact.Text(detail.Length > 2000 ? detail[..2000] : detail)));
 
-    async Task ExecuteAsync(string sql, CancellationToken ct, params (string Name, object Value)[] extra)
+    async Task<int> ExecuteAsync(string sql, CancellationToken ct, params (string Name, object Value)[] extra)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("run_id", runId);
@@ -52,7 +69,7 @@ public sealed class EtlRuns(NpgsqlConnection connection, string runId, string ta
         command.Parameters.AddWithValue("window_to", (object?)window?.To ?? DBNull.Value);
         command.Parameters.AddWithValue("started_at", _started);
         foreach (var (name, value) in extra) command.Parameters.AddWithValue(name, value);
-        await command.ExecuteNonQueryAsync(ct);
+        return await command.ExecuteNonQueryAsync(ct);
     }
 
     /// UTC wall time as a plain timestamp: Npgsql sends a DateTime of kind Utc as timestamptz, which the server

@@ -5,6 +5,7 @@ using Npgsql;
 using Sparkify.Pipeline.Loading.Json;
 using Sparkify.Pipeline.Loading.Sources;
 using Sparkify.Pipeline.Loading.Writing;
+using Sparkify.Pipeline.Runs;
 
 namespace Sparkify.Pipeline.Loading;
 
@@ -32,6 +33,7 @@ public static class TablePump
                 var started = Stopwatch.GetTimestamp();
                 await writer.WriteAsync(batch, cts.Token);
                 progress.AddWrite(Stopwatch.GetTimestamp() - started);
+                if (PausePoint.Armed) PausePoint.Reach($"copy:{copy.Table}:mid", cts.Token);
                 progress.AddRows(batch.Rows);
                 pool.Return(batch);
             }

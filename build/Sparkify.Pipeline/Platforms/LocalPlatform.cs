@@ -19,7 +19,8 @@ public sealed class LocalPlatform : Platform
 
     public override Task<WarehouseEndpoint> WarehouseAsync(Run run) => run.Local.WarehouseAsync(run.Ct);
 
-    public override Task<WarehouseEndpoint?> ReachableWarehouseAsync(Run run) => run.Local.RunningWarehouseAsync(run.Ct);
+    // Not the run's token: a cancelled run still counts its rows for the summary.
+    public override Task<WarehouseEndpoint?> ReachableWarehouseAsync(Run run) => run.Local.RunningWarehouseAsync(CancellationToken.None);
 
     /// The [S3] key under the local bucket: the same layout as the public one.
     public override string StagingSource(Run run, S3Location source) => $"s3://{run.Config.Local.Bucket}/{source.Prefix}";

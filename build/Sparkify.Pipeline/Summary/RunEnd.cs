@@ -5,10 +5,23 @@ namespace Sparkify.Pipeline.Summary;
 /// Closes a run: records each target's outcome as Cake reports it, then writes artifacts/run-summary.json.
 public static class RunEnd
 {
-    public static void RecordTarget(Run run, string target, bool skipped, bool successful, TimeSpan duration)
+    /// Before a target: the writer lock for a writing target, then its 'running' row in etl_runs.
+    public static Task StartTargetAsync(Run run, string target) => run.Audit.TargetStartingAsync(target);
+
+    public static async Task RecordTargetAsync(Run run, string target, bool skipped, bool successful, TimeSpan duration, Exception? error)
     {
-        run.Summary.Record(target, skipped ? "skipped" : successful ? "succeeded" : "failed", duration);
+        var status = skipped ? "skipped" : successful ? "succeeded" : run.CancelledBy is not null ? "cancelled" : "failed";
+        run.Summary.Record(target, status, duration);
+        await run.Audit.TargetEndedAsync(target, skipped, successful, error?.Message);
         Lineage.LineageLog.Record(run, target, skipped, successful, duration);
+    }
+
+    /// A run cancelled by a signal exits as a shell reports that signal (130 SIGINT, 143 SIGTERM); Cake's own exit
+    /// code (0, or 1 for any failure) stands otherwise. Cake returns its code from Main; the runtime's latched exit code,
+    /// set at process exit, is the one the process ends with.
+    public static void SetExitCode(Run run)
+    {
+        if (run.CancelledExitCode is { } code) AppDomain.CurrentDomain.ProcessExit += (_, _) => Environment.ExitCode = code;
     }
 
     public static async Task WriteSummaryAsync(Run run, bool succeeded)
@@ -18,8 +31,13 @@ public static class RunEnd
         {
             if (await run.ReachableWarehouseAsync() is { } warehouse)
             {
-                await using var connection = await warehouse.OpenAsync(run.Ct);
-                rows = await Tables.CountRowsAsync(connection, run.Ct);
+                // Not the run's token: a cancelled run still reports what the warehouse holds.
+                await using var connection = await warehouse.OpenAsync(CancellationToken.None);
+                // Another run's open truncate must not hold this run's end (a refused writer's summary, say).
+                if (warehouse.Dialect == Dialect.Postgres)
+                    await using (var timeout = new Npgsql.NpgsqlCommand("set lock_timeout = '2s'", connection))
+                        await timeout.ExecuteNonQueryAsync(CancellationToken.None);
+                rows = await Tables.CountRowsAsync(connection, CancellationToken.None);
             }
         }
         catch (Exception e) when (e is PipelineException or Npgsql.NpgsqlException)
@@ -27,7 +45,9 @@ public static class RunEnd
             run.Log.Verbose($"row counts left out of the run summary: {e.Message}");
         }
         var path = Path.Combine(run.ArtifactsDir, "run-summary.json");
-        await run.Summary.WriteAsync(path, succeeded, rows, CancellationToken.None);
+        var status = run.CancelledBy is not null ? "cancelled" : succeeded ? "succeeded" : "failed";
+        await run.Summary.WriteAsync(path, status, rows, CancellationToken.None);
+        if (run.CancelledBy is not null) run.Log.Warning($"Run {run.Id} cancelled by {run.CancelledBy}; summary in {path}");
         if (rows is not null && run.Summary.Targets.Any(t => t.Status != "skipped"))
             run.Log.Information(RunDigest.Format(rows, run.Summary.Get("load_errors"), run.Summary.Get("quality"),
                 path.StartsWith(run.Root + Path.DirectorySeparatorChar) ? Path.GetRelativePath(run.Root, path) : path));

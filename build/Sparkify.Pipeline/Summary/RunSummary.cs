@@ -6,9 +6,10 @@ namespace Sparkify.Pipeline.Summary;
 
 /// <summary>
 /// The machine-readable record of one run: artifacts/run-summary.json. Targets add their own sections
-/// (loads, load_errors, quality) with <see cref="Set"/>; the file is written once, when the run ends.
+/// (loads, load_errors, quality) with <see cref="Set"/>; the file is written once, when the run ends
+/// (succeeded, failed or cancelled), and carries the run id of the run's etl_runs and load_errors rows.
 /// </summary>
-public sealed class RunSummary(string profile)
+public sealed class RunSummary(string profile, string runId)
 {
     // Relaxed escaping keeps "+00:00" and non-ASCII names readable; the file is never embedded in HTML.
     static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -26,12 +27,14 @@ public sealed class RunSummary(string profile)
 
     public JsonNode? Get(string section) => _sections[section];
 
-    public async Task WriteAsync(string path, bool succeeded, IReadOnlyDictionary<string, long?>? tableRows, CancellationToken ct)
+    /// Writes the file; <paramref name="status"/> is succeeded, failed or cancelled.
+    public async Task WriteAsync(string path, string status, IReadOnlyDictionary<string, long?>? tableRows, CancellationToken ct)
     {
         var document = new JsonObject
         {
+            ["run_id"] = runId,
             ["profile"] = profile,
-            ["status"] = succeeded ? "succeeded" : "failed",
+            ["status"] = status,
             ["started_at"] = _started.ToString("O"),
             ["finished_at"] = DateTimeOffset.UtcNow.ToString("O"),
             ["targets"] = new JsonArray(_targets.Select(t => (JsonNode)new JsonObject

@@ -1,4 +1,5 @@
 using Npgsql;
+using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Targets;
@@ -28,6 +29,7 @@ public static class CreateTables
         var tables = Tables.CreatedFor(warehouse.Dialect);
         foreach (var table in tables)
             await ExecuteAsync(connection, sql.Read($"{folder}/create_{table}.sql"), ct);
+        PausePoint.Reach("createtables:before:commit", ct);
         await transaction.CommitAsync(ct);
         var kept = tables.Count(before.Contains);
         return new CreateTablesResult(tables.Count - kept, kept);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Config;
+using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.State;
 
 namespace Sparkify.Pipeline.Targets;
@@ -36,6 +37,7 @@ public static class Provision
 
         await AwsStep.RunAsync(s.Aws, $"IAM role {s.Config.Iam.RoleName}", "[IAM_ROLE] role_name and policy_arn",
             () => ProvisionRole.EnsureAsync(s, state, result, ct));
+        PausePoint.Reach("provision:after:role", ct);
         var groupId = await AwsStep.RunAsync(s.Aws, "default security group", "[AWS] region",
             () => s.Ingress.DefaultSecurityGroupAsync(s.Aws.Region, ct));
         state.SecurityGroupId = groupId;
@@ -43,6 +45,7 @@ public static class Provision
         var cluster = await AwsStep.RunAsync(s.Aws, $"Redshift cluster {s.Config.Cluster.Identifier}",
             "[CLUSTER] node_type, num_nodes, cluster_type and [AWS] region",
             () => ProvisionCluster.EnsureAsync(s, state, groupId, result, ct));
+        PausePoint.Reach("provision:after:cluster", ct);
         await AwsStep.RunAsync(s.Aws, "ingress rule", "[NETWORK] ingress_cidr",
             () => EnsureIngressAsync(s, state, groupId, cidr, cluster.Port ?? s.Config.Cluster.DbPort, result, ct));
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Reporting;
+using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Targets;
@@ -29,6 +30,7 @@ public static class Report
         WarehouseEndpoint warehouse, SqlFiles sql, string folder, string profile, CancellationToken ct, RunRecord? run = null)
     {
         var content = await ReportBuilder.GatherAsync(warehouse, sql, profile, run ?? RunRecord.Empty, ct);
+        PausePoint.Reach("report:before:write", ct);
         return (content, await ReportWriter.WriteAsync(content, folder, ct));
     }
 }

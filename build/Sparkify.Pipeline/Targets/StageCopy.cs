@@ -3,6 +3,7 @@ using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Generation;
 using Sparkify.Pipeline.Loading;
 using Sparkify.Pipeline.Summary;
+using Sparkify.Pipeline.Runs;
 
 namespace Sparkify.Pipeline.Targets;
 
@@ -36,6 +37,7 @@ public static class StageCopy
         if (upload.Foreign > 0)
             run.Log.Warning($"s3://{bucket} holds {upload.Foreign} objects under the sample's prefixes that the pipeline did not put there; " +
                             "they are left in place and load as data (prefix matching): delete them, or ./build.sh Teardown for a fresh bucket");
+        PausePoint.Reach("stagecopy:after:upload", run.Ct);
         var s3Config = run.Config.S3;
         var copies = StagingCopies.For(run.Platform.StagingSource(run, s3Config.LogData), run.Platform.StagingSource(run, s3Config.LogJsonPath),
             run.Platform.StagingSource(run, s3Config.SongData), options, run.Window);
@@ -43,11 +45,12 @@ public static class StageCopy
         var terminal = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         var results = new List<LoadResult>();
         await using var printer = new ProgressPrinter(run.Log, terminal);
-        var context = new LoadContext(run.Sql, run.Log, aws) { OnStart = printer.Watch, Mirror = upload.Mirror };
+        var context = new LoadContext(run.Sql, run.Log, aws) { OnStart = printer.Watch, RunId = run.Id, Mirror = upload.Mirror };
         try
         {
             foreach (var copy in copies)
             {
+                if (results.Count > 0) PausePoint.Reach("stagecopy:between:tables", run.Ct);
                 run.Log.Information($"Executing COPY into {copy.Table} from {copy.From}" + (copy.Window is { } w ? $" (days {w})" : ""));
                 results.Add(await ClientCopy.RunAsync(warehouse, copy, context, run.Ct));
             }

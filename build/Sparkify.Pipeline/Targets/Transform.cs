@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Npgsql;
 using Sparkify.Pipeline.Audit;
 using Sparkify.Pipeline.Modeling;
+using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Targets;
@@ -43,7 +44,9 @@ public static class Transform
             {
                 var rows = await ExecuteAsync(connection, statement, range, ct);
                 if (statement.Table is not null) changes.Add(statement.Table, statement.Kind!, rows);
+                if (PausePoint.Armed) PausePoint.Reach($"transform:after:{Path.GetFileName(statement.File)}", ct);
             }
+            PausePoint.Reach("transform:before:commit", ct);
             await transaction.CommitAsync(ct);
         }
         catch (Exception e)

@@ -4,6 +4,7 @@ using Npgsql;
 using Sparkify.Pipeline.Audit;
 using Sparkify.Pipeline.Modeling;
 using Sparkify.Pipeline.Quality;
+using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Targets;
@@ -36,7 +37,11 @@ public static class Verify
         try
         {
             var range = await EventRange.ForAsync(connection, window, ct);
-            foreach (var check in checks) outcomes.Add(await RunCheckAsync(connection, check, range, ct));
+            foreach (var check in checks)
+            {
+                outcomes.Add(await RunCheckAsync(connection, check, range, ct));
+                if (PausePoint.Armed) PausePoint.Reach($"verify:after:{Path.GetFileName(check.File)}", ct);
+            }
         }
         catch (Exception e)
         {

@@ -1,0 +1,31 @@
+namespace Sparkify.Pipeline.Runs;
+
+/// <summary>
+/// A test hook for the crash matrix: with SPARKIFY_PAUSE_AT=NAME in the environment, the run prints
+/// "pause point NAME reached" when it gets to the point of that name and waits there (10 minutes by default), so a test
+/// can kill the process at a known place; a signal's cancellation ends the wait as it would end the work there.
+/// NAME@SECONDS pauses that long, then goes on (a run that holds the writer lock for a while, for example).
+/// Without the variable a point costs one null check.
+/// </summary>
+public static class PausePoint
+{
+    public const string Variable = "SPARKIFY_PAUSE_AT";
+    static readonly string? Setting = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
+    static readonly string? Wanted = Setting?.Split('@')[0];
+    static readonly TimeSpan Pause = Setting?.Split('@') is [_, var seconds] && int.TryParse(seconds, out var s)
+        ? TimeSpan.FromSeconds(s)
+        : TimeSpan.FromMinutes(10);
+
+    /// Pauses here when this is the wanted point; names read "target:where", e.g. "transform:after:40_time.sql".
+    public static void Reach(string name, CancellationToken ct)
+    {
+        if (Wanted is null || !string.Equals(Wanted, name, StringComparison.OrdinalIgnoreCase)) return;
+        Console.Out.WriteLine($"pause point {name} reached (pid {Environment.ProcessId}); waiting {Pause.TotalSeconds:0} s to be killed");
+        Console.Out.Flush();
+        ct.WaitHandle.WaitOne(Pause);
+        ct.ThrowIfCancellationRequested();
+    }
+
+    /// True when a point of this name is wanted: lets hot loops skip building the name.
+    public static bool Armed => Wanted is not null;
+}

@@ -1,0 +1,97 @@
+using Npgsql;
+using Sparkify.Pipeline.Audit;
+using Sparkify.Pipeline.Warehouse;
+
+namespace Sparkify.Pipeline.Runs;
+
+/// <summary>
+/// What a run leaves in the warehouse about itself, under its one id: the writer lock, taken by the first target
+/// that writes and held to the end of the run, and one etl_runs row per target ('running' at its start, its outcome
+/// at its end). Only the lock's holder writes 'running' rows, so a later holder can mark leftovers 'abandoned'.
+/// A target that runs before the lock (Provision: the warehouse may not exist yet) is recorded once the run holds
+/// it; a read-only Report alone records one finished row at its end.
+/// </summary>
+public sealed class RunAudit(Run run) : IDisposable
+{
+    /// The targets with an etl_runs row.
+    public static readonly IReadOnlySet<string> Audited =
+        new HashSet<string>(["Provision", "CreateTables", "StageCopy", "Transform", "Verify", "Report"], StringComparer.OrdinalIgnoreCase);
+
+    /// The targets that write the warehouse (StageCopy also the local bucket): they run under the writer lock.
+    public static readonly IReadOnlySet<string> Writers =
+        new HashSet<string>(["CreateTables", "StageCopy", "Transform", "Verify"], StringComparer.OrdinalIgnoreCase);
+
+    readonly Dictionary<string, DateTime> _started = new(StringComparer.OrdinalIgnoreCase);
+    readonly List<(string Target, DateTime Started, DateTime Finished, string Status, string? Detail)> _pending = [];
+    WriterLock? _lock;
+    WarehouseEndpoint? _warehouse;
+
+    public bool HoldsWriterLock => _lock is not null;
+
+    /// Cake's TaskSetup: a writing target takes the lock (or is refused naming the holder); then its 'running' row.
+    public async Task TargetStartingAsync(string target)
+    {
+        if (!Audited.Contains(target)) return;
+        _started[target] = Clock.Now();
+        if (Writers.Contains(target) && _lock is null)
+        {
+            _warehouse = await run.WarehouseAsync();
+            var me = new WriterHolder(run.Id, WriterHolder.ThisProcess, target, _started[target]);
+            _lock = await WriterLock.AcquireAsync(_warehouse, run.Sql, me, run.Args.Flag("wait"), run.Log, run.Ct);
+            run.Log.Verbose($"writer lock of {_warehouse} taken by run {run.Id}");
+        }
+        if (_lock is null) return;
+        await _lock.EnterAsync(run.Id, target, run.Ct);
+        await FlushPendingAsync(run.Ct);
+        await WithEtlRunsAsync(_warehouse!, target, _started[target], audit => audit.StartAsync(run.Ct), run.Ct);
+    }
+
+    /// Cake's TaskTeardown: the outcome as Cake saw it (succeeded, failed, or cancelled by a signal).
+    public async Task TargetEndedAsync(string target, bool skipped, bool successful, string? error)
+    {
+        if (skipped || !_started.Remove(target, out var started)) return;
+        var status = successful ? "succeeded" : run.CancelledBy is not null ? "cancelled" : "failed";
+        _pending.Add((target, started, Clock.Now(), status, successful ? null : error));
+        try
+        {
+            if (_lock is not null) await FlushPendingAsync(CancellationToken.None);
+            else if (target.Equals("Report", StringComparison.OrdinalIgnoreCase) && await run.ReachableWarehouseAsync() is { } warehouse)
+            {
+                _warehouse = warehouse;
+                await FlushPendingAsync(CancellationToken.None);
+            }
+        }
+        catch (Exception e) when (e is NpgsqlException or PipelineException)
+        {
+            // The target's own outcome is what the run reports; a lost audit row only warns.
+            run.Log.Warning($"could not record {target}'s outcome in etl_runs: {e.Message}");
+        }
+    }
+
+    async Task FlushPendingAsync(CancellationToken ct)
+    {
+        foreach (var row in _pending.ToList())
+        {
+            var written = await WithEtlRunsAsync(_warehouse!, row.Target, row.Started,
+                audit => audit.OutcomeAsync(row.Status, row.Finished, row.Detail ?? "", ct), ct);
+            if (written) _pending.Remove(row);
+        }
+    }
+
+    /// Runs the write when etl_runs exists (CreateTables makes it); false when it does not yet.
+    async Task<bool> WithEtlRunsAsync(WarehouseEndpoint warehouse, string target, DateTime started, Func<EtlRuns, Task> write,
+        CancellationToken ct)
+    {
+        await using var connection = await warehouse.OpenAsync(ct);
+        if (!(await Tables.ExistingAsync(connection, ct)).Contains("etl_runs")) return false;
+        await write(new EtlRuns(connection, run.Id, target, run.Window, started));
+        return true;
+    }
+
+    /// Ends the lock's session, which releases the lock.
+    public void Dispose()
+    {
+        _lock?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _lock = null;
+    }
+}
