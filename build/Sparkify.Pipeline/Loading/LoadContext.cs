@@ -1,3 +1,4 @@
+using Npgsql;
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Warehouse;
 
@@ -13,4 +14,7 @@ public sealed record LoadContext(SqlFiles Sql, PipelineLog Log, AwsContext? Aws 
     public string RunId { get; init; } = DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'") + "-" + Guid.NewGuid().ToString("N")[..6];
 
     public Action<LoadProgress>? OnStart { get; init; }
+
+    /// Runs inside each table's load transaction just before it commits (StageCopy records staging_scope there).
+    public Func<NpgsqlConnection, CopyCommand, CancellationToken, Task>? BeforeCommit { get; init; }
 }

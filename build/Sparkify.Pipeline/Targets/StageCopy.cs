@@ -1,7 +1,9 @@
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Generation;
+using Npgsql;
 using Sparkify.Pipeline.Loading;
+using Sparkify.Pipeline.Modeling;
 
 namespace Sparkify.Pipeline.Targets;
 
@@ -38,7 +40,7 @@ public static class StageCopy
         var terminal = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         var results = new List<LoadResult>();
         await using var printer = new ProgressPrinter(run.Log, terminal);
-        var context = new LoadContext(run.Sql, run.Log, aws) { OnStart = printer.Watch };
+        var context = new LoadContext(run.Sql, run.Log, aws) { OnStart = printer.Watch, BeforeCommit = RecordScope(run) };
         try
         {
             foreach (var copy in copies)
@@ -66,7 +68,7 @@ public static class StageCopy
         try
         {
             foreach (var copy in copies)
-                results.Add(await RedshiftCopy.RunAsync(warehouse, run.Sql, copy, roleArn, run.Log, run.Ct));
+                results.Add(await RedshiftCopy.RunAsync(warehouse, run.Sql, copy, roleArn, run.Log, run.Ct, RecordScope(run)));
         }
         finally
         {
@@ -74,6 +76,12 @@ public static class StageCopy
         }
         return results;
     }
+
+    /// staging_events' load records what it staged (staging_scope) in its own transaction: Transform's default scope.
+    static Func<NpgsqlConnection, CopyCommand, CancellationToken, Task> RecordScope(Run run) => (connection, copy, ct) =>
+        copy.Table == "staging_events"
+            ? StagingScope.RecordAsync(connection, run.Sql, run.Id, copy.From, copy.Window, ct)
+            : Task.CompletedTask;
 
     /// The [S3] key under the local bucket: the same layout as the public one.
     static string Local(string bucket, S3Location source) => $"s3://{bucket}/{source.Prefix}";
