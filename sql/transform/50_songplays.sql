@@ -5,7 +5,6 @@
 -- why: 40_songplays_staged.sql carries the songplay_id of each key already there (read before songplays changes),
 --      so the merge joins on the primary key and the insert takes the rows without one. A merge keeps songplay_id
 --      stable for every fact that survives, so re-running a scope changes nothing.
---      PostgreSQL's index on start_time (sql/postgres/create_songplays.sql) keeps a window's delete to the window.
 delete from songplays
 where songplays.start_time >= timestamp 'epoch' + (@from_ms / 1000) * interval '1 second' + (@from_ms % 1000) * interval '1 millisecond'
   and songplays.start_time < timestamp 'epoch' + (@to_ms / 1000) * interval '1 second' + (@to_ms % 1000) * interval '1 millisecond'
