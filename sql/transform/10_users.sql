@@ -1,18 +1,20 @@
--- users: one row per user_id (every non-empty userId with an event in the window), merged into the table.
+-- users: one row per user_id (every non-empty userId with an event in the scope), merged into the table; a full
+--        run also deletes the users no staged event has any more (90_users_unstaged.sql).
 -- why: names, gender and level come from the user's latest staged event by ts, so a later level (an upgrade)
 --      wins; ties at the same millisecond go to the higher session_id, then the higher item_in_session (the
 --      later event of the session), then 'paid' over 'free' (level descending), so the choice is deterministic.
 --      All staged events of those users are considered, not only the window's: a window run after a full run must
 --      not set a level back to an older one. Redshift keys are informational, so the merge deduplicates itself.
-drop table if exists transform_users;
-
+--      present (the key is in users already) is read before users changes: an insert that anti-joins the table it
+--      fills reads its own new pages when the plan is a nested loop (quadratic, issue 11), so none does.
 create temp table transform_users as
 select
     ranked.user_id,
     ranked.first_name,
     ranked.last_name,
     ranked.gender,
-    ranked.level
+    ranked.level,
+    case when u.user_id is null then 0 else 1 end as present
 from (
     select
         e.user_id,
@@ -28,13 +30,19 @@ from (
     where e.user_id <> ''
       and e.ts is not null
       and e.level is not null
-      and e.user_id in (
-          select w.user_id
-          from staging_events w
-          where w.ts >= @from_ms and w.ts < @to_ms and w.user_id <> ''
+      and (
+          @full = 1
+          or e.user_id in (
+              select w.user_id
+              from staging_events w
+              where w.ts >= @from_ms and w.ts < @to_ms and w.user_id <> ''
+          )
       )
 ) ranked
+left join users u on u.user_id = ranked.user_id
 where ranked.row_rank = 1;
+
+analyze transform_users;
 
 update users
 set
@@ -54,6 +62,4 @@ where users.user_id = t.user_id
 insert into users (user_id, first_name, last_name, gender, level)
 select t.user_id, t.first_name, t.last_name, t.gender, t.level
 from transform_users t
-where not exists (select 1 from users u where u.user_id = t.user_id);
-
-drop table transform_users;
+where t.present = 0;

@@ -1,17 +1,18 @@
--- artists: one row per artist_id of staging_songs, merged into the table.
+-- artists: one row per artist_id of staging_songs, merged into the table; a full run also deletes the artists
+--          staging no longer holds (80_artists_unstaged.sql).
 -- why: an artist seen with different attributes (two spellings, a location in one file only) keeps its most
 --      complete row: the most non-empty attributes of name, location, latitude, longitude; ties go to the
 --      smallest name, then location, latitude, longitude, so the choice is deterministic. Empty strings become NULL.
---      Songs carry no date, so the window does not limit this table.
-drop table if exists transform_artists;
-
+--      Songs carry no date, so the window does not limit this table. present (the key is in artists already) is
+--      read before artists changes, so the insert never anti-joins the table it fills (10_users.sql says why).
 create temp table transform_artists as
 select
     ranked.artist_id,
     ranked.name,
     ranked.location,
     ranked.latitude,
-    ranked.longitude
+    ranked.longitude,
+    case when x.artist_id is null then 0 else 1 end as present
 from (
     select
         c.artist_id,
@@ -39,7 +40,10 @@ from (
     ) c
     where c.name is not null
 ) ranked
+left join artists x on x.artist_id = ranked.artist_id
 where ranked.row_rank = 1;
+
+analyze transform_artists;
 
 update artists
 set
@@ -59,6 +63,4 @@ where artists.artist_id = t.artist_id
 insert into artists (artist_id, name, location, latitude, longitude)
 select t.artist_id, t.name, t.location, t.latitude, t.longitude
 from transform_artists t
-where not exists (select 1 from artists a where a.artist_id = t.artist_id);
-
-drop table transform_artists;
+where t.present = 0;

@@ -42,6 +42,7 @@ public static class ClientCopy
                 await using (var truncate = new NpgsqlCommand($"truncate table \"{table}\"", connection))
                     await truncate.ExecuteNonQueryAsync(ct);
                 rows = await TablePump.RunAsync(connection, copy, columns, map, objects, errors, progress, ct);
+                if (context.BeforeCommit is { } beforeCommit) await beforeCommit(connection, copy, ct);
             }
             catch (Exception e)
             {

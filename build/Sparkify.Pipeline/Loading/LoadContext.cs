@@ -1,3 +1,4 @@
+using Npgsql;
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Warehouse;
 
@@ -16,4 +17,7 @@ public sealed record LoadContext(SqlFiles Sql, PipelineLog Log, AwsContext? Aws 
     public Action<LoadProgress>? OnStart { get; init; }
 
     public Sources.LocalMirror? Mirror { get; init; }
+
+    /// Runs inside each table's load transaction just before it commits (StageCopy records staging_scope there).
+    public Func<NpgsqlConnection, CopyCommand, CancellationToken, Task>? BeforeCommit { get; init; }
 }

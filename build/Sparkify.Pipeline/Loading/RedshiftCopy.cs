@@ -55,7 +55,8 @@ public static partial class RedshiftCopy
     }
 
     /// Runs the COPY on Redshift; logs "Executing COPY into TABLE", never the statement.
-    public static async Task<LoadResult> RunAsync(WarehouseEndpoint warehouse, SqlFiles sql, CopyCommand copy, string roleArn, PipelineLog log, CancellationToken ct)
+    public static async Task<LoadResult> RunAsync(WarehouseEndpoint warehouse, SqlFiles sql, CopyCommand copy, string roleArn, PipelineLog log,
+        CancellationToken ct, Func<NpgsqlConnection, CopyCommand, CancellationToken, Task>? beforeCommit = null)
     {
         var statement = Statement(sql, copy, roleArn);
         var clock = Stopwatch.StartNew();
@@ -67,6 +68,7 @@ public static partial class RedshiftCopy
             {
                 await ExecuteAsync(connection, $"delete from {copy.CheckedTable}", ct);
                 await ExecuteAsync(connection, statement, ct);
+                if (beforeCommit is not null) await beforeCommit(connection, copy, ct);
                 await transaction.CommitAsync(ct);
             }
             catch (PostgresException e)

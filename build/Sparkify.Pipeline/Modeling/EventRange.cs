@@ -1,40 +1,45 @@
 using Npgsql;
+using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Modeling;
 
 /// <summary>
-/// The staged events a Transform or Verify works on, as epoch milliseconds [FromMs, ToMs): the --from/--to window,
-/// or, without one, the span of every staged event. The transform and quality SQL take it as @from_ms and @to_ms.
+/// The scope a Transform or Verify works on, as epoch milliseconds [FromMs, ToMs): the --from/--to window; without
+/// one, the days staging_scope says staging holds (a windowed StageCopy); else all time, a full run (Full), which
+/// leaves the star schema equal to a fresh build from staging. The SQL takes it as @from_ms, @to_ms and @full.
 /// </summary>
-public sealed record EventRange(long FromMs, long ToMs, DateWindow? Window)
+public sealed record EventRange(long FromMs, long ToMs, DateWindow? Window, bool DaysFromStaging = false)
 {
-    public static async Task<EventRange> ForAsync(NpgsqlConnection connection, DateWindow? window, CancellationToken ct)
+    /// A full run's bounds: 0001-01-01 and 10000-01-01 UTC, inside both engines' timestamp range.
+    public const long AllFromMs = -62_135_596_800_000;
+    public const long AllToMs = 253_402_300_800_000;
+
+    public static readonly EventRange All = new(AllFromMs, AllToMs, null);
+
+    public bool Full => Window is null;
+
+    public static EventRange Of(DateWindow window, bool daysFromStaging = false)
     {
-        if (window is not null)
-        {
-            var (start, end) = window.EpochMilliseconds;
-            return new EventRange(start, end, window);
-        }
-        // Not "all time": a full run replaces the facts of the staged span only, never days staging no longer holds.
-        await using var span = new NpgsqlCommand("select min(ts), max(ts) from staging_events", connection);
-        await using var reader = await span.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        return reader.IsDBNull(0)
-            ? new EventRange(0, 0, null)
-            : new EventRange(reader.GetInt64(0), reader.GetInt64(1) + 1, null);
+        var (start, end) = window.EpochMilliseconds;
+        return new EventRange(start, end, window, daysFromStaging);
     }
 
-    /// Adds @from_ms and @to_ms when the command text uses them, and only then.
+    public static async Task<EventRange> ForAsync(NpgsqlConnection connection, SqlFiles sql, DateWindow? window, CancellationToken ct)
+    {
+        if (window is not null) return Of(window);
+        var staged = await StagingScope.ReadAsync(connection, sql, ct);
+        return staged.Days is { } days ? Of(days, daysFromStaging: true) : All;
+    }
+
+    /// Adds @from_ms, @to_ms and @full when the command text uses them, and only then.
     public void Bind(NpgsqlCommand command)
     {
         if (command.CommandText.Contains("@from_ms")) command.Parameters.AddWithValue("from_ms", FromMs);
         if (command.CommandText.Contains("@to_ms")) command.Parameters.AddWithValue("to_ms", ToMs);
+        if (command.CommandText.Contains("@full")) command.Parameters.AddWithValue("full", Full ? 1 : 0);
     }
 
-    public override string ToString() => Window is not null
-        ? Window.ToString()
-        : FromMs == ToMs
-            ? "no staged events"
-            : $"all staged events ({DateTimeOffset.FromUnixTimeMilliseconds(FromMs):yyyy-MM-dd HH:mm:ss.fff}.." +
-              $"{DateTimeOffset.FromUnixTimeMilliseconds(ToMs - 1):yyyy-MM-dd HH:mm:ss.fff} UTC)";
+    public override string ToString() => Window is null
+        ? "full run (everything staged)"
+        : DaysFromStaging ? $"{Window} (the days staging holds)" : Window.ToString();
 }

@@ -1,9 +1,11 @@
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Generation;
+using Npgsql;
 using Sparkify.Pipeline.Loading;
 using Sparkify.Pipeline.Summary;
 using Sparkify.Pipeline.Runs;
+using Sparkify.Pipeline.Modeling;
 
 namespace Sparkify.Pipeline.Targets;
 
@@ -45,7 +47,7 @@ public static class StageCopy
         var terminal = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         var results = new List<LoadResult>();
         await using var printer = new ProgressPrinter(run.Log, terminal);
-        var context = new LoadContext(run.Sql, run.Log, aws) { OnStart = printer.Watch, RunId = run.Id, Mirror = upload.Mirror };
+        var context = new LoadContext(run.Sql, run.Log, aws) { OnStart = printer.Watch, RunId = run.Id, Mirror = upload.Mirror, BeforeCommit = RecordScope(run) };
         try
         {
             foreach (var copy in copies)
@@ -77,7 +79,7 @@ public static class StageCopy
         try
         {
             foreach (var copy in copies)
-                results.Add(await RedshiftCopy.RunAsync(warehouse, run.Sql, copy, roleArn, run.Log, run.Ct));
+                results.Add(await RedshiftCopy.RunAsync(warehouse, run.Sql, copy, roleArn, run.Log, run.Ct, RecordScope(run)));
         }
         finally
         {
@@ -85,6 +87,12 @@ public static class StageCopy
         }
         return results;
     }
+
+    /// staging_events' load records what it staged (staging_scope) in its own transaction: Transform's default scope.
+    static Func<NpgsqlConnection, CopyCommand, CancellationToken, Task> RecordScope(Run run) => (connection, copy, ct) =>
+        copy.Table == "staging_events"
+            ? StagingScope.RecordAsync(connection, run.Sql, run.Id, copy.From, copy.Window, ct)
+            : Task.CompletedTask;
 
     /// Without --sample: a sample generated once into .local/sample (scale 1, seed 42), reused by later runs.
     static async Task<string> GeneratedSampleAsync(Run run)

@@ -8,7 +8,9 @@ using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Targets;
 
-/// Builds songplays, users, songs, artists and time from the staging tables with sql/transform/, in one transaction.
+/// Builds songplays, users, songs, artists and time from the staging tables with sql/transform/, in one transaction:
+/// a full run (no --from/--to, staging holds the whole source) leaves them equal to a fresh build; a window run
+/// replaces the window's facts and merges the dimensions (docs/reruns.md).
 public static class Transform
 {
     public const string Folder = "transform";
@@ -39,11 +41,16 @@ public static class Transform
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            range = await EventRange.ForAsync(connection, window, ct);
+            range = await EventRange.ForAsync(connection, sql, window, ct);
+            var statistics = await TableStatistics.ReadAsync(connection, sql, warehouse.Dialect, ct);
             foreach (var statement in statements)
             {
                 var rows = await ExecuteAsync(connection, statement, range, ct);
-                if (statement.Table is not null) changes.Add(statement.Table, statement.Kind!, rows);
+                if (statement.Table is not null)
+                {
+                    changes.Add(statement.Table, statement.Kind!, rows);
+                    await statistics.AfterAsync(connection, statement, rows, ct);
+                }
                 if (PausePoint.Armed) PausePoint.Reach($"transform:after:{Path.GetFileName(statement.File)}", ct);
             }
             PausePoint.Reach("transform:before:commit", ct);
@@ -82,6 +89,7 @@ public sealed record TransformResult(EventRange Range, TableChanges Changes, Tim
     public JsonObject ToJson() => new()
     {
         ["window"] = Range.Window?.ToString(),
+        ["full"] = Range.Full,
         ["events"] = Range.ToString(),
         ["seconds"] = Math.Round(Elapsed.TotalSeconds, 3),
         ["tables"] = Changes.ToJson(),

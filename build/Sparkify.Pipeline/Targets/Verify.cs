@@ -36,7 +36,7 @@ public static class Verify
         var outcomes = new List<CheckOutcome>();
         try
         {
-            var range = await EventRange.ForAsync(connection, window, ct);
+            var range = await EventRange.ForAsync(connection, sql, window, ct);
             foreach (var check in checks)
             {
                 outcomes.Add(await RunCheckAsync(connection, check, range, ct));

@@ -39,7 +39,7 @@ public class VerifyTests
     {
         var warehouse = await TransformedAsync();
         // Redshift does not enforce primary keys; drop PostgreSQL's to stage the same situation.
-        await warehouse.ExecuteAsync("alter table songplays drop constraint songplays_user_id_fkey; alter table users drop constraint users_pkey");
+        await warehouse.ExecuteAsync("alter table users drop constraint users_pkey");
         await warehouse.ExecuteAsync("insert into users (user_id, level) values ('7', 'free')");
 
         Assert.That(await FailedAsync(warehouse), Is.EqualTo(new Dictionary<string, long> { ["users_user_id_unique_not_null"] = 1 }));
@@ -55,14 +55,35 @@ public class VerifyTests
             { ["users_level_free_or_paid"] = 1, ["users_no_empty_strings"] = 1 }));
     }
 
-    [Test]
-    public async Task Missing_play_and_stale_time_row_fail_the_count_and_time_checks()
+    [Test, Description("issue 11: the two-way reconciliation names the staged event that has no fact")]
+    public async Task Missing_play_fails_the_reconciliation_the_count_and_the_time_checks()
     {
         var warehouse = await TransformedAsync();
         await warehouse.ExecuteAsync("delete from songplays where user_id = '8'");
 
-        Assert.That(await FailedAsync(warehouse), Is.EqualTo(new Dictionary<string, long>
-            { ["songplays_count_matches_staged"] = 1, ["time_start_time_in_songplays"] = 1 }));
+        var report = await warehouse.VerifyAsync();
+
+        Assert.That(report.Failures.ToDictionary(f => f.Check.Name, f => f.Rows), Is.EqualTo(new Dictionary<string, long>
+        {
+            ["songplays_count_matches_staged"] = 1, ["songplays_staged_event_has_fact"] = 1, ["time_start_time_in_songplays"] = 1,
+        }));
+        Assert.That(report.Failures.Single(f => f.Check.Name == "songplays_staged_event_has_fact").FirstRows.Single(),
+            Does.StartWith("session_id=2, item_in_session=0, user_id=8, ts="));
+    }
+
+    [Test, Description("issue 11: the two-way reconciliation names the fact whose event is no longer staged")]
+    public async Task Fact_without_its_staged_event_fails_the_reconciliation()
+    {
+        var warehouse = await TransformedAsync();
+        await warehouse.ExecuteAsync("delete from staging_events where user_id = '8'");
+
+        var report = await warehouse.VerifyAsync();
+
+        var failed = report.Failures.ToDictionary(f => f.Check.Name, f => f.Rows);
+        Assert.That(failed["songplays_fact_has_staged_event"], Is.EqualTo(1));
+        Assert.That(failed.ContainsKey("songplays_staged_event_has_fact"), Is.False);
+        Assert.That(report.Failures.Single(f => f.Check.Name == "songplays_fact_has_staged_event").FirstRows.Single(),
+            Does.Contain("session_id=2, item_in_session=0, user_id=8"));
     }
 
     [Test]
@@ -74,12 +95,12 @@ public class VerifyTests
         var report = await warehouse.VerifyAsync(runId: "run-v");
 
         var message = report.FailureMessage();
-        Assert.That(message, Does.Contain("1 of 18 quality checks failed"));
+        Assert.That(message, Does.Contain("1 of 20 quality checks failed"));
         Assert.That(message, Does.Contain("sql/quality/songplays_level_free_or_paid.sql: 2 offending rows"));
         Assert.That(message, Does.Contain("where s.level is null or s.level not in ('free', 'paid')"));
         Assert.That(message, Does.Contain("level=gold"));
         Assert.That(await warehouse.RowsAsync("select status, detail from etl_runs where run_id = 'run-v'"),
-            Is.EqualTo(new[] { "failed|17 passed, 1 failed" }));
+            Is.EqualTo(new[] { "failed|19 passed, 1 failed" }));
     }
 
     [Test]
