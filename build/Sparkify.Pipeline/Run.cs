@@ -115,8 +115,6 @@ public sealed class Run : IDisposable
         }
     }
 
-    }
-
     public void Dispose()
     {
         Audit.Dispose();
