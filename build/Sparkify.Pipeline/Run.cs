@@ -67,6 +67,9 @@ public sealed class Run : IDisposable
     public string Id { get; } = $"{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid():N}"[..25];
     public string ArtifactsDir { get; }
 
+    /// The target named on the command line (Etl, StageCopy, ...): the job that each target's work belongs to.
+    public string Target { get; private init; } = "";
+
     /// Builds the run from Cake's arguments; fails before any work on an undeclared option, a bad profile, --skip or configuration.
     public static Run Create(IEnumerable<KeyValuePair<string, ICollection<string>>> arguments, string root,
         IReadOnlyList<TargetInfo> graph, string target, IDictionary? environment = null)
@@ -79,7 +82,7 @@ public sealed class Run : IDisposable
         var config = DwhConfig.FromFile(configPath, environment ?? Environment.GetEnvironmentVariables(), args.ConfigOverrides, root);
         foreach (var option in Safety.PathOptions.Written)
             if (args.Value(option) is { } path) Safety.PathGuard.Require(Path.Combine(root, path), root, $"--{option}");
-        return new Run(root, profile, config, args, new PipelineLog(Console.Out, args.Flag("verbose")), skips);
+        return new Run(root, profile, config, args, new PipelineLog(Console.Out, args.Flag("verbose")), skips) { Target = target };
     }
 
     public bool Skips(string target) => _skips.Contains(target);

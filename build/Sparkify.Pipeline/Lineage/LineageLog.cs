@@ -21,7 +21,7 @@ public static class LineageLog
         try
         {
             var ended = DateTimeOffset.UtcNow;
-            var events = OpenLineageEvent.ForTarget(target, run.Id, run.Args.Value("target") ?? target, ended - duration, ended, successful,
+            var events = OpenLineageEvent.ForTarget(target, run.Id, run.Target is { Length: > 0 } named ? named : target, ended - duration, ended, successful,
                 DatasetNames.For(run), run.Summary.Get);
             Directory.CreateDirectory(Folder(run));
             File.AppendAllLines(PathOf(run), events.Select(e => e.ToJsonString(new JsonSerializerOptions { WriteIndented = false })));

@@ -13,9 +13,11 @@ public class TeardownAfterTests
     {
         using var moto = await MotoAccount.FreshAsync();
         using var build = new BuildScript();
+        // moto checks signatures in the aws-path tests: the account's own key (MotoAuth).
+        var key = await moto.Credentials.GetCredentialsAsync();
         var fakeAws = new Dictionary<string, string?>
         {
-            ["AWS_ACCESS_KEY_ID"] = "testing", ["AWS_SECRET_ACCESS_KEY"] = "testing", ["AWS_SESSION_TOKEN"] = null,
+            ["AWS_ACCESS_KEY_ID"] = key.AccessKey, ["AWS_SECRET_ACCESS_KEY"] = key.SecretKey, ["AWS_SESSION_TOKEN"] = null,
             ["AWS_PROFILE"] = null, ["AWS_REGION"] = "us-west-2", ["DWH_DB_PASSWORD"] = null,
         };
 
