@@ -150,6 +150,6 @@ public class ReportAcceptanceTests
     {
         var state = JsonNode.Parse(File.ReadAllText(Path.Combine(_build.StateDir, "state-local.json")))!;
         return new WarehouseEndpoint(Dialect.Postgres, "127.0.0.1", _build.PgPort,
-            "sparkify", "sparkify_admin", state["local_pg_password"]!.GetValue<string>());
+            "sparkify", "sparkify_admin", state["local_owner_password"]!.GetValue<string>());
     }
 }
