@@ -11,7 +11,7 @@ public static class BuildWarehouse
     {
         var state = JsonNode.Parse(File.ReadAllText(Path.Combine(build.StateDir, "state-local.json")))!;
         return new WarehouseEndpoint(Dialect.Postgres, "127.0.0.1", build.PgPort, "sparkify", "sparkify_admin",
-            state["local_pg_password"]!.GetValue<string>());
+            state["local_owner_password"]!.GetValue<string>());
     }
 
     /// The rows of a one-column-or-more query, each as "a|b|c".
