@@ -26,7 +26,8 @@ public class TeardownAfterTests
             "--NETWORK:ingress_cidr=127.0.0.1/32", "--teardown-after");
 
         Assert.That(result.ExitCode, Is.EqualTo(1), result.Output);
-        Assert.That(result.Output, Does.Contain("An error occurred when executing task 'CreateTables'"));
+        // CreateTables fails before its work, when the writer lock opens the warehouse (issue 11): it cannot be reached.
+        Assert.That(result.Output, Does.Contain("Error: cannot reach sparkify-dwh."));
         Assert.That(result.Output, Does.Contain("--teardown-after: the run failed; tearing down anyway"));
         var config = MotoAccount.Config();
         Assert.That(await moto.Redshift().DescribeAsync(config.Cluster.Identifier, CancellationToken.None), Is.Null, "the cluster is still on moto");
