@@ -16,7 +16,7 @@ public static class PausePoint
         ? TimeSpan.FromSeconds(s)
         : TimeSpan.FromMinutes(10);
 
-    /// Pauses here when this is the wanted point; names read "target:where", e.g. "transform:after:40_time.sql".
+    /// Pauses here when this is the wanted point; names read "target:where", e.g. "transform:after:45_time.sql".
     public static void Reach(string name, CancellationToken ct)
     {
         if (Wanted is null || !string.Equals(Wanted, name, StringComparison.OrdinalIgnoreCase)) return;

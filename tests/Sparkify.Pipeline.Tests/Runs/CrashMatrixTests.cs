@@ -19,7 +19,7 @@ public class CrashMatrixTests
     [
         "provision:after:role", "provision:after:cluster", "createtables:before:commit", "stagecopy:after:upload",
         "copy:staging_events:mid", "stagecopy:between:tables", "copy:staging_songs:mid", "transform:after:10_users.sql",
-        "transform:after:40_time.sql", "transform:after:50_songplays.sql", "transform:before:commit",
+        "transform:after:45_time.sql", "transform:after:50_songplays.sql", "transform:before:commit",
         "verify:after:songplays_count_matches_staged.sql", "report:before:write",
     ];
 

@@ -13,7 +13,7 @@ namespace Sparkify.Pipeline.Tests.Runs;
 public class LaunchedProcessTests
 {
     static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
-    const string Point = "transform:after:40_time.sql";
+    const string Point = "transform:after:45_time.sql";
 
     BuildScript _build = null!;
     string _sample = null!;
