@@ -5,6 +5,8 @@ namespace Sparkify.Pipeline.Runs;
 /// "pause point NAME reached" when it gets to the point of that name and waits there (10 minutes by default), so a test
 /// can kill the process at a known place; a signal's cancellation ends the wait as it would end the work there.
 /// NAME@SECONDS pauses that long, then goes on (a run that holds the writer lock for a while, for example).
+/// A run pauses once: a point reached again (copy:TABLE:mid comes after every COPY batch) goes straight on, or a
+/// NAME@40 run would wait 40 s per batch and not finish for many minutes.
 /// Without the variable a point costs one null check.
 /// </summary>
 public static class PausePoint
@@ -12,6 +14,7 @@ public static class PausePoint
     public const string Variable = "SPARKIFY_PAUSE_AT";
     static readonly string? Setting = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
     static readonly string? Wanted = Setting?.Split('@')[0];
+    static int _paused;
     static readonly TimeSpan Pause = Setting?.Split('@') is [_, var seconds] && int.TryParse(seconds, out var s)
         ? TimeSpan.FromSeconds(s)
         : TimeSpan.FromMinutes(10);
@@ -20,6 +23,7 @@ public static class PausePoint
     public static void Reach(string name, CancellationToken ct)
     {
         if (Wanted is null || !string.Equals(Wanted, name, StringComparison.OrdinalIgnoreCase)) return;
+        if (Interlocked.Exchange(ref _paused, 1) == 1) return;
         Console.Out.WriteLine($"pause point {name} reached (pid {Environment.ProcessId}); waiting {Pause.TotalSeconds:0} s to be killed");
         Console.Out.Flush();
         ct.WaitHandle.WaitOne(Pause);
