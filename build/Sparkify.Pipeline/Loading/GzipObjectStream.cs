@@ -11,7 +11,7 @@ namespace Sparkify.Pipeline.Loading;
 /// one makes the decompressor read the token's member as the rest of the cut data, which fails or loses the token.
 /// The last 128 KB of output is held back until that check, so no byte decoded from a cut object reaches the parser.
 /// </summary>
-public sealed class GzipObjectStream : Stream
+public sealed class GzipObjectStream : ReadOnlyStream
 {
     const int HoldBack = 128 << 10;
     static readonly byte[] Token = RandomNumberGenerator.GetBytes(16);
@@ -97,18 +97,8 @@ public sealed class GzipObjectStream : Stream
         await base.DisposeAsync();
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
     /// The object's bytes, then the sentinel member's.
-    sealed class SentinelSource(Stream raw, byte[] sentinel) : Stream
+    sealed class SentinelSource(Stream raw, byte[] sentinel) : ReadOnlyStream
     {
         int _sentinelAt;
 
@@ -140,15 +130,5 @@ public sealed class GzipObjectStream : Stream
             if (disposing) raw.Dispose();
             base.Dispose(disposing);
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
