@@ -45,4 +45,14 @@ public sealed class StateFile(string path)
     {
         if (File.Exists(Path)) File.Delete(Path);
     }
+
+    /// Deletes the file when it remembers nothing (after a complete Teardown), and its folder when that is then empty.
+    public void DeleteIfEmpty()
+    {
+        if (!File.Exists(Path)) return;
+        if (JsonSerializer.Serialize(Load(), Json) != JsonSerializer.Serialize(new DwhState(), Json)) return;
+        File.Delete(Path);
+        var dir = System.IO.Path.GetDirectoryName(Path)!;
+        if (!Directory.EnumerateFileSystemEntries(dir).Any()) Directory.Delete(dir);
+    }
 }

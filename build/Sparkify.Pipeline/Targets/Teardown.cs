@@ -47,6 +47,8 @@ public static class Teardown
                 throw new PipelineException("Teardown (local) did not finish; left behind:" + string.Concat(left.Select(l => "\n  - " + l)));
             run.Log.Information($"Teardown (local): moto and PostgreSQL stopped, {run.Local.Folder} removed");
         }
+        // Nothing left to remember: a fresh clone after Etl and Teardown holds no .dwh folder either (issue 10).
+        run.State.DeleteIfEmpty();
         return true;
     });
 
