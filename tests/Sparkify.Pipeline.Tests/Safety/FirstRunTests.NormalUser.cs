@@ -91,12 +91,14 @@ public partial class FirstRunTests
         return status.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !ignored || l.StartsWith("!! ")).ToList();
     }
 
-    /// The command lines of a user's processes (every process when <paramref name="user"/> is null).
+    /// The command lines of a user's live processes (every user's when <paramref name="user"/> is null). Zombies are
+    /// left out: a stopped moto is dead but waits, for a moment, to be reaped by init, which is not the pipeline's.
     static IReadOnlyList<string> ProcessArgs(string? user)
     {
-        var (_, output) = ThrowawayUser.Run("ps", user is null ? ["-e", "-o", "args="] : ["-u", user, "-o", "args="]);
+        var (_, output) = ThrowawayUser.Run("ps", user is null ? ["-e", "-o", "stat=,args="] : ["-u", user, "-o", "stat=,args="]);
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(l => !l.StartsWith("error:") && !l.StartsWith("ps ")).ToList();
+            .Select(l => l.Split(' ', 2, StringSplitOptions.TrimEntries)).Where(f => f.Length == 2 && !f[0].StartsWith('Z'))
+            .Select(f => f[1]).ToList();
     }
 
     static IReadOnlyList<string> TempEntriesOf(string user) =>
