@@ -55,5 +55,8 @@ public sealed class ThrowawayUser : IDisposable
         var (code, output) = Run("/usr/sbin/userdel", "--remove", Name);
         if (code != 0 && code != 12) TestContext.Out.WriteLine($"userdel --remove {Name} (exit {code}): {output}");
         if (Directory.Exists(Home)) Directory.Delete(Home, recursive: true);
+        // The .NET SDK's NuGet lock folder for this user (userdel leaves /tmp alone; the next user may get the same uid).
+        var scratch = Path.Combine(Path.GetTempPath(), $"NuGetScratch{Name}");
+        if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
     }
 }
