@@ -18,6 +18,9 @@ public sealed class AwsSession(AwsContext aws, DwhConfig config, Profile profile
     public AwsContext Aws => aws;
     public DwhConfig Config => config;
     public Profile Profile => profile;
+
+    /// What the profile means (the default ingress CIDR, for one); the same type Run.Create builds.
+    public Platforms.Platform Platform { get; } = Platforms.Platform.For(profile);
     public StateFile State => state;
     public PipelineLog Log => log;
     public Pricing Prices => prices;

@@ -12,13 +12,7 @@ public sealed record DatasetNames(S3Location LogData, S3Location SongData, strin
     public const string Schema = "public";
 
     /// The names for this run's profile: local S3 is the [LOCAL] bucket on moto under the public key layout.
-    public static DatasetNames For(Run run)
-    {
-        var c = run.Config;
-        if (run.Profile == Profile.Local) return Local(c.S3, c.Local.Bucket, c.Local.PgPort, c.Cluster.DbName);
-        var state = run.State.Load();
-        return Redshift(c.S3, state.ClusterId ?? c.Cluster.Identifier, c.Aws.Region, state.Port ?? c.Cluster.DbPort, state.DbName ?? c.Cluster.DbName);
-    }
+    public static DatasetNames For(Run run) => run.Platform.Datasets(run);
 
     /// local profile: the [S3] prefixes in the [LOCAL] bucket on moto, the PostgreSQL on 127.0.0.1.
     public static DatasetNames Local(S3Settings s3, string bucket, int pgPort, string database) =>

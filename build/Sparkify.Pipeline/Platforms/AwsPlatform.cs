@@ -1,6 +1,8 @@
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Config;
+using Sparkify.Pipeline.Loading;
 using Sparkify.Pipeline.State;
+using Sparkify.Pipeline.Targets;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Platforms;
@@ -25,6 +27,30 @@ public sealed class AwsPlatform : Platform
     }
 
     public override string StagingSource(Run run, S3Location source) => source.ToString();
+
+    public override Task<IReadOnlyList<LoadResult>> StageAsync(Run run, CopyOptions options) => StageCopy.ServerSideAsync(run, options);
+
+    public override Lineage.DatasetNames Datasets(Run run)
+    {
+        var (c, state) = (run.Config, run.State.Load());
+        return Lineage.DatasetNames.Redshift(c.S3, state.ClusterId ?? c.Cluster.Identifier, c.Aws.Region, state.Port ?? c.Cluster.DbPort,
+            state.DbName ?? c.Cluster.DbName);
+    }
+
+    // The master user does both: the role and its grants.
+    public override async Task GrantReaderAsync(Run run, Npgsql.NpgsqlConnection owner, string password)
+    {
+        var exists = await WarehouseRoles.ExistsAsync(owner, run.Sql, Dialect.Redshift, WarehouseRoles.Reader, run.Ct);
+        foreach (var statement in WarehouseRoles.ReaderStatements(run.Sql, Dialect.Redshift, exists, password))
+            await WarehouseRoles.ExecuteAsync(owner, statement, run.Ct);
+    }
+
+    public override Task<string> DefaultIngressCidrAsync(Func<CancellationToken, Task<string>> publicIpSource, CancellationToken ct) =>
+        PublicIp.DetectCidrAsync(publicIpSource, ct);
+
+    public override Task TearDownControlPlaneAsync(Run run, Func<Task> awsPart) => awsPart();
+
+    public override Task TearDownServicesAsync(Run run) => Task.CompletedTask;
 
     /// [CLUSTER] auth = iam: a temporary login fetched per run; auth = password: DWH_DB_PASSWORD or the state file's.
     static async Task<WarehouseEndpoint> RedshiftFromAsync(Run run, DwhState state)

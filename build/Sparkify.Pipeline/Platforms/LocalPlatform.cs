@@ -1,6 +1,8 @@
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Config;
+using Sparkify.Pipeline.Loading;
 using Sparkify.Pipeline.Local;
+using Sparkify.Pipeline.Targets;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Platforms;
@@ -24,4 +26,52 @@ public sealed class LocalPlatform : Platform
 
     /// The [S3] key under the local bucket: the same layout as the public one.
     public override string StagingSource(Run run, S3Location source) => $"s3://{run.Config.Local.Bucket}/{source.Prefix}";
+
+    public override Task<IReadOnlyList<LoadResult>> StageAsync(Run run, CopyOptions options) => StageCopy.ClientSideAsync(run, options);
+
+    public override Lineage.DatasetNames Datasets(Run run)
+    {
+        var c = run.Config;
+        return Lineage.DatasetNames.Local(c.S3, c.Local.Bucket, c.Local.PgPort, c.Cluster.DbName);
+    }
+
+    // The bootstrap superuser creates the role; the owner grants.
+    public override async Task GrantReaderAsync(Run run, Npgsql.NpgsqlConnection owner, string password)
+    {
+        await run.Local.EnsureReaderAsync(password, run.Ct);
+        foreach (var grant in WarehouseRoles.ReaderGrants(run.Sql, Dialect.Postgres))
+            await WarehouseRoles.ExecuteAsync(owner, grant, run.Ct);
+    }
+
+    public override Task<string> DefaultIngressCidrAsync(Func<CancellationToken, Task<string>> publicIpSource, CancellationToken ct) => Task.FromResult("127.0.0.1/32");
+
+    public override async Task TearDownControlPlaneAsync(Run run, Func<Task> awsPart)
+    {
+        if (ControlPlaneStopped(run))
+        {
+            // moto keeps everything in memory: when it is not running, it holds no role, cluster or rule.
+            var state = run.State.Load();
+            TeardownAws.Clear(state);
+            run.State.Save(state);
+            run.Log.Information("Teardown (AWS): moto is not running, so there is no role, cluster or rule to remove");
+            return;
+        }
+        try
+        {
+            await awsPart();
+        }
+        catch (PipelineException e)
+        {
+            // The local services must still be stopped; whatever answers on the port is reported, not fatal.
+            run.Log.Warning($"Teardown (AWS) on the local moto did not complete: {e.Message}");
+        }
+    }
+
+    public override async Task TearDownServicesAsync(Run run)
+    {
+        var left = await LocalTeardown.RunAsync(run.Local, run.State, run.Config.Local, run.Root, run.Log, run.Ct);
+        if (left.Count > 0)
+            throw new PipelineException("Teardown (local) did not finish; left behind:" + string.Concat(left.Select(l => "\n  - " + l)));
+        run.Log.Information($"Teardown (local): moto and PostgreSQL stopped, {run.Local.Folder} removed");
+    }
 }

@@ -1,5 +1,6 @@
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Config;
+using Sparkify.Pipeline.Loading;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Platforms;
@@ -27,6 +28,25 @@ public abstract class Platform
 
     /// The address StageCopy reads an [S3] source from.
     public abstract string StagingSource(Run run, S3Location source);
+
+    /// Loads both staging tables the profile's way: the client-side loader from the local bucket, or Redshift's COPY.
+    public abstract Task<IReadOnlyList<LoadResult>> StageAsync(Run run, CopyOptions options);
+
+    /// The ingress rule's CIDR when [NETWORK] ingress_cidr is not set: loopback locally, this machine's public IP on AWS.
+    public abstract Task<string> DefaultIngressCidrAsync(Func<CancellationToken, Task<string>> publicIpSource, CancellationToken ct);
+
+    /// Teardown's AWS part (<paramref name="awsPart"/>): on AWS it is the teardown; locally it runs on moto only while
+    /// moto runs, and a failure there is a warning, since the local services must still be stopped.
+    public abstract Task TearDownControlPlaneAsync(Run run, Func<Task> awsPart);
+
+    /// Teardown's last part: the local profile stops its services and removes their folders; AWS has none.
+    public abstract Task TearDownServicesAsync(Run run);
+
+    /// The OpenLineage names of the run's sources and tables.
+    public abstract Lineage.DatasetNames Datasets(Run run);
+
+    /// Makes the read-only role (or gives it <paramref name="password"/>) and grants it SELECT, through the owner's connection.
+    public abstract Task GrantReaderAsync(Run run, Npgsql.NpgsqlConnection owner, string password);
 
     public static Platform For(Profile profile) => profile == Profile.Local ? new LocalPlatform() : new AwsPlatform();
 }

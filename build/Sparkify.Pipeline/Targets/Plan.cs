@@ -106,10 +106,9 @@ public static partial class Plan
     static async Task<string> PlannedCidrAsync(AwsSession s, CancellationToken ct)
     {
         if (s.Config.Network.IngressCidr is { } configured) return configured;
-        if (s.Profile == Profile.Local) return "127.0.0.1/32";
         try
         {
-            return await PublicIp.DetectCidrAsync(s.PublicIpSource, ct);
+            return await s.Platform.DefaultIngressCidrAsync(s.PublicIpSource, ct);
         }
         catch (PipelineException e)
         {

@@ -25,9 +25,7 @@ public static class Provision
     {
         s.RequireKnownRegion();
         // Known before anything is created: a failed detection must not leave a cluster running without its rule.
-        var cidr = s.Config.Network.IngressCidr ?? (s.Profile == Profile.Local
-            ? "127.0.0.1/32"
-            : await PublicIp.DetectCidrAsync(s.PublicIpSource, ct));
+        var cidr = s.Config.Network.IngressCidr ?? await s.Platform.DefaultIngressCidrAsync(s.PublicIpSource, ct);
         var result = new ProvisionResult();
         var state = s.State.Load();
         s.RequireStateRegion(state, "Provision");

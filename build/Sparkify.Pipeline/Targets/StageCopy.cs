@@ -21,12 +21,13 @@ public static class StageCopy
     public static Task<IReadOnlyList<LoadResult>> ExecuteAsync(Run run) => run.Boundary("StageCopy", async () =>
     {
         var options = CopyOptions.FromConfig(run.Config);
-        var results = run.Profile == Profile.Local ? await LocalAsync(run, options) : await RedshiftAsync(run, options);
+        var results = await run.Platform.StageAsync(run, options);
         LoadReport.Log(run.Log, results);
         return results;
     });
 
-    static async Task<IReadOnlyList<LoadResult>> LocalAsync(Run run, CopyOptions options)
+    /// local profile: the sample into the [LOCAL] bucket, then the client-side COPY loader (LocalPlatform's way).
+    internal static async Task<IReadOnlyList<LoadResult>> ClientSideAsync(Run run, CopyOptions options)
     {
         var aws = await AwsContext.ForRunAsync(run);
         var bucket = run.Config.Local.Bucket;
@@ -68,7 +69,8 @@ public static class StageCopy
         return results;
     }
 
-    static async Task<IReadOnlyList<LoadResult>> RedshiftAsync(Run run, CopyOptions options)
+    /// aws profile: Redshift's own COPY with the role Provision made (AwsPlatform's way).
+    internal static async Task<IReadOnlyList<LoadResult>> ServerSideAsync(Run run, CopyOptions options)
     {
         var roleArn = run.State.Load().RoleArn
                       ?? throw new PipelineException($"no IAM role ARN in {run.State.Path}; run ./build.sh Provision --profile=aws first");

@@ -16,16 +16,7 @@ public static class ReaderAccess
         state.ReaderPassword ??= Passwords.New();
         run.State.Save(state);
         await using var connection = await owner.OpenAsync(run.Ct);
-        if (run.Profile == Profile.Local)
-        {
-            await run.Local.EnsureReaderAsync(state.ReaderPassword, run.Ct);
-            foreach (var grant in WarehouseRoles.ReaderGrants(run.Sql, Dialect.Postgres))
-                await WarehouseRoles.ExecuteAsync(connection, grant, run.Ct);
-            return;
-        }
-        var exists = await WarehouseRoles.ExistsAsync(connection, run.Sql, Dialect.Redshift, WarehouseRoles.Reader, run.Ct);
-        foreach (var statement in WarehouseRoles.ReaderStatements(run.Sql, Dialect.Redshift, exists, state.ReaderPassword))
-            await WarehouseRoles.ExecuteAsync(connection, statement, run.Ct);
+        await run.Platform.GrantReaderAsync(run, connection, state.ReaderPassword);
     }
 
     /// The warehouse as the read-only role (the local cluster is started when needed).
