@@ -17,7 +17,13 @@ if [ ! -d "${NUGET_PACKAGES:-$HOME/.nuget/packages}/cake.tool/7.0.0" ]; then
   dotnet tool restore >/dev/null
 fi
 
-if [ ! -f "$dll" ] || [ -n "$(find "$lib" \( -name '*.cs' -o -name '*.csproj' -o -name '*.py' \) -not -path '*/bin/*' -not -path '*/obj/*' -newer "$dll" -print -quit)" ]; then
+# Stale when a source is newer than the dll, or when the set of sources changed since the last build (a deleted or
+# renamed file leaves no newer timestamp behind): the sorted list is kept beside the dll. Without that list (a build
+# from before it existed, or a copied bin folder) the timestamps decide and the list is recorded.
+sources() { find "$lib" \( -name '*.cs' -o -name '*.csproj' -o -name '*.py' \) -not -path '*/bin/*' -not -path '*/obj/*' "$@"; }
+list="$lib/bin/Release/net10.0/sources.list"
+now=$(sources | LC_ALL=C sort)
+if [ ! -f "$dll" ] || [ -n "$(sources -newer "$dll" -print -quit)" ] || { [ -f "$list" ] && [ "$(cat "$list")" != "$now" ]; }; then
   echo "Building the pipeline library..."
   if ! out=$(dotnet build "$lib" -c Release -nologo -v quiet -clp:NoSummary 2>&1); then
     echo "$out" >&2
@@ -26,6 +32,7 @@ if [ ! -f "$dll" ] || [ -n "$(find "$lib" \( -name '*.cs' -o -name '*.csproj' -o
   fi
   touch "$dll"
 fi
+[ -f "$list" ] && [ "$(cat "$list")" = "$now" ] || printf '%s\n' "$now" >"$list"
 if [ -d "$cache" ] && [ "$dll" -nt "$cache" ]; then rm -rf "$cache"; fi
 
 # The process this script started must be the pipeline itself: `dotnet tool run` would start Cake as a child, so a

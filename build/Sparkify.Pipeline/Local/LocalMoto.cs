@@ -97,22 +97,14 @@ public sealed class LocalMoto(string folder, int port, PipelineLog log)
     /// moto_serve.py beside this library when python3 is on PATH: moto_server plus a bulk route that seeds the local
     /// bucket in one request per batch (see the script). Else moto_server itself, and the upload falls back to PUTs.
     /// </summary>
-    static string[] MotoCommand() => LauncherScript().Length > 0 ? [OnPath("python3")!] : [MotoServer()];
+    static string[] MotoCommand() => LauncherScript().Length > 0 ? [ToolPath.Find("python3")!] : [MotoServer()];
 
     static string[] LauncherScript()
     {
         var script = Path.Combine(Path.GetDirectoryName(typeof(LocalMoto).Assembly.Location)!, "Local", "moto_serve.py");
-        return File.Exists(script) && OnPath("python3") is not null ? [script] : [];
+        return File.Exists(script) && ToolPath.Find("python3") is not null ? [script] : [];
     }
 
-    static string? OnPath(string name) => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-        .Where(dir => dir.Length > 0).Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
-
-    static string MotoServer()
-    {
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
-            if (dir.Length > 0 && File.Exists(Path.Combine(dir, "moto_server"))) return Path.Combine(dir, "moto_server");
-        throw new PipelineException("moto_server was not found on PATH; install it with: pip install 'moto[server]' " +
-                                    "(the local profile needs it, see README prerequisites)");
-    }
+    static string MotoServer() => ToolPath.Find("moto_server") ?? throw new PipelineException(
+        "moto_server was not found on PATH; install it with: pip install 'moto[server]' (the local profile needs it, see README prerequisites)");
 }

@@ -16,7 +16,7 @@ public static class LocalPreflight
             try { ProcessRunner.PostgresTool(tool); }
             catch (PipelineException) { problems.Add($"PostgreSQL's {tool} is missing: install the PostgreSQL server (Debian/Ubuntu: apt-get install postgresql-15; macOS: brew install postgresql@15)"); }
         }
-        if (!OnPath("moto_server")) problems.Add("moto_server is missing: pip install 'moto[server]' (Python 3.9 or later)");
+        if (ToolPath.Find("moto_server") is null) problems.Add("moto_server is missing: pip install 'moto[server]' (Python 3.9 or later)");
         if (ProcessRunner.IsRoot && ProcessRunner.RunUserPath() is null)
             problems.Add("running as root needs runuser (util-linux) to start PostgreSQL as the postgres user: apt-get install util-linux");
         if (Ports.IsListening(local.MotoPort) && !await moto.AnswersAsMotoAsync(ct))
@@ -27,7 +27,4 @@ public static class LocalPreflight
         if (problems.Count == 1) throw new PipelineException($"the local profile cannot start: {problems[0]}");
         if (problems.Count > 1) throw new PipelineException("the local profile cannot start:" + string.Concat(problems.Select(p => "\n  - " + p)));
     }
-
-    static bool OnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(d => d.Length > 0 && File.Exists(Path.Combine(d, name)));
 }

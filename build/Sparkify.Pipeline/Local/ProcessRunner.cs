@@ -48,8 +48,7 @@ public static class ProcessRunner
     /// Finds a PostgreSQL server tool on PATH, else in Debian's versioned folder (/usr/lib/postgresql/N/bin).
     public static string PostgresTool(string name)
     {
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
-            if (dir.Length > 0 && File.Exists(Path.Combine(dir, name))) return Path.Combine(dir, name);
+        if (ToolPath.Find(name) is { } onPath) return onPath;
         var debian = Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql")
                 .Select(d => Path.Combine(d, "bin", name)).Where(File.Exists)
