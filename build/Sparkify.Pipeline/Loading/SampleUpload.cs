@@ -39,8 +39,9 @@ public static class SampleUpload
         var wanted = files.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
         var stale = existing.Keys.Where(k => Parts.Any(p => k.StartsWith(p, StringComparison.Ordinal)) && !wanted.Contains(k)).ToList();
         var removable = stale.Where(recorded.Contains).ToList();
-        // Claimed before the first put, so the keys of an upload cut short are still removable by the next one.
-        await WriteRecordAsync(s3, bucket, recorded.Union(wanted), ct);
+        // Claimed before the first put, so the keys of an upload cut short are still removable by the next one; rewritten
+        // only when it grows (a warm run writes nothing).
+        if (!wanted.IsSubsetOf(recorded) || !existing.ContainsKey(RecordKey)) await WriteRecordAsync(s3, bucket, recorded.Union(wanted), ct);
         var putInBulk = bulk && changed.Count > 0 && s3.Config.ServiceURL is { } url && await MotoBulkPut.TryPutAsync(url, bucket, changed, ct);
         if (!putInBulk)
             await Parallel.ForEachAsync(changed, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (f, token) =>
