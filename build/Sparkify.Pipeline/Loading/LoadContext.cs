@@ -18,6 +18,10 @@ public sealed record LoadContext(SqlFiles Sql, PipelineLog Log, AwsContext? Aws 
 
     public Sources.LocalMirror? Mirror { get; init; }
 
+    /// The run's one listing of a bucket (StageCopy's upload): loads from that bucket take their prefixes from it
+    /// instead of listing again. Without it every load lists S3 itself.
+    public Sources.BucketListing? Listing { get; init; }
+
     /// Runs inside each table's load transaction just before it commits (StageCopy records staging_scope there).
     public Func<NpgsqlConnection, CopyCommand, CancellationToken, Task>? BeforeCommit { get; init; }
 }

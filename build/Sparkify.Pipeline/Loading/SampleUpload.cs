@@ -31,7 +31,8 @@ public static class SampleUpload
         var files = SampleFiles(Path.GetFullPath(sample));
         await EnsureBucketAsync(s3, bucket, region, ct);
         var hashing = HashAsync(bucket, files, ct);
-        var existing = await ExistingAsync(s3, bucket, ct);
+        var listing = await BucketListing.ListAsync(s3, bucket, ct);
+        var existing = listing.Under("").ToDictionary(o => o.Key, o => o.ETag, StringComparer.Ordinal);
         var mirror = await hashing;
         var changed = files.Where(f => !existing.TryGetValue(f.Key, out var etag) || LocalMirror.Normalise(etag) != Md5Of(mirror, f.Key)).ToList();
 
@@ -39,8 +40,10 @@ public static class SampleUpload
         var wanted = files.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
         var stale = existing.Keys.Where(k => Parts.Any(p => k.StartsWith(p, StringComparison.Ordinal)) && !wanted.Contains(k)).ToList();
         var removable = stale.Where(recorded.Contains).ToList();
-        // Claimed before the first put, so the keys of an upload cut short are still removable by the next one.
-        await WriteRecordAsync(s3, bucket, recorded.Union(wanted), ct);
+        // Claimed before the first put, so the keys of an upload cut short are still removable by the next one; rewritten
+        // only when it grows (a warm run writes nothing).
+        var recordGrows = !wanted.IsSubsetOf(recorded) || !existing.ContainsKey(RecordKey);
+        if (recordGrows) await WriteRecordAsync(s3, bucket, recorded.Union(wanted), ct);
         var putInBulk = bulk && changed.Count > 0 && s3.Config.ServiceURL is { } url && await MotoBulkPut.TryPutAsync(url, bucket, changed, ct);
         if (!putInBulk)
             await Parallel.ForEachAsync(changed, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (f, token) =>
@@ -52,9 +55,12 @@ public static class SampleUpload
         foreach (var chunk in removable.Chunk(1000))
             await s3.DeleteObjectsAsync(new DeleteObjectsRequest { BucketName = bucket, Objects = chunk.Select(k => new KeyVersion { Key = k }).ToList() }, ct);
         if (removable.Count > 0) await WriteRecordAsync(s3, bucket, recorded.Except(removable).Union(wanted), ct);
+        // The run's one listing: the bucket as the upload leaves it, listed again only when the upload wrote to it.
+        if (recordGrows || changed.Count > 0 || removable.Count > 0) listing = await BucketListing.ListAsync(s3, bucket, ct);
         return new SampleUploadResult(changed.Count, files.Count - changed.Count, removable.Count)
         {
-            Foreign = stale.Count - removable.Count, InBulk = putInBulk, Mirror = mirror, Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
+            Foreign = stale.Count - removable.Count, InBulk = putInBulk, Mirror = mirror, Listing = listing,
+            Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
         };
     }
 
@@ -101,21 +107,6 @@ public static class SampleUpload
         }
     }
 
-    /// Every key in the bucket with its ETag.
-    static async Task<Dictionary<string, string>> ExistingAsync(IAmazonS3 s3, string bucket, CancellationToken ct)
-    {
-        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-        var request = new ListObjectsV2Request { BucketName = bucket };
-        ListObjectsV2Response page;
-        do
-        {
-            page = await s3.ListObjectsV2Async(request, ct);
-            foreach (var o in page.S3Objects ?? []) keys[o.Key] = o.ETag ?? "";
-            request.ContinuationToken = page.NextContinuationToken;
-        } while (page.IsTruncated == true);
-        return keys;
-    }
-
     /// The keys earlier uploads put there and that still exist.
     static async Task<HashSet<string>> RecordedAsync(IAmazonS3 s3, string bucket, Dictionary<string, string> existing, CancellationToken ct)
     {
@@ -144,12 +135,13 @@ public static class SampleUpload
 /// <summary>
 /// What an upload did: objects put (new or changed), objects already there with the same content, objects of another
 /// sample removed; objects of that layout it left because it did not put them; whether it put through moto's bulk
-/// route; the files' MD5s; seconds taken.
+/// route; the files' MD5s; the bucket's listing as the upload left it; seconds taken.
 /// </summary>
 public sealed record SampleUploadResult(int Uploaded, int Kept, int Removed)
 {
     public int Foreign { get; init; }
     public bool InBulk { get; init; }
     public LocalMirror Mirror { get; init; } = new("");
+    public BucketListing? Listing { get; init; }
     public double Seconds { get; init; }
 }

@@ -9,18 +9,39 @@ Everything else goes to moto unchanged. Without moto importable here, this runs 
 import io
 import json
 import os
+import re
 import sys
 import tarfile
+from datetime import datetime
 from urllib.parse import parse_qs
 
 ROUTE = "/_sparkify/put-objects"
 
 try:
+    from dateutil.tz import tzutc
     from moto import server
     from moto.core import DEFAULT_ACCOUNT_ID
+    from moto.core import serialize
     from moto.s3.models import s3_backends
 except ImportError:
     os.execvp("moto_server", ["moto_server"] + sys.argv[1:])
+
+# moto's response serializer turns every timestamp it is given back into a datetime with botocore's
+# parse_to_aware_datetime, and S3 objects hand it their LastModified as a string ("2018-11-01T00:00:00.000Z"), which
+# botocore parses with dateutil (about 120 us each): profiled, 80% of a ListObjectsV2 page of 1,000 keys
+# (docs/local-profile.md). This exact form is parsed here to the same aware UTC datetime (about 4 us); every other
+# value, and every Python older than 3.11 (whose fromisoformat does not read the Z), still goes through botocore.
+S3_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z")
+_parse_to_aware_datetime = serialize.parse_to_aware_datetime
+
+
+def parse_to_aware_datetime(value):
+    if isinstance(value, str) and sys.version_info >= (3, 11) and S3_TIMESTAMP.fullmatch(value):
+        return datetime.fromisoformat(value).replace(tzinfo=tzutc())  # Python 3.11+ reads the Z; same value and zone
+    return _parse_to_aware_datetime(value)
+
+
+serialize.parse_to_aware_datetime = parse_to_aware_datetime
 
 
 def answer(start_response, status, document):

@@ -48,7 +48,7 @@ public static class StageCopy
         var terminal = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         var results = new List<LoadResult>();
         await using var printer = new ProgressPrinter(run.Log, terminal);
-        var context = new LoadContext(run.Sql, run.Log, aws) { OnStart = printer.Watch, RunId = run.Id, Mirror = upload.Mirror, BeforeCommit = RecordScope(run) };
+        var context = new LoadContext(run.Sql, run.Log, aws) { OnStart = printer.Watch, RunId = run.Id, Mirror = upload.Mirror, Listing = upload.Listing, BeforeCommit = RecordScope(run) };
         try
         {
             foreach (var copy in copies)

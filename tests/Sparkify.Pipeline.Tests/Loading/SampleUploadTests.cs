@@ -120,4 +120,44 @@ public class SampleUploadTests
         Assert.That(events.Rows, Is.EqualTo(2), "the bucket's two events, not the edited file's one");
         Assert.That(upload.Mirror.ReadFromS3, Is.EqualTo(1));
     }
+
+    [Test]
+    [Description("issue 13 point 5: one listing per run; the upload's listing is the bucket as the upload left it")]
+    public async Task The_upload_listing_is_the_bucket_as_the_upload_left_it()
+    {
+        using var first = Sample();
+        first.Write("song_data/B/B/B/TRBBBBB128F429D538.json", """{"num_songs": 1, "song_id": "S2", "title": "u", "duration": 2.5, "year": 0}""");
+        using var second = Sample("paid");
+        var (aws, bucket) = await MotoAsync();
+        using var s3 = aws.S3();
+        await SampleUpload.EnsureAsync(s3, bucket, Region, first.Root, CancellationToken.None);
+
+        // Puts one changed day, removes one song of the first sample: the listing taken before must not be the one kept.
+        var upload = await SampleUpload.EnsureAsync(s3, bucket, Region, second.Root, CancellationToken.None);
+
+        var fresh = (await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket })).S3Objects.Select(o => (o.Key, o.ETag)).ToList();
+        Assert.That((upload.Uploaded, upload.Removed), Is.EqualTo((1, 1)));
+        Assert.That(upload.Listing!.Under("").Select(o => (o.Key, o.ETag)), Is.EqualTo(fresh));
+    }
+
+    [Test]
+    [Description("issue 13 point 5: the loads take their prefixes from the run's one listing instead of listing again")]
+    public async Task Loads_given_the_upload_listing_do_not_list_the_bucket_again()
+    {
+        using var sample = Sample();
+        var (aws, bucket) = await MotoAsync();
+        using var s3 = aws.S3();
+        var upload = await SampleUpload.EnsureAsync(s3, bucket, Region, sample.Root, CancellationToken.None);
+        // A day put after the run's listing: a load listing S3 sees it, a load given the listing does not.
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "log_data/2018/11/2018-11-02-events.json",
+            ContentBody = Event("9", "paid", 1541105830799) + "\n" });
+        var db = await WithStagingTablesAsync();
+        var copy = StagingCopies.Under($"s3://{bucket}", Options() with { Region = Region })[0];
+
+        var listedOnce = await ClientCopy.RunAsync(db, copy, Context(aws) with { Mirror = upload.Mirror, Listing = upload.Listing }, CancellationToken.None);
+        var listedAgain = await ClientCopy.RunAsync(db, copy, Context(aws) with { Mirror = upload.Mirror }, CancellationToken.None);
+
+        Assert.That((listedOnce.Objects, listedOnce.Rows), Is.EqualTo((1, 2L)));
+        Assert.That((listedAgain.Objects, listedAgain.Rows), Is.EqualTo((2, 3L)));
+    }
 }

@@ -7,9 +7,10 @@ using Amazon.S3.Model;
 namespace Sparkify.Pipeline.Loading.Sources;
 
 /// <summary>
-/// One bucket through AWSSDK.S3: AWS itself or any endpoint that speaks S3 (moto). Listing and existence always ask
-/// the bucket. With a <see cref="LocalMirror"/> of it, an object whose listed ETag is the MD5 of the local file it was
-/// uploaded from is read from that file (the local profile's own upload); every other object is fetched.
+/// One bucket through AWSSDK.S3: AWS itself or any endpoint that speaks S3 (moto). Existence always asks the bucket;
+/// listing asks it too, unless given this run's one listing of it (<see cref="BucketListing"/>). With a
+/// <see cref="LocalMirror"/> of it, an object whose listed ETag is the MD5 of the local file it was uploaded from is
+/// read from that file (the local profile's own upload); every other object is fetched.
 /// </summary>
 public sealed class S3ObjectStore(IAmazonS3 client, string bucket, LocalMirror? mirror = null) : ObjectStore
 {
@@ -17,9 +18,22 @@ public sealed class S3ObjectStore(IAmazonS3 client, string bucket, LocalMirror? 
 
     public string Bucket { get; } = bucket;
 
+    /// This run's listing of the bucket, when it has one: prefixes are then answered from it, not by S3 again.
+    public BucketListing? Listing { get; init; }
+
     public override async Task<IReadOnlyList<SourceObject>> ListAsync(string prefix, CancellationToken ct)
     {
         var found = new List<SourceObject>();
+        if (Listing is not null)
+        {
+            foreach (var o in Listing.Under(prefix))
+                if (!o.Key.EndsWith('/'))
+                {
+                    found.Add(new SourceObject(this, o.Key, o.Size));
+                    _etags[o.Key] = o.ETag;
+                }
+            return found;
+        }
         var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = prefix };
         await Guard($"cannot list {Describe(prefix)}", async () =>
         {
