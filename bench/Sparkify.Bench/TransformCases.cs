@@ -23,6 +23,8 @@ public static class TransformCases
         var output = bench.Output;
         output.WriteLine($"Transform cases {string.Join(',', Keys.Where(options.Cases.Contains))} at scale {options.Scale}, {options.Runs} run(s) each where repeated");
         await bench.StageAsync(sample.Directory, ct);
+        if (options.Warmup)
+            output.WriteLine($"    warm-up fresh build (not counted): {await bench.FreshBuildAsync(ct):F2} s");
         var (clean, peer, fresh) = await CleanAsync(bench, options.Runs, ct);
         var cases = new List<TransformCase> { clean, peer };
         if (options.Cases.Contains("rerun")) cases.Add(await RerunAsync(bench, options.Runs, clean, fresh, ct));
