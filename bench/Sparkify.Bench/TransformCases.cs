@@ -30,7 +30,7 @@ public static class TransformCases
         if (options.Cases.Contains("rerun")) cases.Add(await RerunAsync(bench, options.Runs, clean, fresh, ct));
         var middle = FirstDay.AddDays(sample.Days / 2);
         if (options.Cases.Contains("window")) cases.Add(await WindowAsync(bench, options.Runs, clean, fresh, middle, ct));
-        var history = new HistoryCases(bench, clean, fresh);
+        var history = new HistoryCases(bench, clean, fresh, options.Runs);
         if (options.Cases.Contains("h3")) cases.Add(await history.OverlappingWindowsAsync(middle.AddDays(-5), ct));
         if (options.Cases.Contains("h2")) cases.Add(await history.CrashThenVacuumAsync(ct));
         if (options.Cases.Contains("h1")) cases.AddRange(await history.SampleSwitchAsync(sample, await sampleB(ct), ct));
