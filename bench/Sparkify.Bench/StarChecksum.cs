@@ -21,7 +21,8 @@ public sealed record StarChecksum(IReadOnlyList<StarChecksum.Table> Tables)
         await using var reader = await command.ExecuteReaderAsync(ct);
         var tables = new List<Table>();
         while (await reader.ReadAsync(ct)) tables.Add(new Table(reader.GetString(0), reader.GetInt64(1), reader.GetString(2)));
-        return new StarChecksum(tables);
+        // By name: a union all has no order of its own (a parallel append returns its branches as they finish).
+        return new StarChecksum(tables.OrderBy(t => t.Name, StringComparer.Ordinal).ToList());
     }
 
     /// <summary>

@@ -20,3 +20,4 @@ from (select md5(row(a.artist_id, a.name, a.location, a.latitude, a.longitude)::
 union all
 select 'time', count(*), coalesce(md5(string_agg(r.row_md5, '' order by r.row_md5)), '')
 from (select md5(row(t.start_time, t.hour, t.day, t.week, t.month, t.year, t.weekday)::text) as row_md5 from time t) r
+order by table_name
