@@ -1,4 +1,4 @@
--- star checksum: one row per star table, its row count and an md5 over its rows' md5s in sorted order
+-- star checksum: one row per star table in name order, its row count and an md5 over its rows' md5s in sorted order
 --                (songplay_id left out: a fresh build numbers its facts anew).
 -- why: each benchmark case must end in exactly what a fresh build of the same staged data gives; the hash of hashes
 --      stays small at scale 300 (2 M facts), where one string of every row would not.
