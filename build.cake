@@ -118,7 +118,7 @@ Task("Generate")
     .Does<Run>(run => Generate.ExecuteAsync(run));
 
 Task("Benchmark")
-    .Description("Time the staging loaders on generated data: project loader (folder, moto), PostgreSQL-native, row-by-row, moto fetch-only (--scale=N, --methods=a,b,c,d,e)")
+    .Description("Time the staging loaders on generated data: project loader (folder, moto), PostgreSQL-native, row-by-row, moto fetch-only; then the Transform beside a plain peer, a window and the history cases (--scale=N, --methods=a,b,c,d,e, --cases, --runs)")
     .WithCriteria<Run>((ctx, run) => !run.Skips("Benchmark"), "skipped by --skip")
     .Does<Run>(run => Benchmark.ExecuteAsync(run));
 

@@ -5,10 +5,16 @@ namespace Sparkify.Bench;
 /// <summary>
 /// The command line: --scale=N (1), --seed=S (42), --methods=a,b,c,d,e (all), --row-limit=R (rows the
 /// row-by-row loader (c) inserts before it extrapolates; 100,000), --work=DIR (a temp folder), --keep, --root=DIR,
-/// --no-warmup (skip the untimed first pass).
+/// --no-warmup (skip the untimed first pass), --cases=load,clean,rerun,window,h1,h2,h3 (all; "transform" names the
+/// six transform cases), --runs=N (runs of the repeated transform cases, their median; 3).
 /// </summary>
-public sealed record BenchOptions(int Scale, int Seed, IReadOnlySet<string> Methods, long RowLimit, string Work, bool Keep, string Root, bool Warmup = true)
+public sealed record BenchOptions(int Scale, int Seed, IReadOnlySet<string> Methods, long RowLimit, string Work, bool Keep, string Root,
+    bool Warmup, IReadOnlySet<string> Cases, int Runs)
 {
+    public bool Loads => Cases.Contains("load");
+
+    public bool Transforms => TransformCases.Keys.Any(Cases.Contains);
+
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -26,9 +32,27 @@ public sealed record BenchOptions(int Scale, int Seed, IReadOnlySet<string> Meth
             : fallback;
         var methods = (Get("methods") ?? "a,b,c,d,e").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var cases = ParseCases(Get("cases") ?? "all");
         var work = Get("work") ?? Path.Combine(Path.GetTempPath(), $"sparkify-bench-{Guid.NewGuid():N}"[..30]);
         return new BenchOptions((int)Whole("scale", 1), (int)Whole("seed", 42), methods, Whole("row-limit", 100_000),
-            Path.GetFullPath(work), Get("keep") is "true", Path.GetFullPath(Get("root") ?? FindRoot()), Get("no-warmup") is not "true");
+            Path.GetFullPath(work), Get("keep") is "true", Path.GetFullPath(Get("root") ?? FindRoot()), Get("no-warmup") is not "true",
+            cases, (int)Whole("runs", 3));
+    }
+
+    /// The cases named, "transform" and "all" expanded; an unknown name is refused with the list of known ones.
+    static IReadOnlySet<string> ParseCases(string text)
+    {
+        var known = TransformCases.Keys.Prepend("load").ToList();
+        var cases = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (name.Equals("all", StringComparison.OrdinalIgnoreCase)) cases.UnionWith(known);
+            else if (name.Equals("transform", StringComparison.OrdinalIgnoreCase)) cases.UnionWith(TransformCases.Keys);
+            else if (known.Contains(name, StringComparer.OrdinalIgnoreCase)) cases.Add(name.ToLowerInvariant());
+            else throw new ArgumentException($"--cases: unknown case '{name}'; known: {string.Join(", ", known)}, transform (the six after load), all");
+        }
+        if (cases.Count == 0) throw new ArgumentException($"--cases={text} names no case; known: {string.Join(", ", known)}, transform, all");
+        return cases;
     }
 
     /// The checkout: the nearest folder above the working directory that holds build.cake and sql/.

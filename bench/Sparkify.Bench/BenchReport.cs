@@ -3,11 +3,17 @@ using Sparkify.Pipeline.Generation;
 namespace Sparkify.Bench;
 
 /// The figures of one benchmark run, printed as a table with the ratios the performance goals speak of.
-public sealed record BenchReport(int Scale, GeneratedSample Sample, IReadOnlyList<Measurement> Results)
+public sealed record BenchReport(int Scale, GeneratedSample Sample, IReadOnlyList<Measurement> Results, TransformReport? Transform = null)
 {
     public Measurement? Get(string key) => Results.FirstOrDefault(r => r.Key == key);
 
     public void Print(TextWriter output)
+    {
+        if (Results.Count > 0) PrintLoads(output);
+        Transform?.Print(output);
+    }
+
+    void PrintLoads(TextWriter output)
     {
         output.WriteLine();
         output.WriteLine($"Scale {Scale}: {Sample.Events:N0} events in {Sample.Files - Sample.Songs - 1:N0} log files, {Sample.Songs:N0} song files " +

@@ -11,7 +11,8 @@ namespace Sparkify.Bench;
 
 /// <summary>
 /// Generates a sample, starts one throwaway PostgreSQL (and moto for the S3 path), then times each load method into
-/// the same empty staging tables and prints wall seconds, rows/s, peak memory and the ratios a/b and c/a.
+/// the same empty staging tables and prints wall seconds, rows/s, peak memory and the ratios a/b and c/a; then the
+/// transform cases (TransformCases) on the same server.
 /// </summary>
 public static class Benchmark
 {
@@ -23,17 +24,14 @@ public static class Benchmark
         var postgres = new LocalPostgres(Path.Combine(options.Work, "pg"), Ports.Free(), log);
         try
         {
-            var clock = Stopwatch.StartNew();
-            var sample = await Generator.WriteAsync(Path.Combine(options.Work, "sample"), new GeneratorOptions(options.Scale, options.Seed), ct);
-            output.WriteLine($"Generated scale {options.Scale} (seed {options.Seed}): {sample.Events:N0} events, {sample.Songs:N0} songs, " +
-                             $"{sample.Files:N0} files, {sample.Bytes / 1e6:N1} MB in {clock.Elapsed.TotalSeconds:F1} s");
+            var sample = await GenerateAsync(options, "sample", options.Seed, output, ct);
             var warehouse = await postgres.EnsureRunningAsync("bench", "bench", Passwords.New(), ct);
             await CreateTables.RunAsync(warehouse, sql, recreate: true, ct);
 
             var results = new List<Measurement>();
             await using var services = new BenchServices(options.Work, log);
-            var methods = Methods(options, sql, services).ToList();
-            if (options.Warmup) await WarmUpAsync(methods, warehouse, sql, options, output, ct);
+            var methods = options.Loads ? Methods(options, sql, services).ToList() : [];
+            if (options.Warmup && methods.Count > 0) await WarmUpAsync(methods, warehouse, sql, options, output, ct);
             foreach (var method in methods)
             {
                 output.WriteLine($"({method.Key}) {method.Name} ...");
@@ -41,7 +39,11 @@ public static class Benchmark
                 output.WriteLine($"    {measurement.Rows:N0} rows in {measurement.Seconds:F2} s {measurement.Note}");
                 results.Add(measurement);
             }
-            var report = new BenchReport(options.Scale, sample, results);
+            var transform = options.Transforms
+                ? await TransformCases.RunAsync(new TransformHarness(warehouse, sql, options.Root, output), options, sample,
+                    token => GenerateAsync(options, "sample-b", options.Seed + 1, output, token), ct)
+                : null;
+            var report = new BenchReport(options.Scale, sample, results, transform);
             report.Print(output);
             return report;
         }
@@ -50,6 +52,15 @@ public static class Benchmark
             await postgres.StopAsync(CancellationToken.None);
             if (!options.Keep && Directory.Exists(options.Work)) Directory.Delete(options.Work, recursive: true);
         }
+    }
+
+    static async Task<GeneratedSample> GenerateAsync(BenchOptions options, string folder, int seed, TextWriter output, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var sample = await Generator.WriteAsync(Path.Combine(options.Work, folder), new GeneratorOptions(options.Scale, seed), ct);
+        output.WriteLine($"Generated scale {options.Scale} (seed {seed}): {sample.Events:N0} events, {sample.Songs:N0} songs, " +
+                         $"{sample.Files:N0} files, {sample.Bytes / 1e6:N1} MB in {clock.Elapsed.TotalSeconds:F1} s");
+        return sample;
     }
 
     /// <summary>

@@ -1,4 +1,4 @@
--- songplays (work table): one row per NextSong event of the scope, keyed by (session_id, item_in_session, user_id),
+-- songplays (work tables): one row per NextSong event of the scope, keyed by (session_id, item_in_session, user_id),
 --            with its matched song; 45_time.sql and 50_songplays.sql read it, so the events are filtered once.
 -- why: song_id and artist_id come from a song whose title, artist name and duration all equal the event's song,
 --      artist and length (exact double equality: both sides come from the same JSON numbers, and the real sample's
@@ -9,8 +9,11 @@
 --      integer arithmetic that keeps the milliseconds exactly on PostgreSQL and Redshift alike (ts / 1000.0 would
 --      go through a numeric of engine-dependent scale). songplay_id is the fact's id when the key is in songplays
 --      already, and time_present says whether time has the start_time: both read before those tables change, so
---      no later insert anti-joins the table it fills (10_users.sql says why). Analyzed: the planner must know its size.
-create temp table transform_songplays as
+--      no later insert anti-joins the table it fills (10_users.sql says why). The ranked events are a work table of their own
+--      (transform_events), analyzed before they are joined to songplays and time: the planner cannot estimate how
+--      many rows "row_rank = 1" keeps and picked nested loops over both, half a minute on a rerun at scale 100
+--      (issue 13). Analyzed: the planner must know their sizes.
+create temp table transform_events as
 select
     p.start_time,
     p.user_id,
@@ -20,9 +23,7 @@ select
     p.session_id,
     p.item_in_session,
     nullif(p.location, '') as location,
-    nullif(p.user_agent, '') as user_agent,
-    f.songplay_id,
-    case when tt.start_time is null then 0 else 1 end as time_present
+    nullif(p.user_agent, '') as user_agent
 from (
     select
         timestamp 'epoch' + (e.ts / 1000) * interval '1 second' + (e.ts % 1000) * interval '1 millisecond' as start_time,
@@ -62,8 +63,25 @@ left join (
     ) c
     where c.row_rank = 1
 ) m on m.title = p.song and m.artist_name = p.artist and m.duration = p.length
-left join songplays f on f.session_id = p.session_id and f.item_in_session = p.item_in_session and f.user_id = p.user_id
-left join time tt on tt.start_time = p.start_time
 where p.row_rank = 1;
+
+analyze transform_events;
+
+create temp table transform_songplays as
+select
+    e.start_time,
+    e.user_id,
+    e.level,
+    e.song_id,
+    e.artist_id,
+    e.session_id,
+    e.item_in_session,
+    e.location,
+    e.user_agent,
+    f.songplay_id,
+    case when tt.start_time is null then 0 else 1 end as time_present
+from transform_events e
+left join songplays f on f.session_id = e.session_id and f.item_in_session = e.item_in_session and f.user_id = e.user_id
+left join time tt on tt.start_time = e.start_time;
 
 analyze transform_songplays;

@@ -37,6 +37,8 @@ public static class Options
         new("row-limit", OptionType.Number, "100000", ["Benchmark"], "rows the row-by-row loader (c) inserts before it extrapolates"),
         new("work", OptionType.Path, "a temp folder", ["Benchmark"], "the benchmark's work folder"),
         new("no-warmup", OptionType.Flag, "false", ["Benchmark"], "skip the untimed first pass"),
+        new("cases", OptionType.List, "all", ["Benchmark"], "what to time: load, clean, rerun, window, h1, h2, h3; transform = the last six (docs/benchmark.md)"),
+        new("runs", OptionType.Number, "3", ["Benchmark"], "runs of the repeated transform cases (clean, rerun, window); the median is printed"),
         new("owner", OptionType.Flag, "false", ["Connect"], "connect as the owner role instead of the read-only role"),
         new("filter", OptionType.Text, "all tests", ["Test"], "an NUnit filter expression, as dotnet test --filter takes it"),
     ];

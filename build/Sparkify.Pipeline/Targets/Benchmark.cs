@@ -3,10 +3,10 @@ using Sparkify.Pipeline.Local;
 
 namespace Sparkify.Pipeline.Targets;
 
-/// Runs the load benchmark of bench/Sparkify.Bench (its own PostgreSQL and moto): --scale, --seed, --methods, --row-limit, --no-warmup.
+/// Runs the benchmark of bench/Sparkify.Bench (its own PostgreSQL and moto): --scale, --seed, --methods, --row-limit, --no-warmup, --cases, --runs.
 public static class Benchmark
 {
-    static readonly string[] Passed = ["scale", "seed", "methods", "row-limit", "work"];
+    static readonly string[] Passed = ["scale", "seed", "methods", "row-limit", "work", "cases", "runs"];
 
     public static Task<int> ExecuteAsync(Run run) => run.Boundary("Benchmark", async () =>
     {

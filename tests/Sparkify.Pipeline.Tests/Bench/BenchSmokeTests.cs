@@ -12,7 +12,7 @@ public class BenchSmokeTests
     {
         using var work = new TempDir("bench");
         var output = new StringWriter();
-        var options = BenchOptions.Parse(["--scale=1", "--methods=b,c", "--row-limit=1500", $"--work={work.Path}", $"--root={Repo.Root}"]);
+        var options = BenchOptions.Parse(["--scale=1", "--cases=load", "--methods=b,c", "--row-limit=1500", $"--work={work.Path}", $"--root={Repo.Root}"]);
 
         var report = await Sparkify.Bench.Benchmark.RunAsync(options, output, CancellationToken.None);
 
@@ -31,7 +31,7 @@ public class BenchSmokeTests
     {
         using var work = new TempDir("bench");
         var output = new StringWriter();
-        var options = BenchOptions.Parse(["--scale=1", "--methods=a,d,e", "--no-warmup", $"--work={work.Path}", $"--root={Repo.Root}"]);
+        var options = BenchOptions.Parse(["--scale=1", "--cases=load", "--methods=a,d,e", "--no-warmup", $"--work={work.Path}", $"--root={Repo.Root}"]);
 
         var report = await Sparkify.Bench.Benchmark.RunAsync(options, output, CancellationToken.None);
 
