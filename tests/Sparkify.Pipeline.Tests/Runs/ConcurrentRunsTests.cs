@@ -14,9 +14,6 @@ namespace Sparkify.Pipeline.Tests.Runs;
 [Description("Issue 11 (5): one writer at a time; reads and a waiting writer starting together never hit XX000")]
 public class ConcurrentRunsTests
 {
-    /// How long the first run holds the writer lock, paused in the middle of its staging_events COPY: long enough for
-    /// five ./build.sh processes started at once to finish on two busy cores (measured: up to 64 s).
-    const int PauseSeconds = 100;
 
     [Test]
     public void A_second_writer_is_refused_a_waiting_one_follows_and_staging_never_mixes_samples()
@@ -24,7 +21,11 @@ public class ConcurrentRunsTests
         var sample = Repo.RequireSampleData();
         using var build = new BuildScript();
         Assert.That(build.Run("CreateTables").ExitCode, Is.EqualTo(0));
-        using var first = BuildProcess.Start(build, Pause($"copy:staging_events:mid@{PauseSeconds}"),
+        // The first run holds the writer lock, paused in the middle of its staging_events COPY until the test releases it
+        // (a fixed pause is too short or too long on two cores shared with other work: five runs at once took 64-104 s).
+        var release = Path.Combine(build.StateDir, "..", "release-pause");
+        using var first = BuildProcess.Start(build, new Dictionary<string, string>
+            { [PausePoint.Variable] = "copy:staging_events:mid@600", [PausePoint.ReleaseVariable] = release },
             "StageCopy", "--exclusive", $"--sample={sample}");
         first.WaitForLine("pause point copy:staging_events:mid reached", TimeSpan.FromMinutes(3));
         var paused = Stopwatch.StartNew();
@@ -41,12 +42,15 @@ public class ConcurrentRunsTests
         var asked = Stopwatch.StartNew();
         // The refusal is logged the moment it is decided; Cake prints the error itself only after the run's teardown.
         refused.WaitForLine("writer lock refused", TimeSpan.FromSeconds(30));
-        var refusal = asked.Elapsed;
+        var seen = asked.Elapsed;
         waiting.WaitForLine("Waiting for the writer", TimeSpan.FromMinutes(2));
         var reads = new[] { query, report, status }.Select(r => (Exit: r.WaitForExit(TimeSpan.FromMinutes(2)), r.Output)).ToList();
         var refusedExit = refused.WaitForExit(TimeSpan.FromMinutes(1));
-        var stillPaused = paused.Elapsed < TimeSpan.FromSeconds(PauseSeconds - 5);
-        TestContext.Out.WriteLine($"refused {refusal.TotalMilliseconds:0} ms after asking for the lock; checks done {paused.Elapsed.TotalSeconds:0.0} s into the pause");
+        var stillPaused = !first.HasExited;
+        File.WriteAllText(release, "");
+        var refusal = TimeSpan.FromMilliseconds(int.Parse(Regex.Match(refused.Output, @"writer lock refused after (\d+) ms").Groups[1].Value));
+        TestContext.Out.WriteLine($"refused {refusal.TotalMilliseconds:0} ms after asking for the lock (seen {seen.TotalMilliseconds:0} ms later " +
+                                  $"in its output); checks done {paused.Elapsed.TotalSeconds:0.0} s into the pause");
 
         Assert.That(stillPaused, Is.True, "the checks ran while the first run held the lock");
         Assert.That(refusedExit, Is.EqualTo(1), refused.Output);
@@ -76,8 +80,6 @@ public class ConcurrentRunsTests
     }
 
     static readonly Dictionary<string, string> NoPause = [];
-
-    static Dictionary<string, string> Pause(string point) => new() { [PausePoint.Variable] = point };
 
     static List<string> SongIds(string sample) =>
         Directory.GetFiles(Path.Combine(sample, "song_data"), "*.json", SearchOption.AllDirectories)
