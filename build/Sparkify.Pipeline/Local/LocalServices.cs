@@ -20,6 +20,7 @@ public sealed class LocalServices(string root, DwhConfig config, StateFile state
 
     readonly SqlFiles _sql = SqlFiles.In(root);
     bool _prepared;
+    bool _warehouseSetUp;
 
     public string Folder { get; } = Path.GetFullPath(Path.Combine(root, config.Local.DataDir));
 
@@ -52,17 +53,32 @@ public sealed class LocalServices(string root, DwhConfig config, StateFile state
         return endpoint;
     }
 
-    /// The warehouse as its owner, starting the cluster when needed; the generated passwords live only in the state file.
+    /// The warehouse as its owner for a run that writes, starting the cluster when needed: the owner role and the database
+    /// are made (or reasserted) once per run, one run at a time (<see cref="CatalogSetupLock"/>). The generated passwords
+    /// live only in the state file.
     public async Task<WarehouseEndpoint> WarehouseAsync(CancellationToken ct)
     {
         var admin = await AdminAsync(ct);
         var state = stateFile.Load();
-        await using (var connection = await admin.OpenAsync(ct))
+        if (!_warehouseSetUp)
         {
-            await WarehouseRoles.EnsureLoginRoleAsync(connection, _sql, config.Cluster.DbUser, state.LocalOwnerPassword!, ct);
-            await WarehouseRoles.EnsureOwnedDatabaseAsync(connection, _sql, config.Cluster.DbName, config.Cluster.DbUser, ct);
+            await using var connection = await admin.OpenAsync(ct);
+            await CatalogSetupLock.RunAsync(connection, _sql, async () =>
+            {
+                await WarehouseRoles.EnsureLoginRoleAsync(connection, _sql, config.Cluster.DbUser, state.LocalOwnerPassword!, ct);
+                await WarehouseRoles.EnsureOwnedDatabaseAsync(connection, _sql, config.Cluster.DbName, config.Cluster.DbUser, ct);
+            }, ct);
+            _warehouseSetUp = true;
         }
         return Endpoint(config.Cluster.DbUser, state.LocalOwnerPassword!);
+    }
+
+    /// The warehouse's address for a run that only reads (Query, Report, Connect), starting the cluster when needed but
+    /// changing no role, grant or database: a reader must never collide with a writer's set-up.
+    public async Task<WarehouseEndpoint> ReadableWarehouseAsync(CancellationToken ct)
+    {
+        await AdminAsync(ct);
+        return Endpoint(config.Cluster.DbUser, stateFile.Load().LocalOwnerPassword!);
     }
 
     /// Creates (or re-passwords) the read-only role and lets it connect; the owner then grants it SELECT (CreateTables).
@@ -70,8 +86,11 @@ public sealed class LocalServices(string root, DwhConfig config, StateFile state
     {
         var admin = await AdminAsync(ct);
         await using var connection = await admin.OpenAsync(ct);
-        await WarehouseRoles.EnsureLoginRoleAsync(connection, _sql, WarehouseRoles.Reader, password, ct);
-        await WarehouseRoles.GrantConnectAsync(connection, _sql, config.Cluster.DbName, WarehouseRoles.Reader, ct);
+        await CatalogSetupLock.RunAsync(connection, _sql, async () =>
+        {
+            await WarehouseRoles.EnsureLoginRoleAsync(connection, _sql, WarehouseRoles.Reader, password, ct);
+            await WarehouseRoles.GrantConnectAsync(connection, _sql, config.Cluster.DbName, WarehouseRoles.Reader, ct);
+        }, ct);
     }
 
     /// The running local warehouse as its owner, or null when it is not running (nothing is started).

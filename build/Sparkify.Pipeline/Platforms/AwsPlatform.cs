@@ -20,6 +20,9 @@ public sealed class AwsPlatform : Platform
 
     public override Task<WarehouseEndpoint> WarehouseAsync(Run run) => RedshiftFromAsync(run, run.State.Load());
 
+    // Redshift's roles and grants are made by CreateTables under the writer lock; reaching the cluster changes nothing.
+    public override Task<WarehouseEndpoint> ReadableWarehouseAsync(Run run) => WarehouseAsync(run);
+
     public override async Task<WarehouseEndpoint?> ReachableWarehouseAsync(Run run)
     {
         var state = run.State.Load();

@@ -21,6 +21,8 @@ public sealed class LocalPlatform : Platform
 
     public override Task<WarehouseEndpoint> WarehouseAsync(Run run) => run.Local.WarehouseAsync(run.Ct);
 
+    public override Task<WarehouseEndpoint> ReadableWarehouseAsync(Run run) => run.Local.ReadableWarehouseAsync(run.Ct);
+
     // Not the run's token: a cancelled run still counts its rows for the summary.
     public override Task<WarehouseEndpoint?> ReachableWarehouseAsync(Run run) => run.Local.RunningWarehouseAsync(CancellationToken.None);
 

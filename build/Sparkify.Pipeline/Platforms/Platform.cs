@@ -23,6 +23,10 @@ public abstract class Platform
     /// The warehouse to work on, started when needed.
     public abstract Task<WarehouseEndpoint> WarehouseAsync(Run run);
 
+    /// The warehouse's address for a run that only reads (the owner's credentials; readers swap in the read-only role):
+    /// started when needed, with no role, grant or database set-up.
+    public abstract Task<WarehouseEndpoint> ReadableWarehouseAsync(Run run);
+
     /// The warehouse if it is up now, without starting anything.
     public abstract Task<WarehouseEndpoint?> ReachableWarehouseAsync(Run run);
 

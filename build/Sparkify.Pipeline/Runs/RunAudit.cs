@@ -37,6 +37,7 @@ public sealed class RunAudit(Run run) : IDisposable
         {
             _warehouse = await run.WarehouseAsync();
             var me = new WriterHolder(run.Id, WriterHolder.ThisProcess, target, _started[target]);
+            run.Log.Verbose($"taking the writer lock of {_warehouse} for {target}");
             _lock = await WriterLock.AcquireAsync(_warehouse, run.Sql, me, run.Args.Flag("wait"), run.Log, run.Ct);
             run.Log.Verbose($"writer lock of {_warehouse} taken by run {run.Id}");
         }

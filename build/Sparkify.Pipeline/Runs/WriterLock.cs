@@ -37,10 +37,16 @@ public abstract class WriterLock : IAsyncDisposable
         try
         {
             var announced = false;
+            var asking = System.Diagnostics.Stopwatch.StartNew();
             while (!await writer.TryTakeAsync(ct))
             {
                 var holder = await WriterTable.HolderAsync(warehouse, sql, ct);
-                if (!wait) throw new PipelineException(Refusal(warehouse, holder));
+                if (!wait)
+                {
+                    // Said at once: Cake prints the error only after the run's own teardown (its summary) is done.
+                    log.Verbose($"writer lock refused after {asking.ElapsedMilliseconds} ms: {holder?.ToString() ?? "holder not recorded yet"} holds it");
+                    throw new PipelineException(Refusal(warehouse, holder));
+                }
                 if (!announced) log.Information($"Waiting for the writer of {warehouse} to finish ({holder?.ToString() ?? "holder not recorded yet"}); Ctrl+C stops waiting");
                 announced = true;
                 await Task.Delay(RetryEvery, ct);

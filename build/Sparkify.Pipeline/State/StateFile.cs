@@ -35,7 +35,8 @@ public sealed class StateFile(string path)
     {
         var dir = System.IO.Path.GetDirectoryName(Path)!;
         Directory.CreateDirectory(dir);
-        var temp = Path + ".tmp";
+        // One temporary file per process: two runs saving at once must not write into the same one.
+        var temp = $"{Path}.{Environment.ProcessId}.tmp";
         using (var stream = OwnerOnlyFile.Create(temp))
             JsonSerializer.Serialize(stream, state, Json);
         File.Move(temp, Path, overwrite: true);

@@ -43,7 +43,10 @@ public sealed class RunSummary(string profile, string runId)
         };
         foreach (var (key, value) in _sections) document[key] = value?.DeepClone();
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllTextAsync(path, document.ToJsonString(Json), ct);
+        // Runs that end together (a refused writer, a reader, the holder) each replace the file whole, never write into it at once.
+        var temp = $"{path}.{Environment.ProcessId}.tmp";
+        await File.WriteAllTextAsync(temp, document.ToJsonString(Json), ct);
+        File.Move(temp, path, overwrite: true);
     }
 }
 

@@ -16,6 +16,8 @@ public sealed class BuildProcess : IDisposable
 
     public int Pid => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public string Output { get { lock (_output) return Ansi.Strip(_output.ToString()); } }
 
     public static BuildProcess Start(BuildScript build, IReadOnlyDictionary<string, string> environment, params string[] words)

@@ -1,46 +1,76 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Runs;
 
 /// <summary>
-/// Two ./build.sh StageCopy of different samples at once, as processes: the second is refused naming the first (never
-/// a mix of both samples); a third with --wait waits and then loads its own sample whole; Query reads meanwhile.
+/// Two ./build.sh StageCopy of different samples at once, as processes: the second is refused within a second naming
+/// the first (never a mix of both samples); a third with --wait, started at the same moment as Query, Report and Status,
+/// waits and then loads its own sample whole; the three reads succeed meanwhile.
 /// </summary>
 [NonParallelizable]
-[Description("Issue 11 (5): one writer at a time")]
+[Description("Issue 11 (5): one writer at a time; reads and a waiting writer starting together never hit XX000")]
 public class ConcurrentRunsTests
 {
+
     [Test]
-    [Explicit("flaky, issue 11 stays open: a --wait run starting at the same moment as a Query can fail with XX000 " +
-              "'tuple concurrently updated' (role or grant set-up before the writer lock); WriterLockTests cover the lock itself")]
     public void A_second_writer_is_refused_a_waiting_one_follows_and_staging_never_mixes_samples()
     {
         var sample = Repo.RequireSampleData();
         using var build = new BuildScript();
         Assert.That(build.Run("CreateTables").ExitCode, Is.EqualTo(0));
-        // The first run holds the writer lock for 40 s in the middle of its staging_events COPY, then finishes.
-        using var first = BuildProcess.Start(build, new Dictionary<string, string> { [PausePoint.Variable] = "copy:staging_events:mid@40" },
+        // The first run holds the writer lock, paused in the middle of its staging_events COPY until the test releases it
+        // (a fixed pause is too short or too long on two cores shared with other work: five runs at once took 64-104 s).
+        var release = Path.Combine(build.StateDir, "..", "release-pause");
+        using var first = BuildProcess.Start(build, new Dictionary<string, string>
+            { [PausePoint.Variable] = "copy:staging_events:mid@600", [PausePoint.ReleaseVariable] = release },
             "StageCopy", "--exclusive", $"--sample={sample}");
         first.WaitForLine("pause point copy:staging_events:mid reached", TimeSpan.FromMinutes(3));
+        var paused = Stopwatch.StartNew();
 
-        // The generated sample (no --sample): another data set for the same warehouse and the same local bucket.
-        using var waiting = BuildProcess.Start(build, new Dictionary<string, string>(), "StageCopy", "--exclusive", "--wait=true");  // a bare --wait needs the options registry (issue 10)
-        var clock = Stopwatch.StartNew();
-        var refused = build.Run("StageCopy", "--exclusive");
-        var query = build.Run("Query", "--sql=select count(*) as staged from staging_songs");
+        // All at once, as a scheduler would start them: a waiting writer of the generated sample (no --sample: another
+        // data set for the same warehouse and bucket), a refused writer, and the three reads.
+        using var waiting = BuildProcess.Start(build, NoPause, "StageCopy", "--exclusive", "--wait");
+        using var refused = BuildProcess.Start(build, NoPause, "StageCopy", "--exclusive", "--verbose");
+        using var query = BuildProcess.Start(build, NoPause, "Query", "--sql=select count(*) as staged from staging_songs");
+        using var report = BuildProcess.Start(build, NoPause, "Report");
+        using var status = BuildProcess.Start(build, NoPause, "Status");
+
+        refused.WaitForLine("taking the writer lock", TimeSpan.FromMinutes(2));
+        var asked = Stopwatch.StartNew();
+        // The refusal is logged the moment it is decided; Cake prints the error itself only after the run's teardown.
+        refused.WaitForLine("writer lock refused", TimeSpan.FromSeconds(30));
+        var seen = asked.Elapsed;
         waiting.WaitForLine("Waiting for the writer", TimeSpan.FromMinutes(2));
-        var stillPaused = clock.Elapsed < TimeSpan.FromSeconds(35);
+        var reads = new[] { query, status }.Select(r => (Exit: r.WaitForExit(TimeSpan.FromMinutes(3)), r.Output)).ToList();
+        var refusedExit = refused.WaitForExit(TimeSpan.FromMinutes(1));
+        var stillPaused = !first.HasExited;
+        File.WriteAllText(release, "");
+        // Report counts every table's rows, staging_events too, so it waits for the holder's open truncate (a known limit).
+        reads.Add((report.WaitForExit(TimeSpan.FromMinutes(3)), report.Output));
+        var refusal = TimeSpan.FromMilliseconds(int.Parse(Regex.Match(refused.Output, @"writer lock refused after (\d+) ms").Groups[1].Value));
+        TestContext.Out.WriteLine($"refused {refusal.TotalMilliseconds:0} ms after asking for the lock (seen {seen.TotalMilliseconds:0} ms later " +
+                                  $"in its output); checks done {paused.Elapsed.TotalSeconds:0.0} s into the pause");
 
         Assert.That(stillPaused, Is.True, "the checks ran while the first run held the lock");
-        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.Output);
-        Assert.That(refused.Output, Does.Contain("another run is writing the warehouse").And.Contain($"pid {first.Pid}")
-            .And.Contain("target StageCopy").And.Contain("--wait"));
+        Assert.That(refusedExit, Is.EqualTo(1), refused.Output);
+        Assert.That(refusal, Is.LessThan(TimeSpan.FromSeconds(1)), "the second writer is refused within a second");
+        var holder = Regex.Match(refused.Output, @"pid (\d+) on \S+ \(user [^)]+\), now in target (\w+), writing since (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC");
+        Assert.That(holder.Success, Is.True, "names the holder's pid, target and start time: " + refused.Output);
+        Assert.That(holder.Groups[1].Value, Is.EqualTo(first.Pid.ToString()));
+        Assert.That(holder.Groups[2].Value, Is.EqualTo("StageCopy"));
+        Assert.That(refused.Output, Does.Contain("Wait for it with --wait").And.Contain($"kill -TERM {first.Pid}"));
         Assert.That(refused.Output, Does.Not.Contain("Executing COPY"));
-        Assert.That(query.ExitCode, Is.EqualTo(0), "reads are not blocked: " + query.Output);
+        foreach (var (exit, output) in reads)
+        {
+            Assert.That(exit, Is.EqualTo(0), "reads are not blocked: " + output);
+            Assert.That(output, Does.Not.Contain("XX000").And.Not.Contain("tuple concurrently updated"));
+        }
         Assert.That(first.WaitForExit(TimeSpan.FromMinutes(3)), Is.EqualTo(0), first.Output);
         Assert.That(waiting.WaitForExit(TimeSpan.FromMinutes(5)), Is.EqualTo(0), waiting.Output);
+
         // Scale 1 mimics the real sample's shape (71 song files each), so the samples are told apart by their song ids.
         var generatedIds = SongIds(Path.Combine(build.DataDir, "sample"));
         var realIds = SongIds(sample);
@@ -50,6 +80,8 @@ public class ConcurrentRunsTests
         Assert.That(staged.Output, Does.Contain(string.Join(",", generatedIds.Order(StringComparer.Ordinal))).And.Contain($"{generatedIds.Count} | "),
             "the waiting run's sample, whole and alone");
     }
+
+    static readonly Dictionary<string, string> NoPause = [];
 
     static List<string> SongIds(string sample) =>
         Directory.GetFiles(Path.Combine(sample, "song_data"), "*.json", SearchOption.AllDirectories)
