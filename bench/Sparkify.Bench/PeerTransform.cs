@@ -8,20 +8,36 @@ namespace Sparkify.Bench;
 /// <summary>
 /// The plain reference of issue 13 (sql/bench/peer/): five INSERT … SELECT from the same staging tables into empty
 /// keyed tables of their own (peer_*), in one transaction. Returns its wall time and the facts it inserted.
+/// The tables are created first, in a transaction of their own and untimed, as the project's star tables exist
+/// before its Transform: with wal_level = minimal, rows inserted into a table created in the same transaction
+/// write no WAL, so a peer that created its tables with its inserts skipped the WAL every real load writes
+/// (measured at scale 100: 8.9 s with the skip against about 11 s without).
 /// </summary>
 public static class PeerTransform
 {
     public const string Folder = "bench/peer";
+    const string TablesFile = "00_peer_tables.sql";
 
     public static async Task<(double Seconds, long Songplays)> RunAsync(WarehouseEndpoint warehouse, SqlFiles sql, CancellationToken ct)
     {
-        var statements = sql.List(Folder).SelectMany(file => SqlScript.Split(file, sql.Read(file))).ToList();
+        var files = sql.List(Folder).ToList();
+        var statements = files.SelectMany(file => SqlScript.Split(file, sql.Read(file))).ToList();
+        var tables = statements.Where(s => Path.GetFileName(s.File) == TablesFile).ToList();
         await using var connection = await warehouse.OpenAsync(ct);
+        await using (var setup = await connection.BeginTransactionAsync(ct))
+        {
+            foreach (var statement in tables)
+            {
+                await using var command = new NpgsqlCommand(statement.Text, connection);
+                await command.ExecuteNonQueryAsync(ct);
+            }
+            await setup.CommitAsync(ct);
+        }
         var clock = Stopwatch.StartNew();
         long songplays = 0;
         await using (var transaction = await connection.BeginTransactionAsync(ct))
         {
-            foreach (var statement in statements)
+            foreach (var statement in statements.Except(tables))
             {
                 await using var command = new NpgsqlCommand(statement.Text, connection);
                 var rows = await command.ExecuteNonQueryAsync(ct);
