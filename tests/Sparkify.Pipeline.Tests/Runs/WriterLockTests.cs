@@ -55,8 +55,10 @@ public class WriterLockTests
     {
         var db = await PostgresFixture.NewDatabaseAsync("lock");
         await using var first = await AcquireAsync(db, Holder("run-dead"), Dialect.Postgres);
-        // The server ends the dead session as it does when a killed client's socket closes.
-        await ExecuteAsync(db, "select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and granted");
+        // The server ends the dead session as it does when a killed client's socket closes. The timeout makes
+        // pg_terminate_backend wait until the backend is gone (without it, it only signals, and the next writer
+        // could still find the lock held: seen once in CI).
+        await ExecuteAsync(db, "select pg_terminate_backend(pid, 10000) from pg_locks where locktype = 'advisory' and granted");
 
         await using var next = await AcquireAsync(db, Holder("run-next"), Dialect.Postgres);
 
