@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Npgsql;
 using Sparkify.Pipeline.Loading.Json;
 using Sparkify.Pipeline.Loading.Sources;
+using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Loading;
@@ -28,6 +29,12 @@ public static class ClientCopy
         await using var connection = await warehouse.OpenAsync(ct);
         var columns = await TargetColumn.ReadAsync(connection, context.Sql, table, ct);
         var map = await MapAsync(stores, options.Format, objects, columns, table, context.Log, ct);
+        var step = LoadStamp.Step(table);
+        var inputs = LoadStamp.Inputs(copy, options, columns, objects, stores);
+        IReadOnlyList<string> stamped = [table, .. context.WrittenWith(copy)];
+        if (context.SkipUpToDate && inputs is not null &&
+            await UpToDate.CurrentAsync(connection, context.Sql, step, inputs, stamped, ct) is { } stamp)
+            return LoadStamp.Skipped(table, stamp, Math.Round(clock.Elapsed.TotalSeconds, 3));
 
         var listed = clock.Elapsed;
         var progress = new LoadProgress(table);
@@ -43,6 +50,9 @@ public static class ClientCopy
                     await truncate.ExecuteNonQueryAsync(ct);
                 rows = await TablePump.RunAsync(connection, copy, columns, map, objects, errors, progress, ct);
                 if (context.BeforeCommit is { } beforeCommit) await beforeCommit(connection, copy, ct);
+                if (inputs is not null)
+                    await UpToDate.RecordAsync(connection, context.Sql, step, inputs, stamped, context.RunId,
+                        LoadStamp.Result(rows, objects.Count, progress.Bytes, errors.Count), ct);
             }
             catch (Exception e)
             {

@@ -24,4 +24,11 @@ public sealed record LoadContext(SqlFiles Sql, PipelineLog Log, AwsContext? Aws 
 
     /// Runs inside each table's load transaction just before it commits (StageCopy records staging_scope there).
     public Func<NpgsqlConnection, CopyCommand, CancellationToken, Task>? BeforeCommit { get; init; }
+
+    /// The tables BeforeCommit writes along with a table: part of that load's up-to-date check.
+    public Func<CopyCommand, IReadOnlyList<string>> WrittenWith { get; init; } = _ => [];
+
+    /// Skip a load whose inputs and table are what its last successful load recorded (Runs/UpToDate.cs); off by
+    /// default, so a caller always loads unless it asks; StageCopy asks unless --force.
+    public bool SkipUpToDate { get; init; }
 }

@@ -10,8 +10,10 @@ public static class LoadReport
     public static void Log(PipelineLog log, IEnumerable<LoadResult> results)
     {
         foreach (var r in results)
-            log.Information($"{r.Table,-15} {r.Rows,10:N0} rows  {r.Objects,6:N0} objects  {r.Bytes / 1048576.0,8:N1} MB  " +
-                            $"{r.Rejected,5:N0} rejected  {r.Seconds,7:N2} s  {r.RowsPerSecond,10:N0} rows/s");
+            log.Information($"{r.Table,-15} {r.Rows,10:N0} rows  {r.Objects,6:N0} objects  {r.Bytes / 1048576.0,8:N1} MB  {r.Rejected,5:N0} rejected  " +
+                            (r.UpToDateSince is { } since
+                                ? $"up to date: the same objects and options as run {since}'s load, not reloaded (--force reloads)"
+                                : $"{r.Seconds,7:N2} s  {r.RowsPerSecond,10:N0} rows/s"));
     }
 
     public static JsonArray Loads(IEnumerable<LoadResult> results) => new(results.Select(r => (JsonNode)new JsonObject
@@ -19,6 +21,7 @@ public static class LoadReport
         ["table"] = r.Table, ["rows"] = r.Rows, ["objects"] = r.Objects, ["bytes"] = r.Bytes,
         ["rejected"] = r.Rejected, ["seconds"] = r.Seconds, ["rows_per_second"] = Math.Round(r.RowsPerSecond),
         ["phases"] = r.Phases is { } p ? Phases(p) : null,
+        ["up_to_date_since"] = r.UpToDateSince,
     }).ToArray());
 
     /// A load's phases as the run summary shows them (read and parse summed over the parser threads).
@@ -27,14 +30,15 @@ public static class LoadReport
         ["list"] = p.List, ["read"] = p.Read, ["parse"] = p.Parse, ["write"] = p.Write, ["analyze"] = p.Analyze,
     };
 
-    /// The first 100 rejected records this run wrote to load_errors (none when the table does not exist yet).
-    public static async Task<JsonArray> ErrorsAsync(WarehouseEndpoint warehouse, SqlFiles sql, string runId, CancellationToken ct)
+    /// The first 100 rejected records the runs wrote to load_errors (none when the table does not exist yet): this
+    /// run's, and those of the runs whose loads a skipped load kept.
+    public static async Task<JsonArray> ErrorsAsync(WarehouseEndpoint warehouse, SqlFiles sql, IEnumerable<string> runIds, CancellationToken ct)
     {
         var errors = new JsonArray();
         await using var connection = await warehouse.OpenAsync(ct);
         if (!(await Tables.ExistingAsync(connection, ct)).Contains("load_errors")) return errors;
         await using var command = new NpgsqlCommand(sql.Read("postgres/load_errors_of_run.sql"), connection);
-        command.Parameters.AddWithValue("run_id", runId);
+        command.Parameters.AddWithValue("run_ids", runIds.Distinct().ToArray());
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             errors.Add(new JsonObject

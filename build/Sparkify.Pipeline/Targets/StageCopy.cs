@@ -48,7 +48,11 @@ public static class StageCopy
         var terminal = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         var results = new List<LoadResult>();
         await using var printer = new ProgressPrinter(run.Log, terminal);
-        var context = new LoadContext(run.Sql, run.Log, aws) { OnStart = printer.Watch, RunId = run.Id, Mirror = upload.Mirror, Listing = upload.Listing, BeforeCommit = RecordScope(run) };
+        var context = new LoadContext(run.Sql, run.Log, aws)
+        {
+            OnStart = printer.Watch, RunId = run.Id, Mirror = upload.Mirror, Listing = upload.Listing, BeforeCommit = RecordScope(run),
+            WrittenWith = copy => copy.Table == "staging_events" ? [StagingScope.Table] : [], SkipUpToDate = !run.Args.Flag("force"),
+        };
         try
         {
             foreach (var copy in copies)
@@ -64,7 +68,8 @@ public static class StageCopy
             var phases = StageTimings.Of(upload.Seconds, results, upload.Mirror);
             run.Summary.Set("stage_phases", phases);
             run.Log.Information(StageTimings.Line(phases));
-            run.Summary.Set("load_errors", await LoadReport.ErrorsAsync(warehouse, run.Sql, context.RunId, CancellationToken.None));
+            var loadedBy = results.Select(r => r.UpToDateSince).OfType<string>().Prepend(context.RunId);
+            run.Summary.Set("load_errors", await LoadReport.ErrorsAsync(warehouse, run.Sql, loadedBy, CancellationToken.None));
         }
         return results;
     }

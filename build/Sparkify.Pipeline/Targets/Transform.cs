@@ -18,7 +18,14 @@ public static class Transform
     public static Task<TransformResult> ExecuteAsync(Run run) => run.Boundary("Transform", async () =>
     {
         var warehouse = await run.WarehouseAsync();
-        var result = await RunAsync(warehouse, run.Sql, run.Window, run.Id, run.Ct);
+        var result = await RunAsync(warehouse, run.Sql, run.Window, run.Id, run.Ct, skipUpToDate: !run.Args.Flag("force"));
+        if (result.UpToDateSince is { } since)
+        {
+            run.Log.Information($"Transform on {warehouse}, {result.Range}: up to date, not run: nothing it reads or writes changed since run " +
+                                $"{since} transformed the same staged data with the same SQL (--force runs it anyway)");
+            run.Summary.Set("transform", result.ToJson());
+            return result;
+        }
         run.Log.Information($"Transform on {warehouse}, {result.Range}: {result.Elapsed.TotalSeconds:0.00} s, one transaction");
         foreach (var table in result.Changes.Tables)
             run.Log.Information($"  {table,-10} {result.Changes.Inserted(table),9:N0} inserted {result.Changes.Updated(table),9:N0} updated " +
@@ -28,8 +35,10 @@ public static class Transform
     });
 
     /// Runs every file of sql/transform/ in name order inside one transaction and records the run in etl_runs.
+    /// With <paramref name="skipUpToDate"/>, a run whose staged data, SQL, scope and star tables are what the last
+    /// successful run left (Runs/UpToDate.cs) changes nothing, and is recorded as such instead.
     public static async Task<TransformResult> RunAsync(WarehouseEndpoint warehouse, SqlFiles sql, DateWindow? window,
-        string runId, CancellationToken ct)
+        string runId, CancellationToken ct, bool skipUpToDate = false)
     {
         var statements = sql.List(Folder).SelectMany(file => SqlScript.Split(file, sql.Read(file))).ToList();
         await using var connection = await warehouse.OpenAsync(ct);
@@ -42,6 +51,15 @@ public static class Transform
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
             range = await EventRange.ForAsync(connection, sql, window, ct);
+            var inputs = UpToDate.Fingerprint(statements.Select(st => $"{st.File} {st.Text}").Prepend($"scope {range.FromMs} {range.ToMs} {range.Full}"));
+            if (skipUpToDate && warehouse.Dialect == Dialect.Postgres &&
+                await UpToDate.CurrentAsync(connection, sql, Folder, inputs, Stamped, ct) is { } stamp)
+            {
+                await transaction.CommitAsync(ct);
+                var unchanged = new TransformResult(range, new TableChanges(), clock.Elapsed) { UpToDateSince = stamp.RunId };
+                await audit.SucceededAsync(unchanged.Changes.ToJson(), $"{range}: up to date since run {stamp.RunId}, not run", ct);
+                return unchanged;
+            }
             var statistics = await TableStatistics.ReadAsync(connection, sql, warehouse.Dialect, ct);
             foreach (var statement in statements)
             {
@@ -53,6 +71,8 @@ public static class Transform
                 }
                 if (PausePoint.Armed) PausePoint.Reach($"transform:after:{Path.GetFileName(statement.File)}", ct);
             }
+            if (warehouse.Dialect == Dialect.Postgres)
+                await UpToDate.RecordAsync(connection, sql, Folder, inputs, Stamped, runId, changes.ToJson(), ct);
             PausePoint.Reach("transform:before:commit", ct);
             await transaction.CommitAsync(ct);
         }
@@ -65,6 +85,9 @@ public static class Transform
         await audit.SucceededAsync(changes.ToJson(), $"{range}: {changes.Total} rows changed", ct);
         return result;
     }
+
+    /// What Transform reads and writes: the seven tables, and the scope staging_scope gives a run without a window.
+    static readonly IReadOnlyList<string> Stamped = [.. Tables.All, StagingScope.Table];
 
     static async Task<long> ExecuteAsync(NpgsqlConnection connection, SqlStatement statement, EventRange range, CancellationToken ct)
     {
@@ -86,12 +109,16 @@ public static class Transform
 
 public sealed record TransformResult(EventRange Range, TableChanges Changes, TimeSpan Elapsed)
 {
+    /// Set when the run was skipped as up to date: the run whose result the tables still hold.
+    public string? UpToDateSince { get; init; }
+
     public JsonObject ToJson() => new()
     {
         ["window"] = Range.Window?.ToString(),
         ["full"] = Range.Full,
         ["events"] = Range.ToString(),
         ["seconds"] = Math.Round(Elapsed.TotalSeconds, 3),
+        ["up_to_date_since"] = UpToDateSince,
         ["tables"] = Changes.ToJson(),
     };
 }

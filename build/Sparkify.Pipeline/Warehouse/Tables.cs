@@ -18,9 +18,13 @@ public static class Tables
     /// The client-side loader's stand-in for Redshift's STL_LOAD_ERRORS: PostgreSQL only.
     public const string LoadErrors = "load_errors";
 
+    /// What lets a rerun skip a step that would change nothing (Runs/UpToDate.cs): PostgreSQL only, made after the
+    /// tables whose writes etl_writes counts.
+    public static readonly IReadOnlyList<string> Stamps = ["etl_writes", "etl_stamps"];
+
     /// Every table CreateTables makes on this dialect.
     public static IReadOnlyList<string> CreatedFor(Dialect dialect) =>
-        dialect == Dialect.Postgres ? [.. Created, LoadErrors] : Created;
+        dialect == Dialect.Postgres ? [.. Created, LoadErrors, .. Stamps] : Created;
 
     /// Row counts of the seven tables; null for a table that does not exist.
     public static async Task<IReadOnlyDictionary<string, long?>> CountRowsAsync(NpgsqlConnection connection, CancellationToken ct)

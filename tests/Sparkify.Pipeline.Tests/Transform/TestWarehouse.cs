@@ -23,8 +23,8 @@ public sealed class TestWarehouse
         return new TestWarehouse(db);
     }
 
-    public Task<TransformResult> TransformAsync(DateWindow? window = null, string runId = "test-run") =>
-        global::Sparkify.Pipeline.Targets.Transform.RunAsync(Db, Sql, window, runId, CancellationToken.None);
+    public Task<TransformResult> TransformAsync(DateWindow? window = null, string runId = "test-run", bool skipUpToDate = false) =>
+        global::Sparkify.Pipeline.Targets.Transform.RunAsync(Db, Sql, window, runId, CancellationToken.None, skipUpToDate);
 
     public Task<QualityReport> VerifyAsync(DateWindow? window = null, string runId = "test-run") =>
         Verify.RunAsync(Db, Sql, window, runId, CancellationToken.None);

@@ -20,6 +20,9 @@ public abstract class ObjectStore : IDisposable
     /// True when both address the same place, so a key of one is a key of the other.
     public abstract bool SameAs(ObjectStore other);
 
+    /// The object's ETag as the store last listed or described it; null when it has none (a local file, or not listed).
+    public virtual string? ETagOf(string key) => null;
+
     public virtual void Dispose() { }
 }
 

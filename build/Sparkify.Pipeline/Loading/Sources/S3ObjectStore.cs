@@ -86,6 +86,8 @@ public sealed class S3ObjectStore(IAmazonS3 client, string bucket, LocalMirror? 
 
     public override string Describe(string key) => $"s3://{Bucket}/{key}";
 
+    public override string? ETagOf(string key) => _etags.GetValueOrDefault(key);
+
     public override bool SameAs(ObjectStore other) => other is S3ObjectStore s3 && s3.Bucket == Bucket;
 
     public override void Dispose() => client.Dispose();
