@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using Npgsql;
 using Sparkify.Pipeline.Modeling;
 using Sparkify.Pipeline.Runs;
@@ -72,7 +73,7 @@ public static class CheckRunner
             // Another connection's failure cancelled this one: that failure is the error to report.
         }
         var failure = workers.Select(w => w.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException);
-        if (failure is not null) throw failure;
+        if (failure is not null) ExceptionDispatchInfo.Throw(failure);
         ct.ThrowIfCancellationRequested();
         return outcomes;
     }

@@ -26,7 +26,7 @@ public sealed record QualityScreen(string File, string Sql, IReadOnlyList<string
     {
         foreach (var screen in screens)
         foreach (var name in screen.Answers.Where(n => !checks.Any(c => c.Name == n && !c.Informational)))
-            throw new PipelineException($"sql/{screen.File} answers {name}, which is no rule of sql/{Targets.Verify.Folder}/; " +
+            throw new PipelineException($"sql/{screen.File} answers {name}, which is no rule of sql/quality/; " +
                                         "name the check files it counts the rows of");
         var twice = screens.SelectMany(s => s.Answers).GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
