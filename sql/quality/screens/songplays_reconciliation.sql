@@ -1,7 +1,7 @@
--- answers: songplays_count_matches_staged, songplays_staged_event_has_fact, songplays_fact_has_staged_event
 -- songplays reconciliation, both ways and by count:
 --      one row, each column the number of rows that check returns (its offending rows), from one pass over
 --      staging_events and songplays grouped by the natural key (session_id, item_in_session, user_id).
+-- answers: songplays_count_matches_staged, songplays_staged_event_has_fact, songplays_fact_has_staged_event
 -- why: the three checks each scan staging_events and hash 0.7 million keys at scale 100; one grouping answers all
 --      three (issue 13). Verify runs a check's own file only when its column is not 0, so a failure still shows that
 --      file's rows. Same scope as the checks (@from_ms, @to_ms); songplays keys are NOT NULL, so a staged key with a
