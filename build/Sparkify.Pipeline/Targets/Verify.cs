@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Npgsql;
 using Sparkify.Pipeline.Audit;
 using Sparkify.Pipeline.Modeling;
 using Sparkify.Pipeline.Quality;
-using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Targets;
@@ -13,7 +11,9 @@ namespace Sparkify.Pipeline.Targets;
 public static class Verify
 {
     public const string Folder = "quality";
-    const int ShownRows = 5;
+    /// Checks run on two connections at once: the local profile has two cores and each check is one scan, join or
+    /// grouping (issue 13; figures in docs/schema.md).
+    const int Connections = 2;
 
     public static Task<QualityReport> ExecuteAsync(Run run) => run.Boundary("Verify", async () =>
     {
@@ -30,26 +30,29 @@ public static class Verify
         string runId, CancellationToken ct)
     {
         var checks = sql.List(Folder).Select(file => QualityCheck.From(file, sql.Read(file))).ToList();
+        var screens = sql.List(QualityScreen.Folder).Select(file => QualityScreen.From(file, sql.Read(file))).ToList();
+        QualityScreen.Validate(screens, checks);
         await using var connection = await warehouse.OpenAsync(ct);
         var audit = new EtlRuns(connection, runId, "Verify", window);
         await audit.StartAsync(ct);
-        var outcomes = new List<CheckOutcome>();
+        var more = new List<NpgsqlConnection>();
+        IReadOnlyList<CheckOutcome> outcomes;
         try
         {
             var range = await EventRange.ForAsync(connection, sql, window, ct);
-            foreach (var check in checks)
-            {
-                outcomes.Add(await RunCheckAsync(connection, check, range, ct));
-                if (PausePoint.Armed) PausePoint.Reach($"verify:after:{Path.GetFileName(check.File)}", ct);
-            }
+            for (var i = 1; i < Connections; i++) more.Add(await warehouse.OpenAsync(ct));
+            if (warehouse.Dialect == Dialect.Postgres)
+                foreach (var c in more.Prepend(connection)) await ExecuteAsync(c, sql.Read("postgres/verify_session.sql"), ct);
+            outcomes = await CheckRunner.RunAsync([connection, ..more], checks, screens, range, ct);
         }
         catch (Exception e)
         {
             await audit.FailedAsync(null, e.Message, CancellationToken.None);
-            if (e is PostgresException pg)
-                throw new PipelineException($"Verify: a quality check did not run ({pg.SqlState}: {pg.MessageText}); " +
-                                            $"check sql/{checks.ElementAtOrDefault(outcomes.Count)?.File}", e);
             throw;
+        }
+        finally
+        {
+            foreach (var c in more) await c.DisposeAsync();
         }
         var report = new QualityReport(outcomes);
         var counts = new JsonObject(outcomes.Where(o => !o.Check.Informational)
@@ -60,27 +63,9 @@ public static class Verify
         return report;
     }
 
-    static async Task<CheckOutcome> RunCheckAsync(NpgsqlConnection connection, QualityCheck check, EventRange range, CancellationToken ct)
+    static async Task ExecuteAsync(NpgsqlConnection connection, string text, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(check.Sql, connection);
-        range.Bind(command);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        long rows = 0;
-        var first = new List<string>();
-        while (await reader.ReadAsync(ct))
-        {
-            if (rows++ < ShownRows)
-                first.Add(string.Join(", ", Enumerable.Range(0, reader.FieldCount).Select(i => $"{reader.GetName(i)}={Show(reader, i)}")));
-        }
-        return new CheckOutcome(check, rows, first);
+        await using var command = new NpgsqlCommand(text, connection);
+        await command.ExecuteNonQueryAsync(ct);
     }
-
-    static string Show(NpgsqlDataReader reader, int column) => reader.IsDBNull(column)
-        ? "NULL"
-        : reader.GetValue(column) switch
-        {
-            DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
-            IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
-            var other => other.ToString() ?? "",
-        };
 }

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Runtime.ExceptionServices;
+using Npgsql;
+using Sparkify.Pipeline.Modeling;
+using Sparkify.Pipeline.Runs;
+
+namespace Sparkify.Pipeline.Quality;
+
+/// <summary>
+/// Runs the checks on the given connections at once and returns the outcomes in file order. Jobs are taken in this
+/// order: the screens, the checks no screen answers (file order), then the answered ones, each of which runs its own
+/// file only when its screen counted rows for it. The checks only read, and Verify holds the writer lock, so no
+/// run changes the tables meanwhile. A job that fails stops the others; the error names its file.
+/// </summary>
+public static class CheckRunner
+{
+    const int ShownRows = 5;
+
+    public static async Task<IReadOnlyList<CheckOutcome>> RunAsync(IReadOnlyList<NpgsqlConnection> connections,
+        IReadOnlyList<QualityCheck> checks, IReadOnlyList<QualityScreen> screens, EventRange range, CancellationToken ct)
+    {
+        var outcomes = new CheckOutcome[checks.Count];
+        var counted = screens.ToDictionary(s => s, _ => new TaskCompletionSource<IReadOnlyDictionary<string, long>>(
+            TaskCreationOptions.RunContinuationsAsynchronously));
+        var screenOf = screens.SelectMany(s => s.Answers.Select(n => (n, s))).ToDictionary(p => p.n, p => p.s);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+
+        async Task CheckAsync(NpgsqlConnection connection, int i)
+        {
+            var check = checks[i];
+            outcomes[i] = screenOf.TryGetValue(check.Name, out var screen)
+                          && (await counted[screen].Task.WaitAsync(stop.Token))[check.Name] == 0
+                ? new CheckOutcome(check, 0, [])
+                : await RunOneAsync(connection, check, range, stop.Token);
+            if (PausePoint.Armed) PausePoint.Reach($"verify:after:{Path.GetFileName(check.File)}", stop.Token);
+        }
+        async Task ScreenAsync(NpgsqlConnection connection, QualityScreen screen)
+        {
+            try
+            {
+                counted[screen].SetResult(await CountAsync(connection, screen, range, stop.Token));
+            }
+            catch (Exception e)
+            {
+                counted[screen].TrySetException(e);
+                throw;
+            }
+        }
+        var order = Enumerable.Range(0, checks.Count).OrderBy(i => screenOf.ContainsKey(checks[i].Name)).ToList();
+        var jobs = screens.Select(s => (Func<NpgsqlConnection, Task>)(c => ScreenAsync(c, s)))
+            .Concat(order.Select(i => (Func<NpgsqlConnection, Task>)(c => CheckAsync(c, i)))).ToList();
+        var next = -1;
+        async Task WorkAsync(NpgsqlConnection connection)
+        {
+            try
+            {
+                for (var j = Interlocked.Increment(ref next); j < jobs.Count; j = Interlocked.Increment(ref next))
+                    await jobs[j](connection);
+            }
+            catch
+            {
+                await stop.CancelAsync();
+                throw;
+            }
+        }
+        var workers = connections.Select(WorkAsync).ToList();
+        try
+        {
+            await Task.WhenAll(workers);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // Another connection's failure cancelled this one: that failure is the error to report.
+        }
+        var failure = workers.Select(w => w.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException);
+        if (failure is not null) ExceptionDispatchInfo.Throw(failure);
+        ct.ThrowIfCancellationRequested();
+        return outcomes;
+    }
+
+    static async Task<IReadOnlyDictionary<string, long>> CountAsync(NpgsqlConnection connection, QualityScreen screen,
+        EventRange range, CancellationToken ct)
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand(screen.Sql, connection);
+            range.Bind(command);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+            if (!columns.Order().SequenceEqual(screen.Answers.Order()) || !await reader.ReadAsync(ct))
+                throw new PipelineException($"Verify: sql/{screen.File} must return one row with the columns its header answers " +
+                                            $"({string.Join(", ", screen.Answers)}); it returned {(reader.HasRows ? "" : "no row with ")}" +
+                                            $"{string.Join(", ", columns)}");
+            return columns.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => Convert.ToInt64(reader.GetValue(p.i), CultureInfo.InvariantCulture));
+        }
+        catch (PostgresException e)
+        {
+            throw new PipelineException($"Verify: a quality screen did not run ({e.SqlState}: {e.MessageText}); check sql/{screen.File}", e);
+        }
+    }
+
+    static async Task<CheckOutcome> RunOneAsync(NpgsqlConnection connection, QualityCheck check, EventRange range, CancellationToken ct)
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand(check.Sql, connection);
+            range.Bind(command);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            long rows = 0;
+            var first = new List<string>();
+            while (await reader.ReadAsync(ct))
+            {
+                if (rows++ < ShownRows)
+                    first.Add(string.Join(", ", Enumerable.Range(0, reader.FieldCount).Select(i => $"{reader.GetName(i)}={Show(reader, i)}")));
+            }
+            return new CheckOutcome(check, rows, first);
+        }
+        catch (PostgresException e)
+        {
+            throw new PipelineException($"Verify: a quality check did not run ({e.SqlState}: {e.MessageText}); check sql/{check.File}", e);
+        }
+    }
+
+    static string Show(NpgsqlDataReader reader, int column) => reader.IsDBNull(column)
+        ? "NULL"
+        : reader.GetValue(column) switch
+        {
+            DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
+            IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+            var other => other.ToString() ?? "",
+        };
+}
