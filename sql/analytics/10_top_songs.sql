@@ -10,10 +10,14 @@ with p as (
 {{analytics/parts/play_titles.sql}}
 ),
 t as (
-    select p.song, p.artist, count(*) as plays, count(p.song_id) as matched
+    select
+        coalesce(p.song, '(not in staging)') as song,
+        coalesce(p.artist, '(not in staging)') as artist,
+        count(*) as plays,
+        count(p.song_id) as matched
     from p
-    group by p.song, p.artist
-    order by plays desc, p.song, p.artist
+    group by coalesce(p.song, '(not in staging)'), coalesce(p.artist, '(not in staging)')
+    order by plays desc, song, artist
     limit 10
 )
 select
@@ -25,9 +29,9 @@ select
     round(100.0 * t.matched / t.plays, 1) as matched_pct
 from t
 join (
-    select p.song, p.artist, count(distinct p.user_id) as listeners
+    select ten.song, ten.artist, count(distinct p.user_id) as listeners
     from p
-    join t as ten on ten.song = p.song and ten.artist = p.artist
-    group by p.song, p.artist
+    join t as ten on ten.song = coalesce(p.song, '(not in staging)') and ten.artist = coalesce(p.artist, '(not in staging)')
+    group by ten.song, ten.artist
 ) as l on l.song = t.song and l.artist = t.artist
 order by t.plays desc, t.song, t.artist

@@ -8,10 +8,10 @@ with p as (
 {{analytics/parts/play_titles.sql}}
 ),
 t as (
-    select p.artist, count(*) as plays, count(p.song_id) as matched
+    select coalesce(p.artist, '(not in staging)') as artist, count(*) as plays, count(p.song_id) as matched
     from p
-    group by p.artist
-    order by plays desc, p.artist
+    group by coalesce(p.artist, '(not in staging)')
+    order by plays desc, artist
     limit 10
 )
 select
@@ -23,9 +23,9 @@ select
     round(100.0 * t.matched / t.plays, 1) as matched_pct
 from t
 join (
-    select p.artist, count(distinct p.song) as songs, count(distinct p.user_id) as listeners
+    select ten.artist, count(distinct p.song) as songs, count(distinct p.user_id) as listeners
     from p
-    join t as ten on ten.artist = p.artist
-    group by p.artist
+    join t as ten on ten.artist = coalesce(p.artist, '(not in staging)')
+    group by ten.artist
 ) as l on l.artist = t.artist
 order by t.plays desc, t.artist

@@ -1,6 +1,6 @@
 -- play_titles (a part: 10_top_songs.sql and 20_top_artists.sql read it in where they name this file in double braces):
--- grain: one row per songplay, with the title and artist its own staged event names; "(not in staging)" when that
---      event is no longer staged (staging was reloaded for other days).
+-- grain: one row per songplay, with the title and artist its own staged event names; both null when that event is
+--      no longer staged (staging was reloaded for other days): the rankings show those plays as "(not in staging)".
 -- why: songplays keeps only song_id, and the catalogue matches few plays. The event is the staged copy the fact was
 --      built from: the fact carries that copy's ts (as start_time, computed here as 40_songplays_staged.sql does) and
 --      level, so only copies of the play's key with that ts and level are candidates; among them the first in the
@@ -12,8 +12,8 @@
 select
     sp.user_id,
     sp.song_id,
-    coalesce(c.song, '(not in staging)') as song,
-    coalesce(c.artist, '(not in staging)') as artist
+    c.song,
+    c.artist
 from songplays as sp
 left join (
     select r.session_id, r.item_in_session, r.user_id, r.start_time, r.level, r.song, r.artist
