@@ -12,8 +12,12 @@ public static partial class SqlParts
     [GeneratedRegex(@"\{\{\s*([A-Za-z0-9_./-]+\.sql)\s*\}\}")]
     private static partial Regex Placeholder();
 
-    public static string Expand(string text, SqlFiles sql) =>
+    /// The text with every part read in; <paramref name="source"/> names the text when a part is missing.
+    public static string Expand(string text, SqlFiles sql, string source) =>
         text.Contains("{{", StringComparison.Ordinal)
-            ? Placeholder().Replace(text, m => sql.Read(m.Groups[1].Value).TrimEnd())
+            ? Placeholder().Replace(text, m => File.Exists(Path.Combine(sql.Root, m.Groups[1].Value))
+                ? sql.Read(m.Groups[1].Value).TrimEnd()
+                : throw new PipelineException($"{source} names the part {m.Value}, but {Path.Combine(sql.Root, m.Groups[1].Value)} " +
+                                              "does not exist; parts are named by their path under sql/"))
             : text;
 }
