@@ -24,13 +24,21 @@ public sealed class ReadOnlySession : IAsyncDisposable
 
     public WarehouseEndpoint Warehouse { get; }
 
-    public static async Task<ReadOnlySession> OpenAsync(WarehouseEndpoint warehouse, CancellationToken ct)
+    /// Opens the session; with <paramref name="snapshot"/> (PostgreSQL, from <see cref="ExportSnapshotAsync"/>) it sees
+    /// exactly what the exporting session sees, so queries spread over several sessions still agree with each other.
+    public static async Task<ReadOnlySession> OpenAsync(WarehouseEndpoint warehouse, CancellationToken ct, string? snapshot = null)
     {
         var connection = await warehouse.OpenAsync(ct);
         try
         {
             await using var begin = new NpgsqlCommand(BeginSql(warehouse.Dialect), connection);
             await begin.ExecuteNonQueryAsync(ct);
+            if (snapshot is not null)
+            {
+                // "SET TRANSACTION SNAPSHOT" must come before the transaction's first query; it takes a literal.
+                await using var set = new NpgsqlCommand($"set transaction snapshot '{snapshot.Replace("'", "''")}'", connection);
+                await set.ExecuteNonQueryAsync(ct);
+            }
             return new ReadOnlySession(connection, warehouse);
         }
         catch
@@ -77,6 +85,14 @@ public sealed class ReadOnlySession : IAsyncDisposable
             rows.Add(row);
         }
         return new QueryResult(columns, numeric, rows) { Truncated = truncated };
+    }
+
+    /// PostgreSQL only: names this session's snapshot for <see cref="OpenAsync"/> of other sessions (pg_export_snapshot;
+    /// valid while this transaction is open). Call it before any other query of the session.
+    public async Task<string> ExportSnapshotAsync(CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("select pg_export_snapshot()", _connection);
+        return (string)(await command.ExecuteScalarAsync(ct))!;
     }
 
     /// Row counts of the seven tables in this session's snapshot; null for a table that does not exist.
