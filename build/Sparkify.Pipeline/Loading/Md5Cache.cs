@@ -21,11 +21,14 @@ public sealed class Md5Cache
     public const string FileName = "sample-md5.tsv";
     readonly string _path;
     readonly long _settledBeforeNs;
-    readonly Dictionary<string, (FileStamp Stamp, string Md5)> _read, _kept = new(StringComparer.Ordinal);
+    readonly Dictionary<string, (FileStamp Stamp, string Md5)> _kept = new(StringComparer.Ordinal);
+    readonly Lazy<Dictionary<string, (FileStamp Stamp, string Md5)>> _read;
+    bool _ignored;
 
-    Md5Cache(string path, TimeSpan settle, Dictionary<string, (FileStamp, string)> read, bool ignored)
+    Md5Cache(string path, TimeSpan settle)
     {
-        (_path, Settle, _read, Ignored) = (path, settle, read, ignored);
+        (_path, Settle) = (path, settle);
+        _read = new(ReadFile); // thread-safe: the first lookup reads, the parallel others wait for it
         _settledBeforeNs = FileStamp.NowNs() - (long)settle.TotalMilliseconds * 1_000_000;
     }
 
@@ -33,34 +36,42 @@ public sealed class Md5Cache
     public TimeSpan Settle { get; }
 
     /// True when a cache file was there but could not be trusted (and so was not used).
-    public bool Ignored { get; }
+    public bool Ignored
+    {
+        get
+        {
+            _ = _read.Value;
+            return _ignored;
+        }
+    }
 
     public string FilePath => _path;
 
-    /// The cache at <paramref name="path"/>, empty when there is none or it cannot be trusted.
-    public static Md5Cache Load(string path, TimeSpan? settle = null)
+    /// The cache at <paramref name="path"/>, read when first looked up: empty when there is none or it cannot be trusted.
+    public static Md5Cache At(string path, TimeSpan? settle = null) => new(path, settle ?? TimeSpan.FromSeconds(2));
+
+    Dictionary<string, (FileStamp Stamp, string Md5)> ReadFile()
     {
-        var window = settle ?? TimeSpan.FromSeconds(2);
-        string text;
         try
         {
-            text = File.ReadAllText(path, Encoding.UTF8);
+            var entries = Parse(File.ReadAllText(_path, Encoding.UTF8));
+            _ignored = entries is null;
+            return entries ?? new(StringComparer.Ordinal);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            return new Md5Cache(path, window, new(StringComparer.Ordinal), ignored: false);
+            return new(StringComparer.Ordinal);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new Md5Cache(path, window, new(StringComparer.Ordinal), ignored: true);
+            _ignored = true;
+            return new(StringComparer.Ordinal);
         }
-        var entries = Parse(text);
-        return new Md5Cache(path, window, entries ?? new(StringComparer.Ordinal), ignored: entries is null);
     }
 
     /// The remembered MD5 of the file when its stamp is exactly the one it had then; otherwise null (hash it).
     public string? Lookup(string path, FileStamp stamp) =>
-        _read.TryGetValue(path, out var entry) && entry.Stamp == stamp ? entry.Md5 : null;
+        _read.Value.TryGetValue(path, out var entry) && entry.Stamp == stamp ? entry.Md5 : null;
 
     /// Keeps the file's MD5 for the next run, when its stamp has settled; the rest are hashed again next time.
     public void Remember(string path, FileStamp stamp, string md5)
@@ -71,7 +82,8 @@ public sealed class Md5Cache
     /// Writes what was remembered, owner-only and replaced in one rename; nothing when it equals what was read.
     public void Save()
     {
-        if (_kept.Count == _read.Count && _kept.All(k => _read.TryGetValue(k.Key, out var r) && r == k.Value)) return;
+        var read = _read.Value;
+        if (!_ignored && _kept.Count == read.Count && _kept.All(k => read.TryGetValue(k.Key, out var r) && r == k.Value)) return;
         var body = new StringBuilder(Header).Append('\n');
         foreach (var (path, (s, md5)) in _kept.OrderBy(k => k.Key, StringComparer.Ordinal))
             body.Append(CultureInfo.InvariantCulture, $"{md5}\t{s.Device}\t{s.Inode}\t{s.Size}\t{s.ModifiedNs}\t{s.ChangedNs}\t{path}\n");
@@ -84,13 +96,13 @@ public sealed class Md5Cache
         File.Move(temporary, _path, overwrite: true);
     }
 
-    static Dictionary<string, (FileStamp, string)>? Parse(string text)
+    static Dictionary<string, (FileStamp Stamp, string Md5)>? Parse(string text)
     {
         var end = text.LastIndexOf("sha256 ", StringComparison.Ordinal);
         if (!text.StartsWith(Header + "\n", StringComparison.Ordinal) || end < 0 || !text.EndsWith('\n')
             || text[(end + 7)..^1] != Checksum(text[..end]))
             return null;
-        var entries = new Dictionary<string, (FileStamp, string)>(StringComparer.Ordinal);
+        var entries = new Dictionary<string, (FileStamp Stamp, string Md5)>(StringComparer.Ordinal);
         foreach (var line in text[(Header.Length + 1)..end].Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var f = line.Split('\t', 7);

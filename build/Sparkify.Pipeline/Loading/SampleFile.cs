@@ -38,11 +38,11 @@ public sealed class SampleFile(string path, string key)
                 : [System.IO.Path.Combine(sample, p)])
             .Select(path => new SampleFile(path, System.IO.Path.GetRelativePath(sample, path).Replace(System.IO.Path.DirectorySeparatorChar, '/')))
             .ToList();
-        foreach (var file in files)
+        Parallel.ForEach(files, file =>
         {
             file.Stamp = FileStamp.Of(file.Path);
             if (file.Stamp is { } stamp && cache?.Lookup(file.Path, stamp) is { } md5) (file.Md5, file.FromCache) = (md5, true);
-        }
+        });
         return files;
     }
 

@@ -35,7 +35,7 @@ public static class StageCopy
         SampleUploadResult upload;
         using (var s3 = aws.S3(options.Region))
             upload = await SampleUpload.EnsureAsync(s3, bucket, options.Region ?? run.Config.Aws.Region, sample, bulk: true,
-                Md5Cache.Load(Path.Combine(run.Local.Folder, Md5Cache.FileName)), run.Ct);
+                Md5Cache.At(Path.Combine(run.Local.Folder, Md5Cache.FileName)), run.Ct);
         run.Log.Information($"Sample {sample} in s3://{bucket}: {upload.Uploaded} objects uploaded, {upload.Kept} already there (by MD5)" +
                             (upload.Removed > 0 ? $", {upload.Removed} of another sample removed" : "") + $", in {upload.Seconds:0.0} s " +
                             $"({upload.Hashed} files hashed, {upload.FromCache} MD5s from the cache{(upload.CacheIgnored ? ", an untrusted cache file ignored" : "")}; " +
