@@ -62,8 +62,8 @@ public sealed class SampleFile(string path, string key)
     /// stamp it had before the put (so the bytes sent were the bytes it has); otherwise its MD5 stays unknown.
     public void PutAs(string? etag)
     {
-        var md5 = etag is null ? "" : LocalMirror.Normalise(etag);
-        if (Md5 is not null) return;
+        if (Md5 is not null || etag is null) return;
+        var md5 = LocalMirror.Normalise(etag);
         if (md5.Length == 32 && md5.All(Uri.IsHexDigit) && Stamp is { } before && FileStamp.Of(Path) == before) Md5 = md5;
     }
 
