@@ -51,12 +51,14 @@ public static class SampleUpload
 
         var wanted = files.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
         var recorded = await RecordedAsync(s3, bucket, existing, wanted, ct);
+        steps.Done("record");
         var stale = existing.Keys.Where(k => SampleFile.InLayout(k) && !wanted.Contains(k)).ToList();
         var removable = stale.Where(recorded.Contains).ToList();
         // Claimed before the first put, so the keys of an upload cut short are still removable by the next one; rewritten
         // only when it grows (a warm run writes nothing).
         var recordGrows = !wanted.IsSubsetOf(recorded) || !existing.ContainsKey(RecordKey);
         if (recordGrows) await WriteRecordAsync(s3, bucket, recorded.Union(wanted), ct);
+        steps.Done("claim");
         var etags = changed.Count == 0 ? null : await PutAsync(s3, bucket, changed, bulk, ct);
         foreach (var f in changed) f.PutAs(etags?.GetValueOrDefault(f.Key));
         steps.Done("put");
