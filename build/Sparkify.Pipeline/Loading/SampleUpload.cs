@@ -13,7 +13,9 @@ namespace Sparkify.Pipeline.Loading;
 /// keys. Content decides, not size: each file's MD5 is compared with the object's listed ETag, and only what differs
 /// is put, so an edit that keeps a file's size is uploaded too and a second StageCopy uploads nothing. Objects of that
 /// layout that the sample does not have are removed when this upload put them there (the bucket's record object lists
-/// those keys): the bucket mirrors one sample, never a mix of two, and nothing it did not put is deleted.
+/// those keys): the bucket mirrors one sample, never a mix of two, and nothing it did not put is deleted. MD5s come
+/// from the <see cref="Md5Cache"/> for files unchanged since the last upload; a file the bucket lacks is put without
+/// being hashed and takes the ETag moto stored it under (docs/local-profile.md, "What is uploaded again").
 /// </summary>
 public static class SampleUpload
 {
