@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using System.Net.Http.Json;
+using System.Threading.Channels;
 
 namespace Sparkify.Pipeline.Loading;
 
@@ -12,29 +13,67 @@ namespace Sparkify.Pipeline.Loading;
 public static class MotoBulkPut
 {
     const string Route = "_sparkify/put-objects";
-    const long BatchBytes = 32 << 20;
-    const int BatchObjects = 4000;
+    const long BatchBytes = 16 << 20;
+    const int BatchObjects = 2000;
 
-    /// Puts every file under its key; false (nothing put) when the endpoint has no bulk route.
-    public static async Task<bool> TryPutAsync(string serviceUrl, string bucket, IReadOnlyList<(string Path, string Key)> files, CancellationToken ct)
+    /// Puts every file under its key: the ETag of each object put, by key (moto's, the MD5 of the bytes it stored);
+    /// null (nothing put) when the endpoint has no bulk route.
+    public static async Task<IReadOnlyDictionary<string, string>?> TryPutAsync(string serviceUrl, string bucket, IReadOnlyList<SampleFile> files,
+        CancellationToken ct)
     {
         using var http = new HttpClient(new HttpClientHandler { UseProxy = false })
             { BaseAddress = new Uri(serviceUrl.TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(5) };
-        if (!await HasRouteAsync(http, ct)) return false;
-        foreach (var batch in Batches(files))
+        if (!await HasRouteAsync(http, ct)) return null;
+        var etags = new Dictionary<string, string>(StringComparer.Ordinal);
+        // The next batch's archive is built while moto stores the last one: moto's Python takes one core, this the other.
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var archives = Channel.CreateBounded<(List<SampleFile> Batch, MemoryStream Body)>(1);
+        var building = Task.Run(() => BuildAsync(Batches(files), archives.Writer, failed.Token), failed.Token);
+        try
         {
-            using var body = new MemoryStream();
-            await using (var tar = new TarWriter(body, TarEntryFormat.Pax, leaveOpen: true))
-                foreach (var (path, key) in batch)
-                    await tar.WriteEntryAsync(path, key, ct);
-            body.Position = 0;
-            using var response = await http.PostAsync($"{Route}?bucket={Uri.EscapeDataString(bucket)}", new StreamContent(body), ct);
-            if (!response.IsSuccessStatusCode)
-                throw new PipelineException($"the local moto at {serviceUrl} refused the bulk upload of {batch.Count} objects into s3://{bucket} " +
-                                            $"({(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}); see its moto.log " +
-                                            "under [LOCAL] data_dir, or ./build.sh Teardown to restart it");
+            await foreach (var (batch, body) in archives.Reader.ReadAllAsync(failed.Token))
+                using (body)
+                {
+                    using var response = await http.PostAsync($"{Route}?bucket={Uri.EscapeDataString(bucket)}", new StreamContent(body), failed.Token);
+                    if (!response.IsSuccessStatusCode)
+                        throw new PipelineException($"the local moto at {serviceUrl} refused the bulk upload of {batch.Count} objects into s3://{bucket} " +
+                                                    $"({(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}); see its moto.log " +
+                                                    "under [LOCAL] data_dir, or ./build.sh Teardown to restart it");
+                    foreach (var (key, etag) in await response.Content.ReadFromJsonAsync<Dictionary<string, string>>(ct) ?? []) etags[key] = etag;
+                }
         }
-        return true;
+        catch
+        {
+            await failed.CancelAsync();
+            throw;
+        }
+        finally
+        {
+            await building.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+        await building;
+        return etags;
+    }
+
+    /// Each batch as a tar archive (GNU format: one header per file; Python's tarfile reads it, long names included).
+    static async Task BuildAsync(IEnumerable<List<SampleFile>> batches, ChannelWriter<(List<SampleFile>, MemoryStream)> archives, CancellationToken ct)
+    {
+        try
+        {
+            foreach (var batch in batches)
+            {
+                var body = new MemoryStream();
+                await using (var tar = new TarWriter(body, TarEntryFormat.Gnu, leaveOpen: true))
+                    foreach (var file in batch)
+                        await tar.WriteEntryAsync(file.Path, file.Key, ct);
+                body.Position = 0;
+                await archives.WriteAsync((batch, body), ct);
+            }
+        }
+        finally
+        {
+            archives.Complete();
+        }
     }
 
     static async Task<bool> HasRouteAsync(HttpClient http, CancellationToken ct)
@@ -51,13 +90,13 @@ public static class MotoBulkPut
         }
     }
 
-    static IEnumerable<List<(string Path, string Key)>> Batches(IReadOnlyList<(string Path, string Key)> files)
+    static IEnumerable<List<SampleFile>> Batches(IReadOnlyList<SampleFile> files)
     {
-        var batch = new List<(string Path, string Key)>();
+        var batch = new List<SampleFile>();
         long bytes = 0;
         foreach (var file in files)
         {
-            var size = new FileInfo(file.Path).Length;
+            var size = file.Stamp?.Size ?? new FileInfo(file.Path).Length;
             if (batch.Count > 0 && (bytes + size > BatchBytes || batch.Count >= BatchObjects))
             {
                 yield return batch;

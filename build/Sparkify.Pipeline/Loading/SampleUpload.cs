@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -12,86 +13,105 @@ namespace Sparkify.Pipeline.Loading;
 /// keys. Content decides, not size: each file's MD5 is compared with the object's listed ETag, and only what differs
 /// is put, so an edit that keeps a file's size is uploaded too and a second StageCopy uploads nothing. Objects of that
 /// layout that the sample does not have are removed when this upload put them there (the bucket's record object lists
-/// those keys): the bucket mirrors one sample, never a mix of two, and nothing it did not put is deleted.
+/// those keys): the bucket mirrors one sample, never a mix of two, and nothing it did not put is deleted. MD5s come
+/// from the <see cref="Md5Cache"/> for files unchanged since the last upload; a file the bucket lacks is put without
+/// being hashed and takes the ETag moto stored it under (docs/local-profile.md, "What is uploaded again").
 /// </summary>
 public static class SampleUpload
 {
-    static readonly string[] Parts = ["song_data", "log_data", "log_json_path.json"];
-
     /// The object listing every key an upload put in the bucket: the only keys a later upload may remove.
     public const string RecordKey = ".sparkify/uploaded-keys.json";
 
     public static Task<SampleUploadResult> EnsureAsync(IAmazonS3 s3, string bucket, string region, string sample, CancellationToken ct) =>
-        EnsureAsync(s3, bucket, region, sample, bulk: true, ct);
+        EnsureAsync(s3, bucket, region, sample, bulk: true, cache: null, ct);
 
-    /// <paramref name="bulk"/> false always PUTs each object, as on an endpoint without moto_serve.py's bulk route.
-    public static async Task<SampleUploadResult> EnsureAsync(IAmazonS3 s3, string bucket, string region, string sample, bool bulk, CancellationToken ct)
+    public static Task<SampleUploadResult> EnsureAsync(IAmazonS3 s3, string bucket, string region, string sample, bool bulk, CancellationToken ct) =>
+        EnsureAsync(s3, bucket, region, sample, bulk, cache: null, ct);
+
+    /// <paramref name="bulk"/> false always PUTs each object, as on an endpoint without moto_serve.py's bulk route;
+    /// <paramref name="cache"/> (null: none) gives the MD5s of files unchanged since the last upload and keeps this one's.
+    public static async Task<SampleUploadResult> EnsureAsync(IAmazonS3 s3, string bucket, string region, string sample, bool bulk, Md5Cache? cache,
+        CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var files = SampleFiles(Path.GetFullPath(sample));
+        var steps = new UploadSteps(clock);
+        sample = Path.GetFullPath(sample);
+        SampleFile.RequireLayout(sample);
         await EnsureBucketAsync(s3, bucket, region, ct);
-        var hashing = HashAsync(bucket, files, ct);
-        var listing = await BucketListing.ListAsync(s3, bucket, ct);
-        var existing = listing.Under("").ToDictionary(o => o.Key, o => o.ETag, StringComparer.Ordinal);
-        var mirror = await hashing;
-        var changed = files.Where(f => !existing.TryGetValue(f.Key, out var etag) || LocalMirror.Normalise(etag) != Md5Of(mirror, f.Key)).ToList();
+        var listing = ListAsync(s3, bucket, bulk, ct);
+        var files = SampleFile.In(sample, cache);
+        steps.Done("stat");
+        var first = await listing;
+        steps.Done("list");
+        var existing = first.Under("").ToDictionary(o => o.Key, o => o.ETag, StringComparer.Ordinal);
+        // Only a file the bucket already has needs its MD5 now (is it the same?); one that is put anyway gets it back
+        // as the ETag of the object it becomes. Without statx (no stamps) every file is hashed, as before the cache.
+        var unknown = files.Where(f => f.Md5 is null && (existing.ContainsKey(f.Key) || f.Stamp is null)).ToList();
+        await SampleFile.HashAsync(unknown, ct);
+        steps.Done("hash");
+        var changed = files.Where(f => !existing.TryGetValue(f.Key, out var etag) || LocalMirror.Normalise(etag) != f.Md5).ToList();
 
-        var recorded = await RecordedAsync(s3, bucket, existing, ct);
         var wanted = files.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
-        var stale = existing.Keys.Where(k => Parts.Any(p => k.StartsWith(p, StringComparison.Ordinal)) && !wanted.Contains(k)).ToList();
+        var recorded = await RecordedAsync(s3, bucket, existing, wanted, ct);
+        steps.Done("record");
+        var stale = existing.Keys.Where(k => SampleFile.InLayout(k) && !wanted.Contains(k)).ToList();
         var removable = stale.Where(recorded.Contains).ToList();
         // Claimed before the first put, so the keys of an upload cut short are still removable by the next one; rewritten
         // only when it grows (a warm run writes nothing).
         var recordGrows = !wanted.IsSubsetOf(recorded) || !existing.ContainsKey(RecordKey);
         if (recordGrows) await WriteRecordAsync(s3, bucket, recorded.Union(wanted), ct);
-        var putInBulk = bulk && changed.Count > 0 && s3.Config.ServiceURL is { } url && await MotoBulkPut.TryPutAsync(url, bucket, changed, ct);
-        if (!putInBulk)
-            await Parallel.ForEachAsync(changed, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (f, token) =>
-                await s3.PutObjectAsync(new PutObjectRequest
-                {
-                    BucketName = bucket, Key = f.Key, FilePath = f.Path,
-                    MD5Digest = Convert.ToBase64String(Convert.FromHexString(Md5Of(mirror, f.Key))),
-                }, token));
+        steps.Done("claim");
+        var etags = changed.Count == 0 ? null : await PutAsync(s3, bucket, changed, bulk, ct);
+        foreach (var f in changed) f.PutAs(etags?.GetValueOrDefault(f.Key));
+        steps.Done("put");
         foreach (var chunk in removable.Chunk(1000))
             await s3.DeleteObjectsAsync(new DeleteObjectsRequest { BucketName = bucket, Objects = chunk.Select(k => new KeyVersion { Key = k }).ToList() }, ct);
         if (removable.Count > 0) await WriteRecordAsync(s3, bucket, recorded.Except(removable).Union(wanted), ct);
         // The run's one listing: the bucket as the upload leaves it, listed again only when the upload wrote to it.
-        if (recordGrows || changed.Count > 0 || removable.Count > 0) listing = await BucketListing.ListAsync(s3, bucket, ct);
+        var last = recordGrows || changed.Count > 0 || removable.Count > 0 ? await ListAsync(s3, bucket, bulk, ct) : first;
+        steps.Done("relist");
+        var mirror = new LocalMirror(bucket);
+        foreach (var f in files)
+            if (f.Mirrored() is { } m)
+            {
+                mirror.Add(f.Key, m);
+                if (f.Stamp is { } stamp) cache?.Remember(f.Path, stamp, m.Md5);
+            }
+        cache?.Save();
+        steps.Done("cache");
         return new SampleUploadResult(changed.Count, files.Count - changed.Count, removable.Count)
         {
-            Foreign = stale.Count - removable.Count, InBulk = putInBulk, Mirror = mirror, Listing = listing,
-            Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
+            Foreign = stale.Count - removable.Count, InBulk = etags is { Bulk: true }, Mirror = mirror, Listing = last,
+            Hashed = unknown.Count, FromCache = files.Count(f => f.FromCache), CacheIgnored = cache?.Ignored == true,
+            Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3), Steps = steps.Seconds,
         };
     }
 
-    static List<(string Path, string Key)> SampleFiles(string sample)
-    {
-        if (!File.Exists(Path.Combine(sample, "log_json_path.json")) || !Directory.Exists(Path.Combine(sample, "log_data")) ||
-            !Directory.Exists(Path.Combine(sample, "song_data")))
-            throw new PipelineException($"{sample} is not a sample in the public layout (log_data/, song_data/, log_json_path.json); " +
-                                        "pass --sample=DIR such as ../shared/data/sparkify");
-        return Parts.SelectMany(p => Directory.Exists(Path.Combine(sample, p))
-                ? Directory.EnumerateFiles(Path.Combine(sample, p), "*", SearchOption.AllDirectories)
-                : [Path.Combine(sample, p)])
-            .Select(path => (Path: path, Key: Path.GetRelativePath(sample, path).Replace(Path.DirectorySeparatorChar, '/')))
-            .ToList();
-    }
+    /// The whole bucket, through moto's list route when it has one, else ListObjectsV2 page by page.
+    static async Task<BucketListing> ListAsync(IAmazonS3 s3, string bucket, bool bulk, CancellationToken ct) =>
+        (bulk && s3.Config.ServiceURL is { } url ? await MotoBulkList.TryListAsync(url, bucket, ct) : null)
+        ?? await BucketListing.ListAsync(s3, bucket, ct);
 
-    /// Every file's MD5, hashed on all cores while the bucket is listed.
-    static async Task<LocalMirror> HashAsync(string bucket, List<(string Path, string Key)> files, CancellationToken ct)
+    /// Puts the files, through moto's bulk route when it has one; the ETag of each object put, by key.
+    static async Task<PutETags> PutAsync(IAmazonS3 s3, string bucket, List<SampleFile> changed, bool bulk, CancellationToken ct)
     {
-        var hashed = new (string Key, MirroredFile File)[files.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), new ParallelOptions { CancellationToken = ct }, async (i, token) =>
+        if (bulk && s3.Config.ServiceURL is { } url && await MotoBulkPut.TryPutAsync(url, bucket, changed, ct) is { } inBulk)
+            return new PutETags(inBulk, Bulk: true);
+        var etags = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(changed, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (f, token) =>
         {
-            var before = new FileInfo(files[i].Path);
-            await using var stream = new FileStream(before.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            var md5 = Convert.ToHexStringLower(await MD5.HashDataAsync(stream, token));
-            hashed[i] = (files[i].Key, MirroredFile.Of(before, md5));
+            var request = new PutObjectRequest { BucketName = bucket, Key = f.Key, FilePath = f.Path };
+            if (f.Md5 is { } md5) request.MD5Digest = Convert.ToBase64String(Convert.FromHexString(md5));
+            var response = await s3.PutObjectAsync(request, token);
+            if (response.ETag is { } etag) etags[f.Key] = etag;
         });
-        return hashed.Aggregate(new LocalMirror(bucket), (m, h) => { m.Add(h.Key, h.File); return m; });
+        return new PutETags(etags, Bulk: false);
     }
 
-    static string Md5Of(LocalMirror mirror, string key) => mirror.TryGet(key, out var file) ? file.Md5 : "";
+    sealed record PutETags(IReadOnlyDictionary<string, string> ByKey, bool Bulk)
+    {
+        public string? GetValueOrDefault(string key) => ByKey.GetValueOrDefault(key);
+    }
 
     static async Task EnsureBucketAsync(IAmazonS3 s3, string bucket, string region, CancellationToken ct)
     {
@@ -107,10 +127,14 @@ public static class SampleUpload
         }
     }
 
-    /// The keys earlier uploads put there and that still exist.
-    static async Task<HashSet<string>> RecordedAsync(IAmazonS3 s3, string bucket, Dictionary<string, string> existing, CancellationToken ct)
+    /// The keys earlier uploads put there and that still exist. When the record's listed ETag is the MD5 of the record
+    /// this sample would write, it holds exactly the sample's keys and is not fetched (a warm run's one GET less).
+    static async Task<HashSet<string>> RecordedAsync(IAmazonS3 s3, string bucket, Dictionary<string, string> existing, HashSet<string> wanted,
+        CancellationToken ct)
     {
-        if (!existing.ContainsKey(RecordKey)) return new HashSet<string>(StringComparer.Ordinal);
+        if (!existing.TryGetValue(RecordKey, out var recordETag)) return new HashSet<string>(StringComparer.Ordinal);
+        if (LocalMirror.Normalise(recordETag) == Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(RecordOf(wanted)))))
+            return wanted.Where(existing.ContainsKey).ToHashSet(StringComparer.Ordinal);
         try
         {
             using var response = await s3.GetObjectAsync(bucket, RecordKey, ct);
@@ -128,14 +152,16 @@ public static class SampleUpload
         s3.PutObjectAsync(new PutObjectRequest
         {
             BucketName = bucket, Key = RecordKey, ContentType = "application/json",
-            ContentBody = JsonSerializer.Serialize(keys.Order(StringComparer.Ordinal).ToArray()),
+            ContentBody = RecordOf(keys),
         }, ct);
+
+    static string RecordOf(IEnumerable<string> keys) => JsonSerializer.Serialize(keys.Order(StringComparer.Ordinal).ToArray());
 }
 
 /// <summary>
 /// What an upload did: objects put (new or changed), objects already there with the same content, objects of another
 /// sample removed; objects of that layout it left because it did not put them; whether it put through moto's bulk
-/// route; the files' MD5s; the bucket's listing as the upload left it; seconds taken.
+/// route; the files' MD5s; the bucket's listing as the upload left it; seconds taken, in all and per step.
 /// </summary>
 public sealed record SampleUploadResult(int Uploaded, int Kept, int Removed)
 {
@@ -144,4 +170,12 @@ public sealed record SampleUploadResult(int Uploaded, int Kept, int Removed)
     public LocalMirror Mirror { get; init; } = new("");
     public BucketListing? Listing { get; init; }
     public double Seconds { get; init; }
+
+    /// Files hashed by this upload; files whose MD5 the cache gave; whether a cache file was there but not trusted.
+    public int Hashed { get; init; }
+    public int FromCache { get; init; }
+    public bool CacheIgnored { get; init; }
+
+    /// Seconds per step: stat (enumerate, stamp, cache), list, hash, put, relist, cache (mirror and cache written).
+    public IReadOnlyDictionary<string, double> Steps { get; init; } = new Dictionary<string, double>();
 }

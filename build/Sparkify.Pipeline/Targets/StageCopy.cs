@@ -34,9 +34,12 @@ public static class StageCopy
         var sample = run.Args.Value("sample") is { } dir ? Path.GetFullPath(Path.Combine(run.Root, dir)) : await GeneratedSampleAsync(run);
         SampleUploadResult upload;
         using (var s3 = aws.S3(options.Region))
-            upload = await SampleUpload.EnsureAsync(s3, bucket, options.Region ?? run.Config.Aws.Region, sample, run.Ct);
+            upload = await SampleUpload.EnsureAsync(s3, bucket, options.Region ?? run.Config.Aws.Region, sample, bulk: true,
+                Md5Cache.At(Path.Combine(run.Local.Folder, Md5Cache.FileName)), run.Ct);
         run.Log.Information($"Sample {sample} in s3://{bucket}: {upload.Uploaded} objects uploaded, {upload.Kept} already there (by MD5)" +
-                            (upload.Removed > 0 ? $", {upload.Removed} of another sample removed" : "") + $", in {upload.Seconds:0.0} s");
+                            (upload.Removed > 0 ? $", {upload.Removed} of another sample removed" : "") + $", in {upload.Seconds:0.0} s " +
+                            $"({upload.Hashed} files hashed, {upload.FromCache} MD5s from the cache{(upload.CacheIgnored ? ", an untrusted cache file ignored" : "")}; " +
+                            $"{UploadSteps.Line(upload.Steps)})");
         if (upload.Foreign > 0)
             run.Log.Warning($"s3://{bucket} holds {upload.Foreign} objects under the sample's prefixes that the pipeline did not put there; " +
                             "they are left in place and load as data (prefix matching): delete them, or ./build.sh Teardown for a fresh bucket");

@@ -45,6 +45,9 @@ public sealed class BucketListing
         return _objects[first..last];
     }
 
+    /// A listing of objects already listed (sorted here by key).
+    public static BucketListing Of(string bucket, IEnumerable<ListedObject> objects) => new(bucket, objects);
+
     /// Lists the whole bucket from S3, every page.
     public static async Task<BucketListing> ListAsync(IAmazonS3 s3, string bucket, CancellationToken ct)
     {
