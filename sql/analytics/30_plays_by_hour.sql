@@ -21,9 +21,9 @@ left join (
         cast(sum(u.plays) as bigint) as plays,
         count(*) as listeners
     from (
-        select cast(extract(hour from sp.start_time) as smallint) as hour, sp.user_id, count(*) as plays
+        select cast(date_part('hour', sp.start_time) as smallint) as hour, sp.user_id, count(*) as plays
         from songplays as sp
-        group by cast(extract(hour from sp.start_time) as smallint), sp.user_id
+        group by cast(date_part('hour', sp.start_time) as smallint), sp.user_id
     ) as u
     group by u.hour
 ) as p on p.hour = h.hour

@@ -3,7 +3,7 @@
 -- why: the day name is spelled here so the report and a direct query of songplays read the same; the seven days
 --      are listed here, so a quiet day shows as 0, not as a gap.
 -- speed: the weekday is extracted from the play's start_time, as the transform computes time.weekday (45_time.sql:
---      extract(dow), 0 = Sunday on both engines), instead of joining 600,000 time rows to every play; Verify's
+--      date_part('dow'), 0 = Sunday on both engines), instead of joining 600,000 time rows to every play; Verify's
 --      songplays_start_time_in_time keeps the two in step. Plays are counted per (weekday, listener) first (issue 13).
 select
     d.weekday,
@@ -20,9 +20,9 @@ left join (
         cast(sum(u.plays) as bigint) as plays,
         count(*) as listeners
     from (
-        select cast(extract(dow from sp.start_time) as smallint) as weekday, sp.user_id, count(*) as plays
+        select cast(date_part('dow', sp.start_time) as smallint) as weekday, sp.user_id, count(*) as plays
         from songplays as sp
-        group by cast(extract(dow from sp.start_time) as smallint), sp.user_id
+        group by cast(date_part('dow', sp.start_time) as smallint), sp.user_id
     ) as u
     group by u.weekday
 ) as p on p.weekday = d.weekday
