@@ -42,8 +42,9 @@ public sealed class LocalServices(string root, DwhConfig config, StateFile state
     /// starts the cluster too, in the background, since the two services are independent processes.
     public bool StartWarehouseEarly { get; init; }
 
-    // The cluster's start begun beside moto's (initdb, pg_ctl start): awaited by the first use of the warehouse, which
-    // then sees its errors, or by Settle at the end of the run. It writes nothing to the state file.
+    // The cluster's start begun beside moto's (initdb, pg_ctl start, the owner role and the database): awaited by the
+    // first use of the warehouse, which then sees its errors, or by Settle at the end of the run. It writes nothing to
+    // the state file.
     Task<WarehouseEndpoint>? _earlyStart;
     bool _earlyStarted;
 
@@ -56,7 +57,13 @@ public sealed class LocalServices(string root, DwhConfig config, StateFile state
             _earlyStarted = true;
             // The state file is written here, before moto starts and before Provision reads it, never by the background task.
             var (pg, password) = await ClusterAsync(ct);
-            _earlyStart = Task.Run(() => pg.EnsureRunningAsync("postgres", BootstrapUser, password, ct), ct);
+            var owner = stateFile.Load().LocalOwnerPassword!;
+            _earlyStart = Task.Run(async () =>
+            {
+                var admin = await pg.EnsureRunningAsync("postgres", BootstrapUser, password, ct);
+                await SetUpWarehouseAsync(admin, owner, ct);
+                return admin;
+            }, ct);
         }
         var moto = Moto;
         var endpoint = await moto.EnsureRunningAsync(ct);
@@ -78,15 +85,20 @@ public sealed class LocalServices(string root, DwhConfig config, StateFile state
         var state = stateFile.Load();
         if (!_warehouseSetUp)
         {
-            await using var connection = await admin.OpenAsync(ct);
-            await CatalogSetupLock.RunAsync(connection, _sql, async () =>
-            {
-                await WarehouseRoles.EnsureLoginRoleAsync(connection, _sql, config.Cluster.DbUser, state.LocalOwnerPassword!, ct);
-                await WarehouseRoles.EnsureOwnedDatabaseAsync(connection, _sql, config.Cluster.DbName, config.Cluster.DbUser, ct);
-            }, ct);
+            await SetUpWarehouseAsync(admin, state.LocalOwnerPassword!, ct);
             _warehouseSetUp = true;
         }
         return Endpoint(config.Cluster.DbUser, state.LocalOwnerPassword!);
+    }
+
+    async Task SetUpWarehouseAsync(WarehouseEndpoint admin, string ownerPassword, CancellationToken ct)
+    {
+        await using var connection = await admin.OpenAsync(ct);
+        await CatalogSetupLock.RunAsync(connection, _sql, async () =>
+        {
+            await WarehouseRoles.EnsureLoginRoleAsync(connection, _sql, config.Cluster.DbUser, ownerPassword, ct);
+            await WarehouseRoles.EnsureOwnedDatabaseAsync(connection, _sql, config.Cluster.DbName, config.Cluster.DbUser, ct);
+        }, ct);
     }
 
     /// The warehouse's address for a run that only reads (Query, Report, Connect), starting the cluster when needed but
@@ -129,6 +141,7 @@ public sealed class LocalServices(string root, DwhConfig config, StateFile state
         {
             _earlyStart = null;
             admin = await early;
+            _warehouseSetUp = true;  // the start beside moto set the owner role and the database up too
         }
         else
         {
@@ -148,8 +161,9 @@ public sealed class LocalServices(string root, DwhConfig config, StateFile state
         {
             early.GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is PipelineException or OperationCanceledException or Npgsql.NpgsqlException)
+        catch (Exception e)
         {
+            // Best effort at the run's end: the run's outcome is already decided, and its own error is the one to report.
             log.Verbose($"the local PostgreSQL started beside moto did not come up: {e.Message}");
         }
         var folder = stateFile.Load().LocalPgFolder ?? Path.Combine(Folder, "pg");
