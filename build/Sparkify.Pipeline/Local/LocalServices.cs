@@ -201,7 +201,7 @@ public sealed class LocalServices(string root, DwhConfig config, StateFile state
     async Task PrepareAsync(CancellationToken ct)
     {
         if (_prepared) return;
-        await LocalPreflight.CheckAsync(config.Local, Moto, () => stateFile.Load().LocalPostgres?.IsAlive == true, ct);
+        await LocalPreflight.CheckAsync(config.Local, Moto, () => stateFile.Load().LocalPostgres?.IsAlive == true || Postgres.PostmasterRuns(), ct);
         Own(Folder, "the local profile's services and sample");
         _prepared = true;
     }
