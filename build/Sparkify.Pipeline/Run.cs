@@ -18,7 +18,8 @@ public sealed class Run : IDisposable
     readonly RunCancellation _cancellation;
     readonly IReadOnlySet<string> _skips;
 
-    Run(string root, Profile profile, DwhConfig config, RunArguments args, PipelineLog log, IReadOnlySet<string> skips)
+    Run(string root, Profile profile, DwhConfig config, RunArguments args, PipelineLog log, IReadOnlySet<string> skips,
+        IReadOnlyList<string> plan)
     {
         Root = root;
         Profile = profile;
@@ -30,7 +31,12 @@ public sealed class Run : IDisposable
         State = StateFile.For(Path.GetFullPath(Path.Combine(root, args.Value("state-dir") ?? ".dwh")), profile.Name());
         ArtifactsDir = Path.GetFullPath(Path.Combine(root, args.Value("artifacts") ?? "artifacts"));
         Summary = new RunSummary(profile.Name(), Id);
-        Local = new LocalServices(root, config, State, log);
+        // Provision starts the local cluster beside moto when a later target of this run will use it.
+        Local = new LocalServices(root, config, State, log)
+        {
+            StartWarehouseEarly = plan.Any(t => RunAudit.Audited.Contains(t) && !t.Equals("Provision", StringComparison.OrdinalIgnoreCase) &&
+                                                !skips.Contains(t)),
+        };
         Sql = SqlFiles.In(root);
         Window = DateWindow.Parse(args.Value("from"), args.Value("to"));
         _cancellation = new RunCancellation(log);
@@ -82,7 +88,10 @@ public sealed class Run : IDisposable
         var config = DwhConfig.FromFile(configPath, environment ?? Environment.GetEnvironmentVariables(), args.ConfigOverrides, root);
         foreach (var option in Safety.PathOptions.Written)
             if (args.Value(option) is { } path) Safety.PathGuard.Require(Path.Combine(root, path), root, $"--{option}");
-        return new Run(root, profile, config, args, new PipelineLog(Console.Out, args.Flag("verbose")), skips) { Target = target };
+        return new Run(root, profile, config, args, new PipelineLog(Console.Out, args.Flag("verbose")), skips, TargetInfo.Plan(graph, target))
+        {
+            Target = target,
+        };
     }
 
     public bool Skips(string target) => _skips.Contains(target);
@@ -120,6 +129,7 @@ public sealed class Run : IDisposable
 
     public void Dispose()
     {
+        Local.Settle();
         Audit.Dispose();
         _cancellation.Dispose();
     }

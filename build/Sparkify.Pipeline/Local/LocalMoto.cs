@@ -5,9 +5,10 @@ namespace Sparkify.Pipeline.Local;
 /// <summary>
 /// The local profile's AWS control plane: moto's server (IAM, Redshift, EC2, S3, STS) on 127.0.0.1. Started in its
 /// own session so it outlives this run and is reused by the next; its pid is kept in the folder and the state file
-/// for Teardown, which checks the command line before signalling it.
+/// for Teardown, which checks the command line before signalling it. With <paramref name="warmRegion"/>, moto_serve.py
+/// loads the services the pipeline calls (IAM, EC2 and Redshift in that region, S3) in the background once it listens.
 /// </summary>
-public sealed class LocalMoto(string folder, int port, PipelineLog log)
+public sealed class LocalMoto(string folder, int port, PipelineLog log, string? warmRegion = null)
 {
     string PidFile => Path.Combine(folder, "moto.pid");
     string LogFile => Path.Combine(folder, "moto.log");
@@ -42,8 +43,10 @@ public sealed class LocalMoto(string folder, int port, PipelineLog log)
             ArgumentList = { "-c", "log=$1; shift; setsid \"$0\" \"$@\" >>\"$log\" 2>&1 </dev/null & echo $!" },
             RedirectStandardOutput = true,
             UseShellExecute = false,
-            Environment = { ["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true" },
+            // No default AMIs: the pipeline never asks for an image, and loading them is a second of EC2's start-up.
+            Environment = { ["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true", ["MOTO_EC2_LOAD_DEFAULT_AMIS"] = "false" },
         };
+        if (warmRegion is not null) info.Environment["SPARKIFY_MOTO_WARM"] = warmRegion;
         foreach (var word in MotoCommand().Concat([LogFile]).Concat(LauncherScript()).Concat(["-H", "127.0.0.1", "-p", port.ToString()]))
             info.ArgumentList.Add(word);
         using (var shell = ProcessRunner.Start(info))

@@ -24,6 +24,7 @@ public sealed class LocalPostgres(string folder, int port, PipelineLog log)
 
     string DataDir => Path.Combine(folder, "data");
     string LogFile => Path.Combine(folder, "postgres.log");
+    string InitDir => Path.Combine(folder, "data.initdb");
 
     public int Port => port;
 
@@ -49,6 +50,10 @@ public sealed class LocalPostgres(string folder, int port, PipelineLog log)
         commandLine.Zip(commandLine.Skip(1)).Any(p => p.First == "-D" && Path.TrimEndingDirectorySeparator(p.Second) == DataDir);
 
     public bool Exists => File.Exists(Path.Combine(DataDir, "PG_VERSION"));
+
+    /// Whether this cluster's postmaster runs (postmaster.pid checked against /proc): the pipeline's own even when no state
+    /// file records it, as after a run killed while its cluster started beside moto.
+    public bool PostmasterRuns() => PostmasterPid() is { } pid && ServiceProcess.IsAlive(pid) && IsPostmaster(ServiceProcess.CommandLine(pid));
 
     public async Task<WarehouseEndpoint> EnsureRunningAsync(string database, string user, string password, CancellationToken ct)
     {
@@ -94,9 +99,12 @@ public sealed class LocalPostgres(string folder, int port, PipelineLog log)
         await using (var writer = new StreamWriter(OwnerOnlyFile.Create(pwfile))) await writer.WriteLineAsync(password);
         try
         {
+            // initdb writes into a folder of its own, renamed to data/ once complete: a run killed mid-initdb (the cluster
+            // starts beside moto, inside Provision) leaves no half-made cluster that the next run would take as made.
+            if (Directory.Exists(InitDir)) Directory.Delete(InitDir, recursive: true);
             if (ProcessRunner.IsRoot) await GiveToPostgresAsync(ct);
             var (code, output) = await ProcessRunner.RunAsync(ProcessRunner.PostgresTool("initdb"),
-                ["-D", DataDir, "-U", user, $"--pwfile={pwfile}", "--auth=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-instructions",
+                ["-D", InitDir, "-U", user, $"--pwfile={pwfile}", "--auth=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-instructions",
                     // A throwaway cluster: initdb's closing fsync of every file it wrote is seconds on a busy disk, and
                     // only an OS crash in the moment after initdb could lose what it protects (initdb --no-sync).
                     "--no-sync"],
@@ -107,7 +115,8 @@ public sealed class LocalPostgres(string folder, int port, PipelineLog log)
         {
             File.Delete(pwfile);
         }
-        await File.AppendAllLinesAsync(Path.Combine(DataDir, "postgresql.conf"), Settings.Prepend("# sparkify-dwh local profile"), ct);
+        await File.AppendAllLinesAsync(Path.Combine(InitDir, "postgresql.conf"), Settings.Prepend("# sparkify-dwh local profile"), ct);
+        Directory.Move(InitDir, DataDir);
     }
 
     async Task GiveToPostgresAsync(CancellationToken ct)

@@ -33,15 +33,38 @@ public sealed class LocalServices(string root, DwhConfig config, StateFile state
 
     public LocalPostgres Postgres => new(PgFolder(stateFile.Load()), config.Local.PgPort, log);
 
-    public LocalMoto Moto => new(Folder, config.Local.MotoPort, log);
+    public LocalMoto Moto => new(Folder, config.Local.MotoPort, log, config.Aws.Region);
 
     string PgFolder(DwhState state) => state.LocalPgFolder ??
         (Directory.Exists(RelocatedFolder) ? Path.Combine(RelocatedFolder, "pg") : Path.Combine(Folder, "pg"));
+
+    /// Set when the run goes on to use the warehouse (CreateTables or later in its plan): the first call for moto then
+    /// starts the cluster too, in the background, since the two services are independent processes.
+    public bool StartWarehouseEarly { get; init; }
+
+    // The cluster's start begun beside moto's (initdb, pg_ctl start, the owner role and the database): awaited by the
+    // first use of the warehouse, which then sees its errors, or by Settle at the end of the run. It writes nothing to
+    // the state file.
+    Task<WarehouseEndpoint>? _earlyStart;
+    bool _earlyStarted;
 
     /// Starts (or reuses) moto and records the process it started in the state file.
     public async Task<string> MotoEndpointAsync(CancellationToken ct)
     {
         if (!TearingDown) await PrepareAsync(ct);
+        if (!TearingDown && StartWarehouseEarly && !_earlyStarted)
+        {
+            _earlyStarted = true;
+            // The state file is written here, before moto starts and before Provision reads it, never by the background task.
+            var (pg, password) = await ClusterAsync(ct);
+            var owner = stateFile.Load().LocalOwnerPassword!;
+            _earlyStart = Task.Run(async () =>
+            {
+                var admin = await pg.EnsureRunningAsync("postgres", BootstrapUser, password, ct);
+                await SetUpWarehouseAsync(admin, owner, ct);
+                return admin;
+            }, ct);
+        }
         var moto = Moto;
         var endpoint = await moto.EnsureRunningAsync(ct);
         if (moto.StartedPid is { } pid)
@@ -62,15 +85,20 @@ public sealed class LocalServices(string root, DwhConfig config, StateFile state
         var state = stateFile.Load();
         if (!_warehouseSetUp)
         {
-            await using var connection = await admin.OpenAsync(ct);
-            await CatalogSetupLock.RunAsync(connection, _sql, async () =>
-            {
-                await WarehouseRoles.EnsureLoginRoleAsync(connection, _sql, config.Cluster.DbUser, state.LocalOwnerPassword!, ct);
-                await WarehouseRoles.EnsureOwnedDatabaseAsync(connection, _sql, config.Cluster.DbName, config.Cluster.DbUser, ct);
-            }, ct);
+            await SetUpWarehouseAsync(admin, state.LocalOwnerPassword!, ct);
             _warehouseSetUp = true;
         }
         return Endpoint(config.Cluster.DbUser, state.LocalOwnerPassword!);
+    }
+
+    async Task SetUpWarehouseAsync(WarehouseEndpoint admin, string ownerPassword, CancellationToken ct)
+    {
+        await using var connection = await admin.OpenAsync(ct);
+        await CatalogSetupLock.RunAsync(connection, _sql, async () =>
+        {
+            await WarehouseRoles.EnsureLoginRoleAsync(connection, _sql, config.Cluster.DbUser, ownerPassword, ct);
+            await WarehouseRoles.EnsureOwnedDatabaseAsync(connection, _sql, config.Cluster.DbName, config.Cluster.DbUser, ct);
+        }, ct);
     }
 
     /// The warehouse's address for a run that only reads (Query, Report, Connect), starting the cluster when needed but
@@ -107,8 +135,55 @@ public sealed class LocalServices(string root, DwhConfig config, StateFile state
     async Task<WarehouseEndpoint> AdminAsync(CancellationToken ct)
     {
         await PrepareAsync(ct);
+        var (pg, password) = await ClusterAsync(ct);
+        WarehouseEndpoint admin;
+        if (_earlyStart is { } early)
+        {
+            _earlyStart = null;
+            admin = await early;
+            _warehouseSetUp = true;  // the start beside moto set the owner role and the database up too
+        }
+        else
+        {
+            admin = await pg.EnsureRunningAsync("postgres", BootstrapUser, password, ct);
+        }
+        Record(pg);
+        return admin;
+    }
+
+    /// The end of the run: waits for a cluster start begun beside moto that nothing used (Provision failed, say), and
+    /// records the postmaster it started, so that Teardown knows it as it knows any other.
+    public void Settle()
+    {
+        if (_earlyStart is not { } early) return;
+        _earlyStart = null;
+        try
+        {
+            early.GetAwaiter().GetResult();
+        }
+        catch (Exception e)
+        {
+            // Best effort at the run's end: the run's outcome is already decided, and its own error is the one to report.
+            log.Verbose($"the local PostgreSQL started beside moto did not come up: {e.Message}");
+        }
+        var folder = stateFile.Load().LocalPgFolder ?? Path.Combine(Folder, "pg");
+        Record(new LocalPostgres(folder, config.Local.PgPort, log));
+    }
+
+    void Record(LocalPostgres pg)
+    {
         var state = stateFile.Load();
-        var pg = new LocalPostgres(await PgFolderAsync(state, ct), config.Local.PgPort, log);
+        if (pg.PostmasterPid() is not { } pid || state.LocalPostgres?.Pid == pid || !ServiceProcess.IsAlive(pid)) return;
+        state.LocalPostgres = ServiceRecord.Of(pid, config.Local.PgPort);
+        stateFile.Save(state);
+    }
+
+    /// The cluster's folder and its bootstrap password, generated (into the state file) for a cluster still to be made.
+    async Task<(LocalPostgres Pg, string Password)> ClusterAsync(CancellationToken ct)
+    {
+        var pg = new LocalPostgres(await PgFolderAsync(stateFile.Load(), ct), config.Local.PgPort, log);
+        // Loaded after PgFolderAsync, which may record the folder.
+        var state = stateFile.Load();
         if (state.LocalPgPassword is null || state.LocalOwnerPassword is null)
         {
             if (pg.Exists)
@@ -119,20 +194,14 @@ public sealed class LocalServices(string root, DwhConfig config, StateFile state
             state.LocalOwnerPassword = Passwords.New();
             stateFile.Save(state);
         }
-        var admin = await pg.EnsureRunningAsync("postgres", BootstrapUser, state.LocalPgPassword, ct);
-        if (pg.PostmasterPid() is { } pid && state.LocalPostgres?.Pid != pid)
-        {
-            state.LocalPostgres = ServiceRecord.Of(pid, config.Local.PgPort);
-            stateFile.Save(state);
-        }
-        return admin;
+        return (pg, state.LocalPgPassword);
     }
 
     /// Once per run, before any service starts: the preflight, then the marked data folder.
     async Task PrepareAsync(CancellationToken ct)
     {
         if (_prepared) return;
-        await LocalPreflight.CheckAsync(config.Local, Moto, () => stateFile.Load().LocalPostgres?.IsAlive == true, ct);
+        await LocalPreflight.CheckAsync(config.Local, Moto, () => stateFile.Load().LocalPostgres?.IsAlive == true || Postgres.PostmasterRuns(), ct);
         Own(Folder, "the local profile's services and sample");
         _prepared = true;
     }

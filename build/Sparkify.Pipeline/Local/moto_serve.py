@@ -6,6 +6,10 @@ the answer is a JSON object {key: etag}. Why: moto serves a few hundred requests
 scale-100 sample took 45-80 s; one request per few thousand objects takes about a second (docs/local-profile.md).
 GET /_sparkify/list-objects?bucket=NAME lists the whole bucket in one JSON answer (moto's own listing, unpaged).
 Everything else goes to moto unchanged. Without moto importable here, this runs moto_server itself.
+
+SPARKIFY_MOTO_WARM=REGION (set by the pipeline): once listening, a background thread sends moto one read-only request
+per service Provision uses (IAM ListRoles, EC2 DescribeSecurityGroups, Redshift DescribeClusters), so that moto's lazy start-up per service (importing it, building its backend: EC2 alone parses megabytes of JSON)
+runs while the pipeline itself is still starting, and not inside Provision's first calls (docs/local-profile.md).
 """
 import hashlib
 import io
@@ -14,6 +18,10 @@ import os
 import re
 import sys
 import tarfile
+import threading
+import time
+import urllib.error
+import urllib.request
 from datetime import datetime
 from urllib.parse import parse_qs
 
@@ -21,6 +29,7 @@ ROUTE = "/_sparkify/put-objects"
 LIST_ROUTE = "/_sparkify/list-objects"
 
 try:
+    import botocore.loaders
     from dateutil.tz import tzutc
     from moto import server
     from moto.core import DEFAULT_ACCOUNT_ID
@@ -45,6 +54,40 @@ def parse_to_aware_datetime(value):
 
 
 serialize.parse_to_aware_datetime = parse_to_aware_datetime
+
+# moto's start-up, per service, made by Provision's first calls (profiled; docs/local-profile.md):
+#
+# 1. botocore parses its bundled JSON (endpoints, service models) once per loader, and moto makes a loader per
+#    boto3.Session(): importing moto.ec2 alone made three, each parsing EC2's multi-megabyte model again. Loaders
+#    with the same search paths now share one cache, as one loader already shares it between its own calls (botocore's
+#    instance_cache returns the same object for the same call). The data is botocore's, read-only and unchanged.
+_loader_init = botocore.loaders.Loader.__init__
+_loader_caches = {}
+
+
+def loader_init(self, *args, **kwargs):
+    _loader_init(self, *args, **kwargs)
+    key = (tuple(self._search_paths), tuple(self._extras_types), type(self.file_loader))
+    self._cache = _loader_caches.setdefault(key, {})
+
+
+botocore.loaders.Loader.__init__ = loader_init
+
+# 2. Every signed request asks IAM which account owns its access key, and moto's lookup built the IAM backend of every
+#    partition to look in (six; each loading about 1,500 AWS-managed policies). A backend not built yet holds no access
+#    key, so the lookup here looks only in those that exist: the same answer, and only the partitions in use get built.
+from moto.iam import models as iam_models  # noqa: E402
+
+
+def get_account_id_from(access_key):
+    for account_id, account in list(iam_models.iam_backends.items()):
+        for backend in list(dict.values(account)):
+            if access_key in backend.access_keys:
+                return account_id
+    return DEFAULT_ACCOUNT_ID
+
+
+iam_models.get_account_id_from = get_account_id_from
 
 
 def answer(start_response, status, document):
@@ -99,6 +142,43 @@ def with_bulk_route(app):
     return wsgi
 
 
+# One read-only call per service the pipeline uses, signed just enough for moto to pick service and region from the
+# credential scope (moto checks no signature). None of them changes moto's state.
+WARM_CALLS = [
+    ("iam", "us-east-1", "Action=ListRoles&Version=2010-05-08"),
+    ("ec2", None, "Action=DescribeSecurityGroups&Version=2016-11-15"),
+    ("redshift", None, "Action=DescribeClusters&Version=2012-12-01"),
+]
+
+
+def warm(host, port, region):
+    base = f"http://{host}:{port}/"
+    deadline = time.monotonic() + 60
+    calls = [(service, scope or region, body) for service, scope, body in WARM_CALLS]
+    for service, scope, body in calls:
+        headers = {"Authorization": f"AWS4-HMAC-SHA256 Credential=testing/20240101/{scope}/{service}/aws4_request, "
+                                    "SignedHeaders=host, Signature=0",
+                   "Content-Type": "application/x-www-form-urlencoded; charset=utf-8"}
+        while time.monotonic() < deadline:
+            try:
+                request = urllib.request.Request(base, data=body.encode(), headers=headers)
+                urllib.request.urlopen(request, timeout=30).read()
+                break
+            except urllib.error.HTTPError:
+                break  # moto answered: the service is loaded, whatever it thought of the call
+            except OSError:
+                time.sleep(0.02)  # not listening yet
+
+
+def start_warm_up(argv):
+    region = os.environ.get("SPARKIFY_MOTO_WARM")
+    if not region:
+        return
+    host = argv[argv.index("-H") + 1] if "-H" in argv else "127.0.0.1"
+    port = argv[argv.index("-p") + 1] if "-p" in argv else "5000"
+    threading.Thread(target=warm, args=(host, port, region), name="sparkify-warm-up", daemon=True).start()
+
+
 if __name__ == "__main__":
     # moto_server's own main, with its application wrapped: same options, same behaviour.
     original = server.DomainDispatcherApplication
@@ -107,4 +187,5 @@ if __name__ == "__main__":
         return with_bulk_route(original(*args, **kwargs))
 
     server.DomainDispatcherApplication = dispatcher
+    start_warm_up(sys.argv[1:])
     server.main()
