@@ -44,6 +44,10 @@ public sealed class WarehouseEndpoint(Dialect dialect, string host, int port, st
             Host = Host, Port = Port, Database = Database, Username = User, Password = password,
             Timeout = ConnectTimeoutSeconds, CommandTimeout = 0, ApplicationName = "sparkify-dwh",
             SslMode = Dialect == Dialect.Redshift ? SslMode.Require : SslMode.Disable,
+            // Verify and Report read on several connections at once: idle ones are closed within seconds, not kept
+            // for Npgsql's default five minutes, so many endpoints in one process (the test suite) stay within the
+            // server's max_connections.
+            ConnectionIdleLifetime = 10, ConnectionPruningInterval = 5,
         }.ConnectionString);
         // Redshift lacks most of pg_type's newer features; Npgsql's own advice is to skip type loading there.
         if (Dialect == Dialect.Redshift) builder.ConfigureTypeLoading(t => t.EnableTypeLoading(false));
