@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Runtime.ExceptionServices;
+using Sparkify.Pipeline.Warehouse;
 using Npgsql;
 using Sparkify.Pipeline.Modeling;
 using Sparkify.Pipeline.Runs;
@@ -7,7 +7,7 @@ using Sparkify.Pipeline.Runs;
 namespace Sparkify.Pipeline.Quality;
 
 /// <summary>
-/// Runs the checks on the given connections at once and returns the outcomes in file order. Jobs are taken in this
+/// Runs the checks on the given connections at once (a <see cref="SharedQueue"/>) and returns the outcomes in file order. Jobs are taken in this
 /// order: the screens, the checks no screen answers (file order), then the answered ones, each of which runs its own
 /// file only when its screen counted rows for it. The checks only read, and Verify holds the writer lock, so no
 /// run changes the tables meanwhile. A job that fails stops the others; the error names its file.
@@ -23,22 +23,21 @@ public static class CheckRunner
         var counted = screens.ToDictionary(s => s, _ => new TaskCompletionSource<IReadOnlyDictionary<string, long>>(
             TaskCreationOptions.RunContinuationsAsynchronously));
         var screenOf = screens.SelectMany(s => s.Answers.Select(n => (n, s))).ToDictionary(p => p.n, p => p.s);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
 
-        async Task CheckAsync(NpgsqlConnection connection, int i)
+        async Task CheckAsync(NpgsqlConnection connection, int i, CancellationToken stop)
         {
             var check = checks[i];
             outcomes[i] = screenOf.TryGetValue(check.Name, out var screen)
-                          && (await counted[screen].Task.WaitAsync(stop.Token))[check.Name] == 0
+                          && (await counted[screen].Task.WaitAsync(stop))[check.Name] == 0
                 ? new CheckOutcome(check, 0, [])
-                : await RunOneAsync(connection, check, range, stop.Token);
-            if (PausePoint.Armed) PausePoint.Reach($"verify:after:{Path.GetFileName(check.File)}", stop.Token);
+                : await RunOneAsync(connection, check, range, stop);
+            if (PausePoint.Armed) PausePoint.Reach($"verify:after:{Path.GetFileName(check.File)}", stop);
         }
-        async Task ScreenAsync(NpgsqlConnection connection, QualityScreen screen)
+        async Task ScreenAsync(NpgsqlConnection connection, QualityScreen screen, CancellationToken stop)
         {
             try
             {
-                counted[screen].SetResult(await CountAsync(connection, screen, range, stop.Token));
+                counted[screen].SetResult(await CountAsync(connection, screen, range, stop));
             }
             catch (Exception e)
             {
@@ -47,34 +46,9 @@ public static class CheckRunner
             }
         }
         var order = Enumerable.Range(0, checks.Count).OrderBy(i => screenOf.ContainsKey(checks[i].Name)).ToList();
-        var jobs = screens.Select(s => (Func<NpgsqlConnection, Task>)(c => ScreenAsync(c, s)))
-            .Concat(order.Select(i => (Func<NpgsqlConnection, Task>)(c => CheckAsync(c, i)))).ToList();
-        var next = -1;
-        async Task WorkAsync(NpgsqlConnection connection)
-        {
-            try
-            {
-                for (var j = Interlocked.Increment(ref next); j < jobs.Count; j = Interlocked.Increment(ref next))
-                    await jobs[j](connection);
-            }
-            catch
-            {
-                await stop.CancelAsync();
-                throw;
-            }
-        }
-        var workers = connections.Select(WorkAsync).ToList();
-        try
-        {
-            await Task.WhenAll(workers);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            // Another connection's failure cancelled this one: that failure is the error to report.
-        }
-        var failure = workers.Select(w => w.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException);
-        if (failure is not null) ExceptionDispatchInfo.Throw(failure);
-        ct.ThrowIfCancellationRequested();
+        var jobs = screens.Select(s => (Func<NpgsqlConnection, CancellationToken, Task>)((c, stop) => ScreenAsync(c, s, stop)))
+            .Concat(order.Select(i => (Func<NpgsqlConnection, CancellationToken, Task>)((c, stop) => CheckAsync(c, i, stop)))).ToList();
+        await SharedQueue.RunAsync(connections, jobs.Count, (connection, j, stop) => jobs[j](connection, stop), ct);
         return outcomes;
     }
 

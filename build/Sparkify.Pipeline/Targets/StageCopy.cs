@@ -54,7 +54,7 @@ public static class StageCopy
         var context = new LoadContext(run.Sql, run.Log, aws)
         {
             OnStart = printer.Watch, RunId = run.Id, Mirror = upload.Mirror, Listing = upload.Listing, BeforeCommit = RecordScope(run),
-            WrittenWith = copy => copy.Table == "staging_events" ? [StagingScope.Table] : [], SkipUpToDate = !run.Args.Flag("force"),
+            WrittenWith = copy => RecordsScope(copy) ? [StagingScope.Table] : [], SkipUpToDate = !run.Args.Flag("force"),
         };
         try
         {
@@ -100,9 +100,11 @@ public static class StageCopy
 
     /// staging_events' load records what it staged (staging_scope) in its own transaction: Transform's default scope.
     static Func<NpgsqlConnection, CopyCommand, CancellationToken, Task> RecordScope(Run run) => (connection, copy, ct) =>
-        copy.Table == "staging_events"
+        RecordsScope(copy)
             ? StagingScope.RecordAsync(connection, run.Sql, run.Id, copy.From, copy.Window, ct)
             : Task.CompletedTask;
+
+    static bool RecordsScope(CopyCommand copy) => copy.Table == "staging_events";
 
     /// Without --sample: a sample generated once into .local/sample (scale 1, seed 42), reused by later runs.
     static async Task<string> GeneratedSampleAsync(Run run)
