@@ -5,7 +5,7 @@
 select 'songplays' as table_name, count(*) as row_count, coalesce(md5(string_agg(r.row_md5, '' order by r.row_md5)), '') as rows_md5
 from (
     select md5(row(p.start_time, p.user_id, p.level, p.song_id, p.artist_id, p.session_id, p.item_in_session,
-                   p.location, p.user_agent)::text) as row_md5
+                   p.location, p.user_agent, p.song_title, p.artist_name)::text) as row_md5
     from songplays p
 ) r
 union all

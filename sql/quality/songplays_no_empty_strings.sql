@@ -3,3 +3,4 @@
 select s.songplay_id
 from songplays s
 where s.user_id = '' or s.level = '' or s.song_id = '' or s.artist_id = '' or s.location = '' or s.user_agent = ''
+   or s.song_title = '' or s.artist_name = ''

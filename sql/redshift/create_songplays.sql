@@ -1,5 +1,6 @@
 -- songplays: one row per NextSong event; the natural key (session_id, item_in_session, user_id) makes re-runs safe.
--- why: distkey start_time collocates the join with time and spreads evenly (song_id is mostly NULL, so it would skew);
+-- why: song_title and artist_name are the play's own, as its event names them (sql/postgres/create_songplays.sql).
+--      distkey start_time collocates the join with time and spreads evenly (song_id is mostly NULL, so it would skew);
 --      sortkey start_time serves the window filters. Keys are informational: the transforms deduplicate themselves.
 create table if not exists songplays (
     songplay_id      bigint        identity(0, 1) primary key,
@@ -12,5 +13,7 @@ create table if not exists songplays (
     item_in_session  integer       not null,
     location         varchar(1024),
     user_agent       varchar(1024),
+    song_title       varchar(1024),
+    artist_name      varchar(1024),
     unique (session_id, item_in_session, user_id)
 )

@@ -4,7 +4,8 @@
 --      artist and length (exact double equality: both sides come from the same JSON numbers, and the real sample's
 --      one match is exact); NULL when none does; several matching songs resolve to the smallest song_id. Only the
 --      songs this run staged (30_songs.sql's work table) match, so a full run never points at a song it deletes.
---      level is the event's own, the user's level at the time of the play. An event staged twice keeps its
+--      level, song_title and artist_name are the event's own: the user's level at the time of the play, and the title
+--      and artist it names, matched or not. An event staged twice keeps its
 --      earliest copy. start_time is built from epoch milliseconds as whole seconds plus whole milliseconds,
 --      integer arithmetic that keeps the milliseconds exactly on PostgreSQL and Redshift alike (ts / 1000.0 would
 --      go through a numeric of engine-dependent scale). songplay_id is the fact's id when the key is in songplays
@@ -12,7 +13,8 @@
 --      no later insert anti-joins the table it fills (10_users.sql says why). The ranked events are a work table of their own
 --      (transform_events), analyzed before they are joined to songplays and time: the planner cannot estimate how
 --      many rows "row_rank = 1" keeps and picked nested loops over both, half a minute on a rerun at scale 100
---      (issue 13). Analyzed: the planner must know their sizes.
+--      (issue 13). Analyzed: the planner must know their sizes, and the columns later statements join and filter
+--      on; statistics of the wide text columns would cost a third of a second per table and plan nothing.
 create temp table transform_events as
 select
     p.start_time,
@@ -23,7 +25,9 @@ select
     p.session_id,
     p.item_in_session,
     nullif(p.location, '') as location,
-    nullif(p.user_agent, '') as user_agent
+    nullif(p.user_agent, '') as user_agent,
+    nullif(p.song, '') as song_title,
+    nullif(p.artist, '') as artist_name
 from (
     select
         timestamp 'epoch' + (e.ts / 1000) * interval '1 second' + (e.ts % 1000) * interval '1 millisecond' as start_time,
@@ -65,7 +69,7 @@ left join (
 ) m on m.title = p.song and m.artist_name = p.artist and m.duration = p.length
 where p.row_rank = 1;
 
-analyze transform_events;
+analyze transform_events (session_id, item_in_session, user_id, start_time);
 
 create temp table transform_songplays as
 select
@@ -78,10 +82,12 @@ select
     e.item_in_session,
     e.location,
     e.user_agent,
+    e.song_title,
+    e.artist_name,
     f.songplay_id,
     case when tt.start_time is null then 0 else 1 end as time_present
 from transform_events e
 left join songplays f on f.session_id = e.session_id and f.item_in_session = e.item_in_session and f.user_id = e.user_id
 left join time tt on tt.start_time = e.start_time;
 
-analyze transform_songplays;
+analyze transform_songplays (songplay_id, start_time, time_present);

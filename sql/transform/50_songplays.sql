@@ -17,7 +17,9 @@ set
     song_id = t.song_id,
     artist_id = t.artist_id,
     location = t.location,
-    user_agent = t.user_agent
+    user_agent = t.user_agent,
+    song_title = t.song_title,
+    artist_name = t.artist_name
 from transform_songplays t
 where songplays.songplay_id = t.songplay_id
   and (
@@ -27,9 +29,13 @@ where songplays.songplay_id = t.songplay_id
       or coalesce(songplays.artist_id, '') <> coalesce(t.artist_id, '')
       or coalesce(songplays.location, '') <> coalesce(t.location, '')
       or coalesce(songplays.user_agent, '') <> coalesce(t.user_agent, '')
+      or coalesce(songplays.song_title, '') <> coalesce(t.song_title, '')
+      or coalesce(songplays.artist_name, '') <> coalesce(t.artist_name, '')
   );
 
-insert into songplays (start_time, user_id, level, song_id, artist_id, session_id, item_in_session, location, user_agent)
-select t.start_time, t.user_id, t.level, t.song_id, t.artist_id, t.session_id, t.item_in_session, t.location, t.user_agent
+insert into songplays (start_time, user_id, level, song_id, artist_id, session_id, item_in_session, location, user_agent,
+    song_title, artist_name)
+select t.start_time, t.user_id, t.level, t.song_id, t.artist_id, t.session_id, t.item_in_session, t.location, t.user_agent,
+    t.song_title, t.artist_name
 from transform_songplays t
 where t.songplay_id is null;

@@ -7,9 +7,9 @@ public sealed record AnalyticsQuery(string Name, string FileName, string Questio
 {
     public const string Folder = "analytics";
 
-    /// Every query of sql/analytics in file order, its parts read in; a file without a question on its first line is refused.
+    /// Every query of sql/analytics in file order; a file without a question on its first line is refused.
     public static IReadOnlyList<AnalyticsQuery> LoadAll(SqlFiles sql) =>
-        sql.List(Folder).Select(path => Parse(path, SqlParts.Expand(sql.Read(path), sql, $"sql/{path}"))).ToList();
+        sql.List(Folder).Select(path => Parse(path, sql.Read(path))).ToList();
 
     public static AnalyticsQuery Parse(string path, string text)
     {

@@ -34,7 +34,7 @@ public static class Query
         {
             var path = Path.GetFullPath(Path.Combine(run.Root, file));
             if (!File.Exists(path)) throw new PipelineException($"--file={file}: no such file ({path})");
-            sql = SqlParts.Expand(File.ReadAllText(path), run.Sql, $"--file={file}");
+            sql = File.ReadAllText(path);
             return (NotBlank(sql, $"--file={file}"), $"--file={file}");
         }
         if (sql is null)

@@ -47,5 +47,7 @@ create table peer_songplays (
     session_id       integer       not null,
     item_in_session  integer       not null,
     location         varchar(1024),
-    user_agent       varchar(1024)
+    user_agent       varchar(1024),
+    song_title       varchar(1024),
+    artist_name      varchar(1024)
 )

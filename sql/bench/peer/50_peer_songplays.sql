@@ -1,7 +1,8 @@
 -- peer songplays: one row per NextSong event, LEFT JOIN to the songs on title, artist name and duration (the plain
 --                 reference: no merge, no deduplication of events, no foreign keys).
 -- why: the issue's yardstick for the project's Transform (issue 13): what five INSERT … SELECT cost on this server.
-insert into peer_songplays (start_time, user_id, level, song_id, artist_id, session_id, item_in_session, location, user_agent)
+insert into peer_songplays (start_time, user_id, level, song_id, artist_id, session_id, item_in_session, location, user_agent,
+    song_title, artist_name)
 select
     timestamp 'epoch' + (e.ts / 1000) * interval '1 second' + (e.ts % 1000) * interval '1 millisecond',
     e.user_id,
@@ -11,7 +12,9 @@ select
     e.session_id,
     e.item_in_session,
     nullif(e.location, ''),
-    nullif(e.user_agent, '')
+    nullif(e.user_agent, ''),
+    nullif(e.song, ''),
+    nullif(e.artist, '')
 from staging_events e
 left join (
     select c.title, c.artist_name, c.duration, c.song_id, c.artist_id

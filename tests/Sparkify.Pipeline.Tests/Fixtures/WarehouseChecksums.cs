@@ -12,7 +12,7 @@ public static class WarehouseChecksums
 {
     static readonly Dictionary<string, string> Selects = new()
     {
-        ["songplays"] = "select start_time, user_id, level, song_id, artist_id, session_id, item_in_session, location, user_agent from songplays",
+        ["songplays"] = "select start_time, user_id, level, song_id, artist_id, session_id, item_in_session, location, user_agent, song_title, artist_name from songplays",
     };
 
     public static async Task<Dictionary<string, string>> OfAsync(WarehouseEndpoint warehouse)

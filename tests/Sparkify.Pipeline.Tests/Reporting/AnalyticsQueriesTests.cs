@@ -27,14 +27,14 @@ public class AnalyticsQueriesTests
     [Description("Issue 16: rankings by the plays' own titles count every play, matched or not")]
     public async Task Top_songs_rank_every_play_by_its_own_title_with_the_matched_share()
     {
-        // First Song: Ann x3 (one unmatched) + Bob; Hit Tune: Ann, Cat x2, Dan, none matched; Dan's last play is not staged.
+        // First Song: Ann x3 (one unmatched) + Bob; Hit Tune: Ann, Cat x2, Dan, none matched; Dan's last play named none.
         Assert.That(await RowsAsync("top_songs"), Is.EqualTo(new[]
         {
             new[] { "First Song", "Alpha Band", "4", "2", "3", "75.0" },
             new[] { "Hit Tune", "Delta", "4", "3", "0", "0.0" },
             new[] { "Third <Song>", "Beta & <Co>", "4", "2", "4", "100.0" },
             new[] { "Second Song", "Alpha Band", "2", "2", "2", "100.0" },
-            new[] { "(not in staging)", "(not in staging)", "1", "1", "0", "0.0" },
+            new[] { "(no title)", "(no artist)", "1", "1", "0", "0.0" },
             new[] { "Other", "Delta", "1", "1", "0", "0.0" },
         }));
     }
@@ -48,7 +48,7 @@ public class AnalyticsQueriesTests
             new[] { "Alpha Band", "6", "2", "3", "5", "83.3" },
             new[] { "Delta", "5", "2", "3", "0", "0.0" },
             new[] { "Beta & <Co>", "4", "1", "2", "4", "100.0" },
-            new[] { "(not in staging)", "1", "0", "1", "0", "0.0" },
+            new[] { "(no artist)", "1", "0", "1", "0", "0.0" },
         }));
     }
 

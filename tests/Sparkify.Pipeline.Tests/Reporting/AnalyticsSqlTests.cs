@@ -52,20 +52,6 @@ public class AnalyticsSqlTests
             Is.EqualTo(new AnalyticsQuery("x_y", "99_x_y.sql", "Why?", "-- Why?\nselect 1")));
     }
 
-    [Test]
-    [Description("Issue 13: the rankings share parts/play_titles.sql")]
-    public void A_part_is_read_in_once_and_a_missing_part_is_named()
-    {
-        var sql = SqlFiles.In(Repo.Root);
-        var part = sql.Read("analytics/parts/play_titles.sql").TrimEnd();
-
-        Assert.That(SqlParts.Expand("with p as (\n{{analytics/parts/play_titles.sql}}\n) select 1", sql, "q.sql"),
-            Is.EqualTo($"with p as (\n{part}\n) select 1"));
-        Assert.That(Queries.Where(q => q.Sql.Contains(part)).Select(q => q.FileName), Is.EqualTo(new[] { "10_top_songs.sql", "20_top_artists.sql" }));
-        var e = Assert.Throws<PipelineException>(() => SqlParts.Expand("select * from ({{analytics/parts/nope.sql}}) as x", sql, "q.sql"));
-        Assert.That(e!.Message, Does.StartWith("q.sql names the part {{analytics/parts/nope.sql}}, but "));
-    }
-
     /// The SQL without its comments.
     static string Code(string sql) => Regex.Replace(sql, "--[^\n]*", "");
 

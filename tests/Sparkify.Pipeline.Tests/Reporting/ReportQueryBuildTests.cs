@@ -84,17 +84,6 @@ public class ReportQueryBuildTests
     }
 
     [Test]
-    [Description("Issue 13: the rankings read in sql/analytics/parts/play_titles.sql; Query --file reads it in too")]
-    public void Query_reads_a_files_parts_in()
-    {
-        var result = _build.Run("Query", "--file=sql/analytics/10_top_songs.sql");
-
-        Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
-        Assert.That(result.Output, Does.Match(@"\n\s*First Song\s+\| Alpha Band\s+\|\s+4 \|\s+2 \|\s+3 \|\s+75\.0\n"));
-        Assert.That(result.Output, Does.Contain("(6 rows)"));
-    }
-
-    [Test]
     public async Task Query_that_writes_is_refused_with_postgresqls_message_and_exits_non_zero()
     {
         var before = await ChecksumAsync();

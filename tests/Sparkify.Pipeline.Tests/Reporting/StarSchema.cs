@@ -11,9 +11,10 @@ namespace Sparkify.Pipeline.Tests.Reporting;
 /// Four users: Ann stays free, Bob upgrades free -> paid, Cat is always paid, Dan goes paid -> free.
 /// Ann and Dan both have a session 10, so sessions must be counted per user. 2018-11-04 is a Sunday.
 /// Names carry '&lt;' and '&amp;' so the report's escaping is tested on real values.
-/// staging_events holds each play's own title and artist (<see cref="Named"/>): Ann's third play names First Song but
-/// did not match it (another duration), the unmatched plays name "Hit Tune" and "Other" by Delta, and Dan's last play
-/// is no longer staged.
+/// Each play carries its own title and artist (<see cref="Named"/>, songplays.song_title and artist_name), and
+/// staging_events holds the event it came from: Ann's third play names First Song but did not match it (another
+/// duration), the unmatched plays name "Hit Tune" and "Other" by Delta, and Dan's last play named none and is no longer
+/// staged.
 /// </summary>
 public static class StarSchema
 {
@@ -44,7 +45,7 @@ public static class StarSchema
         ("4", "free", "2018-11-07 01:03:00", null, null, 40, 2, null, AndroidChrome),
     ];
 
-    /// The title and artist each play's event names, by (user, session, item); a play missing here is not staged.
+    /// The title and artist each play's event names, by (user, session, item); a play missing here named none and is not staged.
     public static readonly Dictionary<(string User, int Session, int Item), (string Song, string Artist)> Named = new()
     {
         [("1", 10, 1)] = ("First Song", "Alpha Band"), [("1", 10, 2)] = ("First Song", "Alpha Band"),
@@ -101,8 +102,8 @@ public static class StarSchema
             };
             await time.ExecuteNonQueryAsync();
             await using var play = new NpgsqlCommand(
-                "insert into songplays (start_time, user_id, level, song_id, artist_id, session_id, item_in_session, location, user_agent) " +
-                "values ($1, $2, $3, $4, $5, $6, $7, $8, $9)", connection)
+                "insert into songplays (start_time, user_id, level, song_id, artist_id, session_id, item_in_session, location, user_agent, " +
+                "song_title, artist_name) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)", connection)
             {
                 Parameters =
                 {
@@ -110,10 +111,12 @@ public static class StarSchema
                     new() { Value = (object?)p.Song ?? DBNull.Value }, new() { Value = (object?)p.Artist ?? DBNull.Value },
                     new() { Value = p.Session }, new() { Value = p.Item },
                     new() { Value = (object?)p.Location ?? DBNull.Value }, new() { Value = (object?)p.Agent ?? DBNull.Value },
+                    new() { Value = (object?)NamedOrNull(p)?.Song ?? DBNull.Value },
+                    new() { Value = (object?)NamedOrNull(p)?.Artist ?? DBNull.Value },
                 },
             };
             await play.ExecuteNonQueryAsync();
-            if (!Named.TryGetValue((p.User, p.Session, p.Item), out var named)) continue;
+            if (NamedOrNull(p) is not { } named) continue;
             // A Home page view of the same key must not count: the report reads NextSong events only.
             foreach (var page in new[] { "NextSong", "Home" })
             {
@@ -132,6 +135,9 @@ public static class StarSchema
             }
         }
     }
+
+    static (string Song, string Artist)? NamedOrNull((string User, string Level, string Start, string? Song, string? Artist, int Session, int Item, string? Location, string? Agent) p) =>
+        Named.TryGetValue((p.User, p.Session, p.Item), out var named) ? named : null;
 
     public static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
     {

@@ -84,6 +84,25 @@ public class CreateTablesTests
             Throws.Nothing, "a songplay without its time row is Verify's to find (songplays_start_time_in_time.sql), not a trigger's");
     }
 
+    [Test]
+    [Description("issue 13: songplays made before the play's own title and artist name gains them, keeping its rows")]
+    public async Task Songplays_of_an_older_create_tables_gains_the_title_columns_and_keeps_its_rows()
+    {
+        var db = await PostgresFixture.NewDatabaseAsync();
+        await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
+        await ExecuteAsync(db, "alter table songplays drop column song_title, drop column artist_name");
+        await ExecuteAsync(db, "insert into songplays (start_time, user_id, level, session_id, item_in_session) values ('2018-11-01', '7', 'free', 1, 1)");
+
+        await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
+
+        await using var connection = await db.OpenAsync(CancellationToken.None);
+        await using var read = new NpgsqlCommand("select count(*), count(song_title), count(artist_name) from songplays", connection);
+        await using var reader = await read.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Assert.That((reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)), Is.EqualTo((1L, 0L, 0L)),
+            "the row is kept; the next full Transform fills its title and artist");
+    }
+
     static async Task ExecuteAsync(WarehouseEndpoint db, string sql)
     {
         await using var connection = await db.OpenAsync(CancellationToken.None);

@@ -7,7 +7,7 @@ namespace Sparkify.Pipeline.Tests.Transform;
 public class SampleSwitchTests
 {
     /// Every row of the five star tables without songplay_id (a fresh build numbers its facts anew), ordered by key.
-    const string Plays = "select start_time, user_id, level, song_id, artist_id, session_id, item_in_session, location, user_agent " +
+    const string Plays = "select start_time, user_id, level, song_id, artist_id, session_id, item_in_session, location, user_agent, song_title, artist_name " +
                          "from songplays order by session_id, item_in_session, user_id";
 
     static async Task<List<string>> ContentsAsync(TestWarehouse warehouse) =>

@@ -115,7 +115,7 @@ public class UpToDateTransformTests
 
     static async Task<List<string>> Star(TestWarehouse warehouse) =>
     [
-        .. await warehouse.RowsAsync("select start_time, user_id, level, song_id, artist_id, session_id, location, user_agent from songplays order by session_id"),
+        .. await warehouse.RowsAsync("select start_time, user_id, level, song_id, artist_id, session_id, location, user_agent, song_title, artist_name from songplays order by session_id"),
         .. await warehouse.RowsAsync("select * from users order by user_id"),
         .. await warehouse.RowsAsync("select * from songs order by song_id"),
         .. await warehouse.RowsAsync("select * from artists order by artist_id"),
