@@ -14,7 +14,7 @@
 --      (transform_events), analyzed before they are joined to songplays and time: the planner cannot estimate how
 --      many rows "row_rank = 1" keeps and picked nested loops over both, half a minute on a rerun at scale 100
 --      (issue 13). Analyzed: the planner must know their sizes, and the columns later statements join and filter
---      on; statistics of the wide text columns would cost a third of a second per table and plan nothing.
+--      on; statistics of the wide text columns plan nothing (about 0.1 s per table at scale 100).
 create temp table transform_events as
 select
     p.start_time,
