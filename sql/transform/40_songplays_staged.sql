@@ -1,21 +1,23 @@
--- songplays (work tables): one row per NextSong event of the scope, keyed by (session_id, item_in_session, user_id),
---            with its matched song; 45_time.sql and 50_songplays.sql read it, so the events are filtered once.
+-- songplays (work table): one row per NextSong event of the scope, keyed by (session_id, item_in_session, user_id),
+--            with its matched song; 42_time_unused.sql, 45_time.sql and 50_songplays.sql read it, so the events are
+--            filtered once.
 -- why: song_id and artist_id come from a song whose title, artist name and duration all equal the event's song,
 --      artist and length (exact double equality: both sides come from the same JSON numbers, and the real sample's
 --      one match is exact); NULL when none does; several matching songs resolve to the smallest song_id. Only the
 --      songs this run staged (30_songs.sql's work table) match, so a full run never points at a song it deletes.
 --      level, song_title and artist_name are the event's own: the user's level at the time of the play, and the title
---      and artist it names, matched or not. An event staged twice keeps its
---      earliest copy. start_time is built from epoch milliseconds as whole seconds plus whole milliseconds,
---      integer arithmetic that keeps the milliseconds exactly on PostgreSQL and Redshift alike (ts / 1000.0 would
---      go through a numeric of engine-dependent scale). songplay_id is the fact's id when the key is in songplays
---      already, and time_present says whether time has the start_time: both read before those tables change, so
---      no later insert anti-joins the table it fills (10_users.sql says why). The ranked events are a work table of their own
---      (transform_events), analyzed before they are joined to songplays and time: the planner cannot estimate how
---      many rows "row_rank = 1" keeps and picked nested loops over both, half a minute on a rerun at scale 100
---      (issue 13). Analyzed: the planner must know their sizes, and the columns later statements join and filter
---      on; statistics of the wide text columns plan nothing (about 0.1 s per table at scale 100).
-create temp table transform_events as
+--      and artist it names, matched or not. An event staged twice keeps its earliest copy. start_time is built from
+--      epoch milliseconds as whole seconds plus whole milliseconds, integer arithmetic that keeps the milliseconds
+--      exactly on PostgreSQL and Redshift alike (ts / 1000.0 would go through a numeric of engine-dependent scale).
+--      songplay_id is the fact's id when the key is in songplays already, and time_present says whether time has
+--      the start_time: both read before those tables change, so no later insert anti-joins the table it fills
+--      (10_users.sql says why). Both rankings keep "row_rank < 2", not "= 1": PostgreSQL estimates an equality on a
+--      window's output at half a percent of its rows, and then joined songplays and time by nested loops (4.7 s
+--      instead of 3.2 s for this statement on a rerun at scale 100), while for "< 2" it keeps the estimate of every
+--      row and hashes. One statement, where a ranked work table used to be copied into a second one, saves writing
+--      0.7 million rows (issue 13). Analyzed: the planner must know the table's size, and the columns later
+--      statements join and filter on; statistics of the wide text columns plan nothing (about 0.1 s at scale 100).
+create temp table transform_songplays as
 select
     p.start_time,
     p.user_id,
@@ -27,7 +29,9 @@ select
     nullif(p.location, '') as location,
     nullif(p.user_agent, '') as user_agent,
     nullif(p.song, '') as song_title,
-    nullif(p.artist, '') as artist_name
+    nullif(p.artist, '') as artist_name,
+    f.songplay_id,
+    case when tt.start_time is null then 0 else 1 end as time_present
 from (
     select
         timestamp 'epoch' + (e.ts / 1000) * interval '1 second' + (e.ts % 1000) * interval '1 millisecond' as start_time,
@@ -65,29 +69,10 @@ left join (
         from staging_songs ss
         join transform_songs s on s.song_id = ss.song_id
     ) c
-    where c.row_rank = 1
+    where c.row_rank < 2
 ) m on m.title = p.song and m.artist_name = p.artist and m.duration = p.length
-where p.row_rank = 1;
-
-analyze transform_events (session_id, item_in_session, user_id, start_time);
-
-create temp table transform_songplays as
-select
-    e.start_time,
-    e.user_id,
-    e.level,
-    e.song_id,
-    e.artist_id,
-    e.session_id,
-    e.item_in_session,
-    e.location,
-    e.user_agent,
-    e.song_title,
-    e.artist_name,
-    f.songplay_id,
-    case when tt.start_time is null then 0 else 1 end as time_present
-from transform_events e
-left join songplays f on f.session_id = e.session_id and f.item_in_session = e.item_in_session and f.user_id = e.user_id
-left join time tt on tt.start_time = e.start_time;
+left join songplays f on f.session_id = p.session_id and f.item_in_session = p.item_in_session and f.user_id = p.user_id
+left join time tt on tt.start_time = p.start_time
+where p.row_rank < 2;
 
 analyze transform_songplays (songplay_id, start_time, time_present);
