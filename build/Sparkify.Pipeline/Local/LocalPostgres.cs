@@ -57,6 +57,7 @@ public sealed class LocalPostgres(string folder, int port, PipelineLog log)
 
     public async Task<WarehouseEndpoint> EnsureRunningAsync(string database, string user, string password, CancellationToken ct)
     {
+        await LingeringPostmasterAsync(ct);
         if (!await IsRunningAsync(ct))
         {
             if (Ports.IsListening(port))
@@ -73,6 +74,23 @@ public sealed class LocalPostgres(string folder, int port, PipelineLog log)
         var endpoint = new WarehouseEndpoint(Dialect.Postgres, "127.0.0.1", port, database, user, password);
         await EnsureDatabaseAsync(endpoint, ct);
         return endpoint;
+    }
+
+    /// <summary>
+    /// Waits (up to 30 s) while postmaster.pid names a zombie or a postmaster that is not ready. A run killed
+    /// with its process tree while its cluster started beside moto leaves a postmaster dying, or a zombie until it is
+    /// reaped: pg_ctl status (kill -0) calls it running though it accepts no connection, and its lock file blocks a new
+    /// start. Once it is gone the cluster is started as after any stop; one still starting up is waited for.
+    /// </summary>
+    async Task LingeringPostmasterAsync(CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < deadline && PostmasterPid() is { } pid && Directory.Exists($"/proc/{pid}"))
+        {
+            // Alive: a ready postmaster is used, another process (a reused pid) is left to pg_ctl; a zombie is waited out.
+            if (ServiceProcess.IsAlive(pid) && (!IsPostmaster(ServiceProcess.CommandLine(pid)) || PidFileLine(7) == "ready")) return;
+            await Task.Delay(100, ct);
+        }
     }
 
     public async Task<bool> IsRunningAsync(CancellationToken ct)
@@ -141,14 +159,16 @@ public sealed class LocalPostgres(string folder, int port, PipelineLog log)
         log.Information($"Started the local PostgreSQL on 127.0.0.1:{port}");
     }
 
-    int? RunningPort()
+    // postmaster.pid's fourth line is the port (PostgreSQL docs, "Database File Layout").
+    int? RunningPort() => int.TryParse(PidFileLine(3), out var p) ? p : null;
+
+    /// A line of postmaster.pid, trimmed (the eighth, index 7, is the postmaster's status: "starting", "ready", "stopping"); null when absent.
+    string? PidFileLine(int index)
     {
-        // postmaster.pid's fourth line is the port (PostgreSQL docs, "Database File Layout").
-        var pidFile = Path.Combine(DataDir, "postmaster.pid");
         try
         {
-            var lines = File.ReadAllLines(pidFile);
-            return lines.Length > 3 && int.TryParse(lines[3], out var p) ? p : null;
+            var lines = File.ReadAllLines(Path.Combine(DataDir, "postmaster.pid"));
+            return lines.Length > index ? lines[index].Trim() : null;
         }
         catch (IOException)
         {

@@ -33,6 +33,39 @@ public class LocalServicesTests
         Assert.That(await server.IsRunningAsync(CancellationToken.None), Is.False);
     }
 
+    [Test, CancelAfter(90_000), Description("issue 11: a run killed while its cluster started leaves a zombie postmaster; the rerun waits it out")]
+    public async Task Postgres_whose_pid_file_names_a_zombie_is_started_once_the_zombie_is_gone(CancellationToken ct)
+    {
+        using var dir = new TempDir("pg");
+        var server = new LocalPostgres(dir.File("pg"), Ports.Free(), Quiet);
+        var password = Passwords.New();
+        var pidFile = Path.Combine(dir.File("pg"), "data", "postmaster.pid");
+        try
+        {
+            await server.EnsureRunningAsync("sparkify", "sparkify_admin", password, ct);
+            var lines = await File.ReadAllLinesAsync(pidFile, ct);
+            await server.StopAsync(ct);
+            // A child that exits at once under a parent that never reaps it: a zombie for the parent's 3 s, then until
+            // this machine's init reaps it, as a postmaster killed with its run's process tree is.
+            using var parent = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("python3",
+                ["-c", "import os, time\npid = os.fork()\nif pid == 0: os._exit(0)\nprint(pid, flush=True)\ntime.sleep(3)"])
+                { RedirectStandardOutput = true })!;
+            var zombie = int.Parse((await parent.StandardOutput.ReadLineAsync(ct))!);
+            while (!(await File.ReadAllTextAsync($"/proc/{zombie}/stat", ct)).Contains(") Z ")) await Task.Delay(20, ct);
+            lines[0] = zombie.ToString();
+            await File.WriteAllLinesAsync(pidFile, lines, ct);
+
+            var endpoint = await server.EnsureRunningAsync("sparkify", "sparkify_admin", password, ct);
+
+            Assert.That(Directory.Exists($"/proc/{zombie}"), Is.False, "EnsureRunningAsync returned while the zombie was there");
+            Assert.That(await PostmasterStartAsync(endpoint), Is.GreaterThan(DateTime.UtcNow.AddMinutes(-1)), "a fresh postmaster answers");
+        }
+        finally
+        {
+            await server.StopAsync(CancellationToken.None);
+        }
+    }
+
     [Test]
     public async Task Postgres_rejects_a_wrong_password()
     {
