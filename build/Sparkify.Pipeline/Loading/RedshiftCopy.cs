@@ -66,8 +66,8 @@ public static partial class RedshiftCopy
         {
             try
             {
-                await ExecuteAsync(connection, $"delete from {copy.CheckedTable}", ct);
-                await ExecuteAsync(connection, statement, ct);
+                await Warehouse.Statement.ExecuteAsync(connection, $"delete from {copy.CheckedTable}", ct);
+                await Warehouse.Statement.ExecuteAsync(connection, statement, ct);
                 if (beforeCommit is not null) await beforeCommit(connection, copy, ct);
                 await transaction.CommitAsync(ct);
             }
@@ -109,12 +109,6 @@ public static partial class RedshiftCopy
     }
 
     static string Text(NpgsqlDataReader reader, int i) => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i))!.Trim();
-
-    static async Task ExecuteAsync(NpgsqlConnection connection, string statement, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(statement, connection);
-        await command.ExecuteNonQueryAsync(ct);
-    }
 
     static IEnumerable<string> Body(string file) => file.Split('\n').Where(l => !l.StartsWith("--", StringComparison.Ordinal));
 

@@ -31,18 +31,7 @@ public sealed class LocalPostgres(string folder, int port, PipelineLog log)
     public string Folder => folder;
 
     /// The postmaster's pid from postmaster.pid's first line, when the cluster runs.
-    public int? PostmasterPid()
-    {
-        try
-        {
-            var lines = File.ReadAllLines(Path.Combine(DataDir, "postmaster.pid"));
-            return lines.Length > 0 && int.TryParse(lines[0], out var pid) ? pid : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
+    public int? PostmasterPid() => int.TryParse(PidFileLine(0), out var pid) ? pid : null;
 
     /// Whether a command line is this cluster's postmaster: pg_ctl starts it as "postgres -D DATADIR … -p PORT".
     public bool IsPostmaster(IReadOnlyList<string>? commandLine) =>

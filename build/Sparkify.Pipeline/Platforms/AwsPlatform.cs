@@ -45,7 +45,7 @@ public sealed class AwsPlatform : Platform
     {
         var exists = await WarehouseRoles.ExistsAsync(owner, run.Sql, Dialect.Redshift, WarehouseRoles.Reader, run.Ct);
         foreach (var statement in WarehouseRoles.ReaderStatements(run.Sql, Dialect.Redshift, exists, password))
-            await WarehouseRoles.ExecuteAsync(owner, statement, run.Ct);
+            await Statement.ExecuteAsync(owner, statement, run.Ct);
     }
 
     public override Task<string> DefaultIngressCidrAsync(Func<CancellationToken, Task<string>> publicIpSource, CancellationToken ct) =>

@@ -42,7 +42,7 @@ public sealed class LocalPlatform : Platform
     {
         await run.Local.EnsureReaderAsync(password, run.Ct);
         foreach (var grant in WarehouseRoles.ReaderGrants(run.Sql, Dialect.Postgres))
-            await WarehouseRoles.ExecuteAsync(owner, grant, run.Ct);
+            await Statement.ExecuteAsync(owner, grant, run.Ct);
     }
 
     public override Task<string> DefaultIngressCidrAsync(Func<CancellationToken, Task<string>> publicIpSource, CancellationToken ct) => Task.FromResult("127.0.0.1/32");

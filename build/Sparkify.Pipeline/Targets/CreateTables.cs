@@ -1,4 +1,3 @@
-using Npgsql;
 using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Warehouse;
 
@@ -24,21 +23,15 @@ public static class CreateTables
         var folder = SqlFiles.DialectFolder(warehouse.Dialect);
         await using var connection = await warehouse.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        if (recreate) await ExecuteAsync(connection, sql.Read($"{folder}/drop_tables.sql"), ct);
+        if (recreate) await Statement.ExecuteAsync(connection, sql.Read($"{folder}/drop_tables.sql"), ct);
         var before = await Tables.ExistingAsync(connection, ct);
         var tables = Tables.CreatedFor(warehouse.Dialect);
         foreach (var table in tables)
-            await ExecuteAsync(connection, sql.Read($"{folder}/create_{table}.sql"), ct);
+            await Statement.ExecuteAsync(connection, sql.Read($"{folder}/create_{table}.sql"), ct);
         PausePoint.Reach("createtables:before:commit", ct);
         await transaction.CommitAsync(ct);
         var kept = tables.Count(before.Contains);
         return new CreateTablesResult(tables.Count - kept, kept);
-    }
-
-    static async Task ExecuteAsync(NpgsqlConnection connection, string statement, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(statement, connection);
-        await command.ExecuteNonQueryAsync(ct);
     }
 }
 

@@ -50,7 +50,7 @@ public static class Transform
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            if (warehouse.Dialect == Dialect.Postgres) await ExecuteFileAsync(connection, sql, "postgres/transform_session.sql", ct);
+            if (warehouse.Dialect == Dialect.Postgres) await Statement.ExecuteAsync(connection, sql.Read("postgres/transform_session.sql"), ct);
             range = await EventRange.ForAsync(connection, sql, window, ct);
             var inputs = UpToDate.Fingerprint(statements.Select(st => $"{st.File} {st.Text}").Prepend($"scope {range.FromMs} {range.ToMs} {range.Full}"));
             if (skipUpToDate && warehouse.Dialect == Dialect.Postgres &&
@@ -62,7 +62,7 @@ public static class Transform
                 return unchanged;
             }
             // A first run into empty tables writes them without the write-ahead log (the file says when and why).
-            if (warehouse.Dialect == Dialect.Postgres) await ExecuteFileAsync(connection, sql, "postgres/empty_star_truncated.sql", ct);
+            if (warehouse.Dialect == Dialect.Postgres) await Statement.ExecuteAsync(connection, sql.Read("postgres/empty_star_truncated.sql"), ct);
             var statistics = await TableStatistics.ReadAsync(connection, sql, warehouse.Dialect, ct);
             foreach (var statement in statements)
             {
@@ -91,12 +91,6 @@ public static class Transform
 
     /// What Transform reads and writes: the seven tables, and the scope staging_scope gives a run without a window.
     static readonly IReadOnlyList<string> Stamped = [.. Tables.All, StagingScope.Table];
-
-    static async Task ExecuteFileAsync(NpgsqlConnection connection, SqlFiles sql, string file, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(sql.Read(file), connection);
-        await command.ExecuteNonQueryAsync(ct);
-    }
 
     static async Task<long> ExecuteAsync(NpgsqlConnection connection, SqlStatement statement, EventRange range, CancellationToken ct)
     {

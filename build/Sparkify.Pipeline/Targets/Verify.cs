@@ -42,7 +42,7 @@ public static class Verify
             var range = await EventRange.ForAsync(connection, sql, window, ct);
             for (var i = 1; i < Connections; i++) more.Add(await warehouse.OpenAsync(ct));
             if (warehouse.Dialect == Dialect.Postgres)
-                foreach (var c in more.Prepend(connection)) await ExecuteAsync(c, sql.Read("postgres/verify_session.sql"), ct);
+                foreach (var c in more.Prepend(connection)) await Statement.ExecuteAsync(c, sql.Read("postgres/verify_session.sql"), ct);
             outcomes = await CheckRunner.RunAsync([connection, ..more], checks, screens, range, ct);
         }
         catch (Exception e)
@@ -61,11 +61,5 @@ public static class Verify
         if (report.Failures.Any()) await audit.FailedAsync(counts, detail, ct);
         else await audit.SucceededAsync(counts, detail, ct);
         return report;
-    }
-
-    static async Task ExecuteAsync(NpgsqlConnection connection, string text, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(text, connection);
-        await command.ExecuteNonQueryAsync(ct);
     }
 }

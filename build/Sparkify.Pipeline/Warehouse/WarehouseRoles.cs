@@ -49,7 +49,7 @@ public static partial class WarehouseRoles
     public static async Task EnsureLoginRoleAsync(NpgsqlConnection superuser, SqlFiles sql, string role, string password, CancellationToken ct)
     {
         var exists = await ExistsAsync(superuser, sql, Dialect.Postgres, role, ct);
-        foreach (var statement in LoginRoleStatements(sql, role, exists, password)) await ExecuteAsync(superuser, statement, ct);
+        foreach (var statement in LoginRoleStatements(sql, role, exists, password)) await Statement.ExecuteAsync(superuser, statement, ct);
     }
 
     /// PostgreSQL, as the bootstrap superuser: the warehouse database owned by the owner role, closed to PUBLIC.
@@ -57,19 +57,13 @@ public static partial class WarehouseRoles
     {
         await using (var exists = new NpgsqlCommand("select 1 from pg_database where datname = $1", superuser) { Parameters = { new() { Value = database } } })
             if (await exists.ExecuteScalarAsync(ct) is null)
-                await ExecuteAsync(superuser, Fill(sql.Read("postgres/roles/create_owned_database.sql"), ("database", database), ("owner", owner)), ct);
-        await ExecuteAsync(superuser, Fill(sql.Read("postgres/roles/revoke_database_from_public.sql"), ("database", database)), ct);
+                await Statement.ExecuteAsync(superuser, Fill(sql.Read("postgres/roles/create_owned_database.sql"), ("database", database), ("owner", owner)), ct);
+        await Statement.ExecuteAsync(superuser, Fill(sql.Read("postgres/roles/revoke_database_from_public.sql"), ("database", database)), ct);
         await GrantConnectAsync(superuser, sql, database, owner, ct);
     }
 
     public static Task GrantConnectAsync(NpgsqlConnection superuser, SqlFiles sql, string database, string role, CancellationToken ct) =>
-        ExecuteAsync(superuser, Fill(sql.Read("postgres/roles/grant_connect.sql"), ("database", database), ("role", role)), ct);
-
-    public static async Task ExecuteAsync(NpgsqlConnection connection, string statement, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(statement, connection);
-        await command.ExecuteNonQueryAsync(ct);
-    }
+        Statement.ExecuteAsync(superuser, Fill(sql.Read("postgres/roles/grant_connect.sql"), ("database", database), ("role", role)), ct);
 
     /// Fills {name} placeholders. Names must be plain identifiers and passwords generated ones (no quote, no backslash):
     /// anything else is refused rather than escaped, because DDL takes no bind parameters.

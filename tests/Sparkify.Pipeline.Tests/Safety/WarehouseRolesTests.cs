@@ -38,7 +38,7 @@ public class WarehouseRolesTests
             await CreateTables.RunAsync(_asOwner, Sql, recreate: false, CancellationToken.None);
             await using var owner = await _asOwner.OpenAsync(CancellationToken.None);
             foreach (var grant in WarehouseRoles.ReaderGrants(Sql, Dialect.Postgres))
-                await WarehouseRoles.ExecuteAsync(owner, grant, CancellationToken.None);
+                await Statement.ExecuteAsync(owner, grant, CancellationToken.None);
         }
         await ExecuteAsync(_asOwner, "insert into users values ('1', 'Ann', 'Lee', 'F', 'free')");
     }
