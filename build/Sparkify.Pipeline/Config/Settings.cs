@@ -26,10 +26,16 @@ public sealed record NetworkSettings(string? IngressCidr);
 /// [S3]: the sources StageCopy reads, and the region of their bucket.
 public sealed record S3Settings(S3Location LogData, S3Location LogJsonPath, S3Location SongData, string Region);
 
-/// [LOAD]: COPY options, shared by Redshift's COPY and the client-side loader.
+/// [LOAD]: COPY options, shared by Redshift's COPY and the client-side loader. DateFormat is empty when COPY gets none.
 public sealed record LoadSettings(
     int MaxError, string TimeFormat, bool CompUpdate, bool StatUpdate,
-    bool TruncateColumns, bool BlanksAsNull, bool EmptyAsNull, int Parallelism, bool RoundDecimals = false);
+    bool TruncateColumns, bool BlanksAsNull, bool EmptyAsNull, int Parallelism, bool RoundDecimals = false)
+{
+    public string DateFormat { get; init; } = "";
+    public bool AcceptInvChars { get; init; }
+    public string InvCharReplacement { get; init; } = "?";
+    public int IgnoreHeader { get; init; }
+}
 
 /// [LOCAL]: the local profile's services and the bucket its sample data is uploaded to.
 public sealed record LocalSettings(int MotoPort, int PgPort, string Bucket, string DataDir);
