@@ -112,16 +112,16 @@ public sealed class ValueConverter(IReadOnlyList<TargetColumn> columns, CopyOpti
     /// DATEFORMAT for a DATE, TIMEFORMAT ('auto' or a format string) for a TIMESTAMP; a number is read as its text.
     ValueError? Dated(ReadOnlySpan<byte> text, TargetColumn target, int column, RowBuilder row)
     {
-        if (target.Kind == ColumnKind.Date ? DateCells.TryDate(text, _date, out var day) && Store(column, row, day)
-            : DateCells.TryTimestamp(text, options.TimeFormat.Pattern, target.Kind == ColumnKind.TimestampTz, out var ticks) && Store(column, row, ticks))
+        if (target.Kind == ColumnKind.Date)
+        {
+            if (!DateCells.TryDate(text, _date, out var day)) return Invalid(target, Encoding.UTF8.GetString(text));
+            row.SetLong(column, day);
             return null;
-        return Invalid(target, Encoding.UTF8.GetString(text));
-    }
-
-    static bool Store(int column, RowBuilder row, long value)
-    {
-        row.SetLong(column, value);
-        return true;
+        }
+        if (!DateCells.TryTimestamp(text, options.TimeFormat.Pattern, target.Kind == ColumnKind.TimestampTz, out var ticks))
+            return Invalid(target, Encoding.UTF8.GetString(text));
+        row.SetLong(column, ticks);
+        return null;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
