@@ -3,6 +3,7 @@ using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Generation;
 using Npgsql;
 using Sparkify.Pipeline.Loading;
+using Sparkify.Pipeline.Local.Upload;
 using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Modeling;
 
@@ -50,7 +51,7 @@ public static class StageCopy
         var terminal = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         var results = new List<LoadResult>();
         await using var printer = new ProgressPrinter(run.Log, terminal);
-        var context = new LoadContext(run.Sql, run.Log, run.Id, aws)
+        var context = new LoadContext(run.Sql, run.Log, run.Id, aws.S3)
         {
             OnStart = printer.Watch, Mirror = upload.Mirror, Listing = upload.Listing, BeforeCommit = RecordScope(run),
             WrittenWith = copy => RecordsScope(copy) ? [StagingScope.Table] : [], SkipUpToDate = !run.Args.Flag("force"),
