@@ -31,6 +31,9 @@ public sealed record LoadSettings(
     int MaxError, string TimeFormat, bool CompUpdate, bool StatUpdate,
     bool TruncateColumns, bool BlanksAsNull, bool EmptyAsNull, int Parallelism, bool RoundDecimals = false)
 {
+    /// MAXERROR's ceiling, Redshift's (COPY data conversion parameters): the one definition dwh.cfg and CopyOptions check.
+    public const int MaxErrorCeiling = 100000;
+
     public string DateFormat { get; init; } = "";
     public bool AcceptInvChars { get; init; }
     public string InvCharReplacement { get; init; } = "?";

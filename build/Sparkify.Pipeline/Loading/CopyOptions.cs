@@ -64,8 +64,8 @@ public sealed partial record CopyOptions
 
     public CopyOptions Validate()
     {
-        if (MaxError is < 0 or > 100000)
-            throw new PipelineException($"MAXERROR {MaxError} is not from 0 to 100000 (Redshift's range)");
+        if (MaxError is < 0 or > LoadSettings.MaxErrorCeiling)
+            throw new PipelineException($"MAXERROR {MaxError} is not from 0 to {LoadSettings.MaxErrorCeiling} (Redshift's range)");
         if (IgnoreHeader < 0)
             throw new PipelineException($"IGNOREHEADER {IgnoreHeader} is negative; it counts the lines skipped at the start of each file");
         if (ReplacementProblem(InvCharReplacement.ToString()) is { } problem)
