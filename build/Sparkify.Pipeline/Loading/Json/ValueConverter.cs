@@ -8,10 +8,11 @@ using Sparkify.Pipeline.Loading.Writing;
 namespace Sparkify.Pipeline.Loading.Json;
 
 /// <summary>
-/// Puts one JSON value into one cell with COPY's JSON rules: null → NULL; strings into character columns (EMPTYASNULL,
-/// BLANKSASNULL, TRUNCATECOLUMNS or a length error); an empty string → NULL in other columns; numeric strings into
-/// numeric columns; decimals fitted to numeric(p,s) (DecimalFit); floats within their type's range (FloatRange); dates and timestamps
-/// per DATEFORMAT and TIMEFORMAT (DateCells; epoch numbers here, a BIGINT keeps the number); an integral float
+/// Puts one JSON value into one cell with COPY's JSON rules: null → NULL; strings into character columns (CharacterCell:
+/// EMPTYASNULL, BLANKSASNULL, UTF-8 and ACCEPTINVCHARS, CHAR's single bytes, lengths); an empty string → NULL in other
+/// columns; numeric strings into numeric columns; decimals fitted to numeric(p,s) (DecimalFit); floats within their
+/// type's range (FloatRange); dates and timestamps per DATEFORMAT and TIMEFORMAT (DateCells; the epoch forms here, a
+/// BIGINT keeps the number); an integral float
 /// (1540344794796.0) into an integer column, but not 1.5; nested objects and arrays as their JSON text.
 /// Text stays UTF-8 from the file to the COPY: no string is made per value. One per parser thread (its buffer).
 /// </summary>
