@@ -55,14 +55,14 @@ public sealed partial record DwhConfig(
                 r.Text("S3", "region", Region().IsMatch, "is not an AWS region such as us-west-2")),
             new LoadSettings(
                 r.Int("LOAD", "max_error", 0, LoadSettings.MaxErrorCeiling),
-                r.Checked("LOAD", "timeformat", Loading.TimeFormat.Problem),
+                r.Checked("LOAD", "timeformat", DateTimeFormatSyntax.TimeFormatProblem),
                 r.Bool("LOAD", "compupdate"), r.Bool("LOAD", "statupdate"),
                 r.Bool("LOAD", "truncate_columns"), r.Bool("LOAD", "blanks_as_null"), r.Bool("LOAD", "empty_as_null"),
                 r.Int("LOAD", "parallelism", 1, 64), r.Bool("LOAD", "round_decimals"))
             {
-                DateFormat = r.Checked("LOAD", "dateformat", v => v.Length == 0 ? null : Loading.DateFormat.Problem(v)),
+                DateFormat = r.Checked("LOAD", "dateformat", v => v.Length == 0 ? null : DateTimeFormatSyntax.DateFormatProblem(v)),
                 AcceptInvChars = r.Bool("LOAD", "accept_inv_chars"),
-                InvCharReplacement = r.Checked("LOAD", "accept_inv_chars_replacement", Loading.CopyOptions.ReplacementProblem),
+                InvCharReplacement = r.Checked("LOAD", "accept_inv_chars_replacement", LoadSettings.ReplacementProblem),
                 IgnoreHeader = r.Int("LOAD", "ignore_header", 0, int.MaxValue),
             },
             new LocalSettings(

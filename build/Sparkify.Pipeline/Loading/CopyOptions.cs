@@ -68,7 +68,7 @@ public sealed partial record CopyOptions
             throw new PipelineException($"MAXERROR {MaxError} is not from 0 to {LoadSettings.MaxErrorCeiling} (Redshift's range)");
         if (IgnoreHeader < 0)
             throw new PipelineException($"IGNOREHEADER {IgnoreHeader} is negative; it counts the lines skipped at the start of each file");
-        if (ReplacementProblem(InvCharReplacement.ToString()) is { } problem)
+        if (LoadSettings.ReplacementProblem(InvCharReplacement.ToString()) is { } problem)
             throw new PipelineException($"ACCEPTINVCHARS replacement '{InvCharReplacement}' {problem}");
         if (Parallelism is < 1 or > 64)
             throw new PipelineException($"parallelism {Parallelism} is not from 1 to 64");
@@ -78,16 +78,6 @@ public sealed partial record CopyOptions
             throw new PipelineException($"JSONPaths location '{paths}' contains control characters");
         return this;
     }
-
-    /// <summary>
-    /// The guide: "The replacement character can be any ASCII character except NULL". A multibyte character is
-    /// refused, as Redshift refuses it; so are the other control characters and the backslash, which the COPY
-    /// statement's literal cannot carry as written (a backslash is an escape in Redshift literals).
-    /// </summary>
-    public static string? ReplacementProblem(string text) =>
-        text.Length == 1 && text[0] is >= ' ' and < (char)0x7F and not '\\'
-            ? null
-            : "is not one printable ASCII character (Redshift: any ASCII character except NULL, so no multibyte character; the project also refuses control characters and the backslash, which a COPY literal cannot carry)";
 
     // \z, not $: in .NET $ also matches before a final newline, which would let "us-west-2\n" through.
     [GeneratedRegex(@"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d\z")]

@@ -25,9 +25,6 @@ public sealed record DateFormat
     public static DateFormat Parse(string text) =>
         text == "auto" ? Auto : new DateFormat(text, TimeFormat.Compile("DATEFORMAT", text, "auto"));
 
-    /// What is wrong with a DATEFORMAT value, in words that follow its name and value; null when it is valid.
-    public static string? Problem(string text) => text == "auto" ? null : TimeFormat.PatternProblem(text, "auto");
-
     public bool Equals(DateFormat? other) => other is not null && other.Text == Text;
 
     public override int GetHashCode() => Text.GetHashCode(StringComparison.Ordinal);

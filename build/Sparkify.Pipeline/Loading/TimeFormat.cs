@@ -1,3 +1,4 @@
+using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Loading.Dates;
 
 namespace Sparkify.Pipeline.Loading;
@@ -36,24 +37,8 @@ public sealed record TimeFormat
 
     const string Keywords = "auto, epochsecs, epochmillisecs";
 
-    /// What is wrong with a TIMEFORMAT value, in words that follow its name and value; null when it is valid.
-    public static string? Problem(string text) => text is "auto" or "epochsecs" or "epochmillisecs" ? null : PatternProblem(text, Keywords);
-
-    internal static string? PatternProblem(string text, string keywords)
-    {
-        try
-        {
-            DatePattern.Parse(text);
-            return null;
-        }
-        catch (FormatException e)
-        {
-            return $"is not {keywords} (case-sensitive) or a format string: it {e.Message}";
-        }
-    }
-
     internal static DatePattern Compile(string option, string text, string keywords) =>
-        PatternProblem(text, keywords) is { } problem ? throw new PipelineException($"{option} '{text}' {problem}") : DatePattern.Parse(text);
+        DateTimeFormatSyntax.Problem(text, keywords) is { } problem ? throw new PipelineException($"{option} '{text}' {problem}") : DatePattern.Parse(text);
 
     public bool Equals(TimeFormat? other) => other is not null && other.Text == Text;
 
