@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sparkify.Pipeline.CommandLine;
 
 namespace Sparkify.Pipeline;
 
@@ -8,8 +9,8 @@ public sealed record DateWindow(DateOnly From, DateOnly To)
     public static DateWindow? Parse(string? from, string? to)
     {
         if (from is null && to is null) return null;
-        var start = Day(from ?? to!, from is null ? "--to" : "--from");
-        var end = Day(to ?? from!, to is null ? "--from" : "--to");
+        var start = Day(from ?? to!, (from is null ? Options.To : Options.From).Given());
+        var end = Day(to ?? from!, (to is null ? Options.From : Options.To).Given());
         if (end < start) throw new PipelineException($"--to={end:yyyy-MM-dd} is before --from={start:yyyy-MM-dd}");
         return new DateWindow(start, end);
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Npgsql;
 using Sparkify.Pipeline.Audit;
+using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Modeling;
 using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Warehouse;
@@ -18,7 +19,7 @@ public static class Transform
     public static Task<TransformResult> ExecuteAsync(Run run) => run.Boundary("Transform", async () =>
     {
         var warehouse = await run.WarehouseAsync();
-        var result = await RunAsync(warehouse, run.Sql, run.Window, run.Id, run.Ct, skipUpToDate: !run.Args.Flag("force"));
+        var result = await RunAsync(warehouse, run.Sql, run.Window, run.Id, run.Ct, skipUpToDate: !run.Args.Flag(Options.Force));
         if (result.UpToDateSince is { } since)
         {
             run.Log.Information($"Transform on {warehouse}, {result.Range}: up to date, not run: nothing it reads or writes changed since run " +
