@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Sparkify.Pipeline.Tests.Transform;
+namespace Sparkify.Pipeline.Tests.Fixtures;
 
 /// Epoch milliseconds of a UTC time written as "2018-11-05 09:00:00.000", the unit of staging_events.ts.
 public static class Epoch

@@ -1,10 +1,9 @@
 using Npgsql;
 using Sparkify.Pipeline.Loading;
 using Sparkify.Pipeline.Targets;
-using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Warehouse;
 
-namespace Sparkify.Pipeline.Tests.Loading;
+namespace Sparkify.Pipeline.Tests.Fixtures;
 
 /// Helpers shared by the loader's tests: a database with the pipeline's tables or a table of one's own, and queries.
 static class LoadTestKit
@@ -18,6 +17,9 @@ static class LoadTestKit
 
     /// Redshift-like defaults, with the options a test changes.
     public static CopyOptions Options(CopyFormat? format = null) => new() { Format = format ?? CopyFormat.Auto, Parallelism = 4 };
+
+    /// The two staging COPYs (events, songs) from the root of a bucket on the shared moto, with the default options.
+    public static IReadOnlyList<CopyCommand> CopiesFrom(string bucket) => StagingCopies.Under($"s3://{bucket}", Options() with { Region = MotoBucket.Region });
 
     public static async Task<WarehouseEndpoint> WithStagingTablesAsync()
     {

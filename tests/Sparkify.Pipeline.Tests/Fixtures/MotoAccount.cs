@@ -4,9 +4,8 @@ using Amazon.EC2.Model;
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.State;
-using Sparkify.Pipeline.Tests.Fixtures;
 
-namespace Sparkify.Pipeline.Tests.Targets;
+namespace Sparkify.Pipeline.Tests.Fixtures;
 
 /// <summary>
 /// One test's view of a real moto server: sessions built the way a run builds them (repository dwh.cfg plus

@@ -1,15 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
-using Sparkify.Pipeline.Tests.Fixtures;
 
-namespace Sparkify.Pipeline.Tests.Lineage;
+namespace Sparkify.Pipeline.Tests.Fixtures;
 
 /// The OpenLineage run-event schema written for these tests (openlineage-run-event.schema.json), formats enforced.
 public static class OpenLineageSchema
 {
     static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromFile(
-        Path.Combine(Repo.Root, "tests", "Sparkify.Pipeline.Tests", "Lineage", "openlineage-run-event.schema.json")));
+        Path.Combine(Repo.Root, "tests", "Sparkify.Pipeline.Tests", "Fixtures", "openlineage-run-event.schema.json")));
 
     /// The schema's complaints about one event, empty when it validates.
     public static IReadOnlyList<string> Errors(JsonNode json)

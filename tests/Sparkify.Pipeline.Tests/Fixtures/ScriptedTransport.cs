@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace Sparkify.Pipeline.Tests.Aws;
+namespace Sparkify.Pipeline.Tests.Fixtures;
 
 /// An HTTP transport that records what reaches it (after signing) and answers from a script; the last answer repeats.
 sealed class ScriptedTransport(params Func<HttpResponseMessage>[] answers) : HttpMessageHandler

@@ -1,8 +1,7 @@
 using System.IO.Compression;
 using System.Text;
-using Sparkify.Pipeline.Tests.Fixtures;
 
-namespace Sparkify.Pipeline.Tests.Loading;
+namespace Sparkify.Pipeline.Tests.Fixtures;
 
 /// A folder of hand-made input files for one test, written exactly as given (no newline added).
 sealed class SourceDir : IDisposable

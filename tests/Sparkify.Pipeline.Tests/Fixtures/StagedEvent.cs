@@ -1,4 +1,4 @@
-namespace Sparkify.Pipeline.Tests.Transform;
+namespace Sparkify.Pipeline.Tests.Fixtures;
 
 /// One hand-made staging_events row; the defaults are a logged-in free user's NextSong event.
 public sealed record StagedEvent(string? UserId, long Ts, string Page = "NextSong", string? Level = "free",

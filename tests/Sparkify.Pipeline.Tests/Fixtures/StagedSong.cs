@@ -1,4 +1,4 @@
-namespace Sparkify.Pipeline.Tests.Transform;
+namespace Sparkify.Pipeline.Tests.Fixtures;
 
 /// One hand-made staging_songs row.
 public sealed record StagedSong(string SongId, string Title, string ArtistId, string? ArtistName, double Duration,

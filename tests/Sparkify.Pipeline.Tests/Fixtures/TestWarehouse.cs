@@ -4,10 +4,9 @@ using Npgsql;
 using Sparkify.Pipeline.Quality;
 using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Targets;
-using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Warehouse;
 
-namespace Sparkify.Pipeline.Tests.Transform;
+namespace Sparkify.Pipeline.Tests.Fixtures;
 
 /// A fresh database with the pipeline's tables, hand-made staging rows, and Transform/Verify run on it as the targets do.
 public sealed class TestWarehouse

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using Sparkify.Pipeline.Tests.Fixtures;
 
-namespace Sparkify.Pipeline.Tests.Cake;
+namespace Sparkify.Pipeline.Tests.Graph;
 
 /// The library must load inside Cake 7, whose own Microsoft.Extensions.Logging.Abstractions is older than Npgsql's.
 [NonParallelizable]

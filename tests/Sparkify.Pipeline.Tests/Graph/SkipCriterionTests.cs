@@ -1,35 +1,25 @@
-using Sparkify.Pipeline.Tests.Fixtures;
-
 namespace Sparkify.Pipeline.Tests.Graph;
 
 /// --skip as build.cake declares it: one criterion, and only the targets that carry it can be named (issue 23).
 [NonParallelizable]
-public class SkipCriterionTests
+public class SkipCriterionTests : BuildScriptTest
 {
-    BuildScript _build = null!;
-
-    [SetUp]
-    public void NewBuild() => _build = new BuildScript();
-
-    [TearDown]
-    public void EndBuild() => _build.Dispose();
-
     [Test]
     [Description("issue 23: ./build.sh Connect --skip=Connect was accepted and did nothing")]
     public void Skip_of_a_target_without_the_criterion_fails_at_startup_with_the_usage_exit_code()
     {
-        var result = _build.Run("Connect", "--skip=Connect");
+        var result = Build.Run("Connect", "--skip=Connect");
 
         Assert.That(result.ExitCode, Is.EqualTo(2), result.Output);
         Assert.That(result.Output, Does.Contain("--skip=Connect: Connect cannot be skipped"));
-        Assert.That(Directory.Exists(_build.DataDir), Is.False, "work started despite a bad --skip");
+        Assert.That(Directory.Exists(Build.DataDir), Is.False, "work started despite a bad --skip");
     }
 
     [Test]
     [Description("issue 23: the message names the targets of the run that carry the criterion, read from build.cake's graph")]
     public void Skip_of_an_aggregate_names_the_targets_of_the_run_that_can_be_skipped()
     {
-        var result = _build.Run("Etl", "--skip=Etl");
+        var result = Build.Run("Etl", "--skip=Etl");
 
         Assert.That(result.ExitCode, Is.EqualTo(2), result.Output);
         Assert.That(result.Output, Does.Contain("--skip=Etl: Etl cannot be skipped")

@@ -1,9 +1,8 @@
 using Npgsql;
-using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Warehouse;
-using static Sparkify.Pipeline.Tests.Transform.Epoch;
+using static Sparkify.Pipeline.Tests.Fixtures.Epoch;
 
-namespace Sparkify.Pipeline.Tests.Transform;
+namespace Sparkify.Pipeline.Tests.Modeling;
 
 /// Issue 13: Transform truncates songplays and time inside its transaction only when both are empty, so their rows
 /// skip the WAL (sql/postgres/empty_star_truncated.sql); a fact already there, or one committed while Transform

@@ -1,9 +1,8 @@
 using Sparkify.Pipeline.Modeling;
-using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Warehouse;
-using static Sparkify.Pipeline.Tests.Transform.Epoch;
+using static Sparkify.Pipeline.Tests.Fixtures.Epoch;
 
-namespace Sparkify.Pipeline.Tests.Transform;
+namespace Sparkify.Pipeline.Tests.Modeling;
 
 /// Issue 11 (1): what a run means. A full run equals a fresh build from staging; a bare Transform after a windowed
 /// StageCopy follows staging_scope and keeps the other days; songplay_id stays stable for every surviving fact.

@@ -1,7 +1,6 @@
 using Sparkify.Pipeline.Generation;
-using Sparkify.Pipeline.Tests.Fixtures;
 
-namespace Sparkify.Pipeline.Tests.Transform;
+namespace Sparkify.Pipeline.Tests.Modeling;
 
 /// Issue 11 (1): a full run after switching samples, in both directions, leaves exactly what a fresh build gives.
 public class SampleSwitchTests

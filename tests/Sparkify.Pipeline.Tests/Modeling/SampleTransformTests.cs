@@ -1,6 +1,4 @@
-using Sparkify.Pipeline.Tests.Fixtures;
-
-namespace Sparkify.Pipeline.Tests.Transform;
+namespace Sparkify.Pipeline.Tests.Modeling;
 
 /// The real Sparkify sample (../shared/data/sparkify): the counts its PROVENANCE.md worked out independently.
 public class SampleTransformTests

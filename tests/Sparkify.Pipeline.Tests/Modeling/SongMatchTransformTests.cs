@@ -1,6 +1,6 @@
-using static Sparkify.Pipeline.Tests.Transform.Epoch;
+using static Sparkify.Pipeline.Tests.Fixtures.Epoch;
 
-namespace Sparkify.Pipeline.Tests.Transform;
+namespace Sparkify.Pipeline.Tests.Modeling;
 
 /// songplays take song_id and artist_id from a song equal on title, artist name and duration together.
 public class SongMatchTransformTests

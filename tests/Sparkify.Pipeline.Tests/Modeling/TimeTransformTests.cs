@@ -1,6 +1,6 @@
-using static Sparkify.Pipeline.Tests.Transform.Epoch;
+using static Sparkify.Pipeline.Tests.Fixtures.Epoch;
 
-namespace Sparkify.Pipeline.Tests.Transform;
+namespace Sparkify.Pipeline.Tests.Modeling;
 
 /// time: one row per distinct songplay start_time; ISO week; weekday 0 = Sunday; milliseconds kept.
 public class TimeTransformTests

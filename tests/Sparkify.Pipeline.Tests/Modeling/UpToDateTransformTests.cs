@@ -1,9 +1,8 @@
 using Sparkify.Pipeline.Targets;
-using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Warehouse;
-using static Sparkify.Pipeline.Tests.Transform.Epoch;
+using static Sparkify.Pipeline.Tests.Fixtures.Epoch;
 
-namespace Sparkify.Pipeline.Tests.Transform;
+namespace Sparkify.Pipeline.Tests.Modeling;
 
 /// Issue 13: a rerun skips Transform only when nothing it reads or writes changed since its last successful run
 /// (Runs/UpToDate.cs); any write to staging or to the star tables, by anyone, makes it run and converge again.

@@ -1,6 +1,6 @@
-using static Sparkify.Pipeline.Tests.Transform.Epoch;
+using static Sparkify.Pipeline.Tests.Fixtures.Epoch;
 
-namespace Sparkify.Pipeline.Tests.Transform;
+namespace Sparkify.Pipeline.Tests.Modeling;
 
 /// users: one row per non-empty userId, level of the latest event by ts, ties broken by session then item.
 public class UsersTransformTests

@@ -1,6 +1,6 @@
-using static Sparkify.Pipeline.Tests.Transform.Epoch;
+using static Sparkify.Pipeline.Tests.Fixtures.Epoch;
 
-namespace Sparkify.Pipeline.Tests.Transform;
+namespace Sparkify.Pipeline.Tests.Modeling;
 
 /// --from/--to: dimensions merged, the window's facts replaced; re-runs and overlapping windows converge.
 public class WindowTransformTests

@@ -2,7 +2,6 @@ using Sparkify.Pipeline.CommandLine;
 using System.Collections;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Safety;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Safety;
 

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Sparkify.Pipeline.Tests.Fixtures;
 
-namespace Sparkify.Pipeline.Tests.Safety;
+namespace Sparkify.Pipeline.Tests.Targets;
 
 /// ./build.sh Connect prints a psql command that works as printed, with the password in a 0600 file and nowhere else.
 [NonParallelizable]

@@ -1,6 +1,4 @@
-using Sparkify.Pipeline.Tests.Fixtures;
-
-namespace Sparkify.Pipeline.Tests.Generation;
+namespace Sparkify.Pipeline.Tests.Targets;
 
 /// ./build.sh Generate as a user runs it.
 [NonParallelizable]

@@ -1,7 +1,6 @@
-using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Tests.Targets;
 
-namespace Sparkify.Pipeline.Tests.CommandLine;
+namespace Sparkify.Pipeline.Tests.Targets;
 
 /// One command for a whole AWS run that always tears down (issue 10, part 5), against moto through ./build.sh.
 [NonParallelizable]

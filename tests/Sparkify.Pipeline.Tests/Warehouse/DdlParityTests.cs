@@ -1,8 +1,7 @@
 using System.Text.RegularExpressions;
-using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Warehouse;
 
-namespace Sparkify.Pipeline.Tests.Sql;
+namespace Sparkify.Pipeline.Tests.Warehouse;
 
 /// Both dialects must declare the same tables with the same columns and types, so one set of transforms fits both.
 public partial class DdlParityTests

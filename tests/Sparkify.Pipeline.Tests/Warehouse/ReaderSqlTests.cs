@@ -1,7 +1,6 @@
-using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Warehouse;
 
-namespace Sparkify.Pipeline.Tests.Safety;
+namespace Sparkify.Pipeline.Tests.Warehouse;
 
 /// The read-only user's DDL and grants, pinned statement by statement (Redshift cannot run in a test; its SQL is exact here).
 public class ReaderSqlTests

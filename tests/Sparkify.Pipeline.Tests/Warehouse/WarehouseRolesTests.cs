@@ -1,10 +1,9 @@
 using Npgsql;
 using Sparkify.Pipeline.State;
 using Sparkify.Pipeline.Targets;
-using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Warehouse;
 
-namespace Sparkify.Pipeline.Tests.Safety;
+namespace Sparkify.Pipeline.Tests.Warehouse;
 
 /// <summary>
 /// The owner role (the pipeline's own connections, not a superuser) and the read-only role, made exactly as the local

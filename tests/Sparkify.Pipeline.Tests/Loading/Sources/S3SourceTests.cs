@@ -2,26 +2,18 @@ using Amazon.S3.Model;
 using Sparkify.Pipeline.Local.Upload;
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Loading;
-using Sparkify.Pipeline.Tests.Fixtures;
-using static Sparkify.Pipeline.Tests.Loading.LoadTestKit;
+using static Sparkify.Pipeline.Tests.Fixtures.LoadTestKit;
 
-namespace Sparkify.Pipeline.Tests.Loading;
+namespace Sparkify.Pipeline.Tests.Loading.Sources;
 
 /// The same COPY from a real (moto) S3 endpoint: key prefixes, the sample, and a bucket that is not there.
 [NonParallelizable]
 public class S3SourceTests
 {
-    const string Region = "us-west-2";
+    const string Region = MotoBucket.Region;
 
-    static async Task<AwsContext> BucketAsync(string bucket, IReadOnlyDictionary<string, string> objects)
-    {
-        var aws = AwsContext.ForMoto(await MotoFixture.EndpointAsync(), Region);
-        using var s3 = aws.S3();
-        await s3.PutBucketAsync(new PutBucketRequest { BucketName = bucket, BucketRegionName = Region });
-        foreach (var (key, body) in objects)
-            await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, ContentBody = body });
-        return aws;
-    }
+    static async Task<AwsContext> BucketAsync(string bucket, IReadOnlyDictionary<string, string> objects) =>
+        (await MotoBucket.CreateAsync(bucket, objects)).Aws;
 
     [Test]
     public async Task S3_prefix_matches_keys_not_folders_and_reads_the_jsonpaths_object_as_data()
@@ -49,7 +41,7 @@ public class S3SourceTests
             await SampleUpload.EnsureAsync(s3, bucket, Region, sample, CancellationToken.None);
         var db = await WithStagingTablesAsync();
 
-        var copies = StagingCopies.Under($"s3://{bucket}", Options() with { Region = Region });
+        var copies = CopiesFrom(bucket);
         var events = await ClientCopy.RunAsync(db, copies[0], Context(aws), CancellationToken.None);
         var songs = await ClientCopy.RunAsync(db, copies[1], Context(aws), CancellationToken.None);
 

@@ -1,7 +1,7 @@
 using Sparkify.Pipeline.Loading;
-using static Sparkify.Pipeline.Tests.Loading.LoadTestKit;
+using static Sparkify.Pipeline.Tests.Fixtures.LoadTestKit;
 
-namespace Sparkify.Pipeline.Tests.Loading;
+namespace Sparkify.Pipeline.Tests.Loading.Sources;
 
 /// Which objects a COPY reads from a local directory: prefixes, the JSONPaths file, MANIFEST, GZIP and the date window.
 public class SourceTests
