@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Local;
+using Sparkify.Pipeline.Runs;
 
 namespace Sparkify.Pipeline.Targets;
 

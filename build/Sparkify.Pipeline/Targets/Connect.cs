@@ -1,6 +1,7 @@
 using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Config;
 using System.Text.Json.Nodes;
+using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.State;
 using Sparkify.Pipeline.Warehouse;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Reporting;
+using Sparkify.Pipeline.Runs;
 
 namespace Sparkify.Pipeline.Targets;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Sparkify.Pipeline.Runs;
 
 namespace Sparkify.Pipeline.Tests.Graph;
 
