@@ -1,5 +1,4 @@
 using System.Globalization;
-using Sparkify.Pipeline.CommandLine;
 
 namespace Sparkify.Pipeline;
 
@@ -9,8 +8,8 @@ public sealed record DateWindow(DateOnly From, DateOnly To)
     public static DateWindow? Parse(string? from, string? to)
     {
         if (from is null && to is null) return null;
-        var start = Day(from ?? to!, (from is null ? Options.To : Options.From).Given());
-        var end = Day(to ?? from!, (to is null ? Options.From : Options.To).Given());
+        var start = Day(from ?? to!, from is null ? "--to" : "--from");
+        var end = Day(to ?? from!, to is null ? "--from" : "--to");
         if (end < start) throw new PipelineException($"--to={end:yyyy-MM-dd} is before --from={start:yyyy-MM-dd}");
         return new DateWindow(start, end);
     }

@@ -94,7 +94,7 @@ public sealed class Run : IDisposable
         var skips = args.List(Options.Skip);
         var configPath = Path.GetFullPath(Path.Combine(root, args.Value(Options.Config) ?? "dwh.cfg"));
         var config = DwhConfig.FromFile(configPath, environment ?? Environment.GetEnvironmentVariables(), args.ConfigOverrides, root);
-        foreach (var option in Safety.PathOptions.Written)
+        foreach (var option in PathOptions.Written)
             if (args.Value(option) is { } path) Safety.PathGuard.Require(Path.Combine(root, path), root, $"--{option.Name}");
         return new Run(root, profile, config, args, new PipelineLog(Console.Out, args.Flag(Options.Verbose)), skips, TargetInfo.Plan(graph, target), target);
     }

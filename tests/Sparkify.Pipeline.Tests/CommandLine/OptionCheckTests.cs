@@ -173,7 +173,7 @@ public class OptionCheckTests
         var names = Options.Declared.Append(BenchOnlyOptions.Root).Append(BenchOnlyOptions.Keep).Select(o => o.Name).ToList();
         // A name read, passed on, listed or kept in a constant; messages that quote an option (--file=x: no such file) are prose.
         var typedAgain = new System.Text.RegularExpressions.Regex(
-            @"(?:Value|Flag|List|Raw|Get|Whole|Argument)\(""(?:--)?([a-z-]+)""|(?<!\$)""--([a-z-]+)""|ArgumentList\.Add\(\$?""--([a-z-]+)" +
+            @"(?:Value|Flag|List|Raw|Get|Whole|Argument)\(""(?:--)?([a-z-]+)""|ArgumentList\.Add\(\$?""--([a-z-]+)" +
             @"|=\s*\[\s*""([a-z-]+)""\s*,|const string \w+ = ""([a-z-]+)""");
         var found = sources.SelectMany(f => File.ReadAllLines(f).Select((line, i) => (File: Path.GetRelativePath(root, f), Line: i + 1, Text: line)))
             .SelectMany(l => typedAgain.Matches(l.Text).Select(m => (l.File, l.Line, Name: m.Groups.Values.Skip(1).First(g => g.Success).Value)))

@@ -1,8 +1,6 @@
-using Sparkify.Pipeline.CommandLine;
+namespace Sparkify.Pipeline.CommandLine;
 
-namespace Sparkify.Pipeline.Safety;
-
-/// The command-line options that name a folder the pipeline deletes or overwrites; each goes through <see cref="PathGuard"/>.
+/// The command-line options that name a folder the pipeline deletes or overwrites; each goes through Safety/PathGuard.
 public static class PathOptions
 {
     /// --out (Generate replaces its song_data/log_data), --artifacts (report charts), --state-dir (the state file),
