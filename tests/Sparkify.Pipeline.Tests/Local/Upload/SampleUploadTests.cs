@@ -21,6 +21,14 @@ public class SampleUploadTests
 
     static SourceDir Sample(string level = "free") => TinySample.Create(TinySample.TwoEvents(level));
 
+    /// The sample and a second song, which a later sample without it leaves behind.
+    static SourceDir SampleWithASecondSong()
+    {
+        var sample = Sample();
+        sample.Write("song_data/B/B/B/TRBBBBB128F429D538.json", """{"num_songs": 1, "song_id": "S2", "title": "u", "duration": 2.5, "year": 0}""");
+        return sample;
+    }
+
     static async Task<(AwsContext Aws, string Bucket)> MotoAsync()
     {
         var aws = AwsContext.ForMoto(await MotoFixture.EndpointAsync(), Region);
@@ -60,8 +68,7 @@ public class SampleUploadTests
     [Test]
     public async Task Another_sample_removes_only_the_objects_the_upload_put_there()
     {
-        using var first = Sample();
-        first.Write("song_data/B/B/B/TRBBBBB128F429D538.json", """{"num_songs": 1, "song_id": "S2", "title": "u", "duration": 2.5, "year": 0}""");
+        using var first = SampleWithASecondSong();
         using var second = Sample("paid");
         var (aws, bucket) = await MotoAsync();
         using var s3 = aws.S3();
@@ -117,8 +124,7 @@ public class SampleUploadTests
     [Description("issue 13 point 5: one listing per run; the upload's listing is the bucket as the upload left it")]
     public async Task The_upload_listing_is_the_bucket_as_the_upload_left_it()
     {
-        using var first = Sample();
-        first.Write("song_data/B/B/B/TRBBBBB128F429D538.json", """{"num_songs": 1, "song_id": "S2", "title": "u", "duration": 2.5, "year": 0}""");
+        using var first = SampleWithASecondSong();
         using var second = Sample("paid");
         var (aws, bucket) = await MotoAsync();
         using var s3 = aws.S3();
