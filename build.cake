@@ -141,7 +141,8 @@ else
 {
     try
     {
-        run = Startup.ListingOnly() ? null : Run.Create(Context.Arguments.GetArguments(), Context.Environment.WorkingDirectory.FullPath, graph, target);
+        run = Startup.ListingOnly() ? null : Run.Create(Context.Arguments.GetArguments(), Context.Environment.WorkingDirectory.FullPath, graph, target,
+            rawArguments: System.Environment.GetCommandLineArgs());
     }
     catch (PipelineException e)
     {

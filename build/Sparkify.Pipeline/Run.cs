@@ -78,9 +78,9 @@ public sealed class Run : IDisposable
 
     /// Builds the run from Cake's arguments; fails before any work on an undeclared option, a bad profile, --skip or configuration.
     public static Run Create(IEnumerable<KeyValuePair<string, ICollection<string>>> arguments, string root,
-        IReadOnlyList<TargetInfo> graph, string target, IDictionary? environment = null)
+        IReadOnlyList<TargetInfo> graph, string target, IDictionary? environment = null, IEnumerable<string>? rawArguments = null)
     {
-        var args = new RunArguments(arguments);
+        var args = new RunArguments(arguments, rawArguments);
         OptionCheck.Validate(args, graph, target);
         var profile = Profiles.Parse(args.Value("profile"));
         var skips = args.List("skip");

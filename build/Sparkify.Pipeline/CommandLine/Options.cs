@@ -23,7 +23,7 @@ public static class Options
         new("teardown-after", OptionType.Flag, "false", Any, "run Teardown at the end whatever happened; the run's own failure stays the exit status"),
         new("from", OptionType.Date, "all days", ["StageCopy", "Transform", "Verify"], "first day of the event window (UTC)"),
         new("to", OptionType.Date, "all days", ["StageCopy", "Transform", "Verify"], "last day of the event window (UTC, inclusive)"),
-        new("wait", OptionType.Flag, "false", ["CreateTables", "StageCopy", "Transform", "Verify"], "wait for the warehouse's current writer to finish instead of failing at once"),
+        new("wait", OptionType.Flag, "false", ["CreateTables", "StageCopy", "Transform", "Verify", "Teardown"], "wait for the warehouse's current writer to finish instead of failing at once"),
         new("force", OptionType.Flag, "false", ["StageCopy", "Transform"], "local profile: reload and transform even when up to date (nothing changed since the last run)"),
         new("recreate", OptionType.Flag, "false", ["CreateTables"], "drop the tables first (loses their data)"),
         new("sample", OptionType.Path, "a generated sample", ["StageCopy"], "local profile: the folder of sample data to upload to the local bucket"),

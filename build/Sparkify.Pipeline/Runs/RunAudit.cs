@@ -47,6 +47,39 @@ public sealed class RunAudit(Run run) : IDisposable
         await WithEtlRunsAsync(_warehouse!, target, _started[target], audit => audit.StartAsync(run.Ct), run.Ct);
     }
 
+    /// <summary>
+    /// Teardown removes the warehouse, so it writes too: it takes the writer lock (or waits for it with --wait) before it
+    /// removes anything, and a run that writes the warehouse makes it refuse, naming that run. A warehouse that is not
+    /// running has no writer and is not started for this; the local server's stop ends the lock's session with it.
+    /// </summary>
+    public async Task TearingDownAsync()
+    {
+        if (_lock is not null) return; // --teardown-after: this run holds it already
+        WarehouseEndpoint? warehouse;
+        try
+        {
+            warehouse = await run.ReachableWarehouseAsync();
+        }
+        catch (PipelineException e)
+        {
+            run.Log.Warning($"Teardown could not reach the warehouse to take its writer lock ({e.Message}); it goes on without it");
+            return;
+        }
+        if (warehouse is null) return;
+        var me = new WriterHolder(run.Id, WriterHolder.ThisProcess, "Teardown", Clock.Now());
+        try
+        {
+            _lock = await WriterLock.AcquireAsync(warehouse, run.Sql, me, run.Args.Flag("wait"), run.Log, run.Ct);
+            _warehouse = warehouse;
+            run.Log.Verbose($"writer lock of {warehouse} taken by Teardown (run {run.Id})");
+        }
+        catch (PipelineException e) when (e.InnerException is NpgsqlException or TimeoutException)
+        {
+            // Not a refusal: the warehouse did not answer (a server already stopping, a cluster being deleted).
+            run.Log.Warning($"Teardown could not reach the warehouse to take its writer lock ({e.Message}); it goes on without it");
+        }
+    }
+
     /// Cake's TaskTeardown: the outcome as Cake saw it (succeeded, failed, or cancelled by a signal).
     public async Task TargetEndedAsync(string target, bool skipped, bool successful, string? error)
     {
