@@ -121,10 +121,34 @@ public sealed class Run : IDisposable
             throw new PipelineException($"{target} was cancelled by {CancelledBy ?? "the run"}: its open transaction was rolled back, " +
                                         "nothing uncommitted remains; run it again to finish");
         }
+        catch (Exception e) when (DiskFull.Describe(target, e, DiskPlaces()) is { } full)
+        {
+            throw new PipelineException(full, e);
+        }
         catch (Exception e)
         {
-            throw new PipelineException($"{target} failed unexpectedly: {e}", e);
+            // The messages may quote data: escaped, each on its line; the stack trace follows as it is.
+            throw new PipelineException($"{target} failed unexpectedly: " +
+                                        string.Join(" ---> ", Chain(e).Select(x => $"{x.GetType().FullName}: {LogText.Value(x.Message)}")) +
+                                        $"\n{e.StackTrace}", e);
         }
+    }
+
+    static IEnumerable<Exception> Chain(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException) yield return x;
+    }
+
+    /// The folders this run writes, for a full disk's message: where each one's free space is.
+    IEnumerable<(string What, string Folder)> DiskPlaces()
+    {
+        if (Profile == Profile.Local)
+        {
+            yield return ("the local PostgreSQL cluster", Local.Postgres.Folder);
+            yield return ("[LOCAL] data_dir", Local.Folder);
+        }
+        yield return ("--artifacts", ArtifactsDir);
+        yield return ("the state folder", Path.GetDirectoryName(State.Path) ?? "");
     }
 
     public void Dispose()

@@ -25,7 +25,8 @@ public static class LocalTeardown
         await StopAllAsync("moto", local.MotoPort, state.LocalMoto, (moto.RecordedPid, "moto.pid", null), moto.IsMoto,
             ServiceProcess.SigTerm, TimeSpan.FromSeconds(10), left, log, ct);
 
-        var folders = new[] { services.Folder, services.RelocatedFolder }.Concat(state.OwnedFolders).Distinct().ToList();
+        // Real paths: a record made through a link (before issue 24) names the folder the link points at.
+        var folders = new[] { services.Folder, services.RelocatedFolder }.Concat(state.OwnedFolders).Select(RealPath.Of).Distinct().ToList();
         var kept = new List<string>();
         foreach (var folder in folders)
         {
@@ -33,7 +34,7 @@ public static class LocalTeardown
             if (problem is null) continue;
             log.Warning($"Teardown (local) refused to remove {problem}");
             left.Add(problem);
-            if (state.OwnedFolders.Contains(folder)) kept.Add(folder);
+            if (state.OwnedFolders.Select(RealPath.Of).Contains(folder)) kept.Add(folder);
         }
 
         state.LocalPgPassword = state.LocalOwnerPassword = state.ReaderPassword = state.LocalPgFolder = null;
@@ -46,9 +47,18 @@ public static class LocalTeardown
     static string? Remove(string folder, PipelineLog log)
     {
         var existed = Directory.Exists(folder);
-        var problem = OwnedFolder.Remove(folder);
-        if (problem is null && existed) log.Information($"Removed {folder}");
-        return problem;
+        var adopted = OwnedFolder.Adopted(folder);
+        try
+        {
+            if (OwnedFolder.Remove(folder) is { } problem) return problem;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Its record stays in the state file, and the marker in the folder: the next Teardown finishes the removal.
+            return $"{folder} could not be removed completely ({e.Message}); run Teardown again";
+        }
+        if (existed) log.Information(adopted ? $"Emptied {folder} of what the pipeline put there (the folder was there before the run: kept)" : $"Removed {folder}");
+        return null;
     }
 
     /// Every candidate pid for one service: the state file's record (with its start time), a pid file (with the proof it

@@ -31,6 +31,11 @@ public sealed class RunAudit(Run run) : IDisposable
     /// Cake's TaskSetup: a writing target takes the lock (or is refused naming the holder); then its 'running' row.
     public async Task TargetStartingAsync(string target)
     {
+        // A signal that came while the previous target was committing: that target finished before the cancel (it says so
+        // at its end) and nothing more starts. Said here, not as a bare "The operation was canceled." from the next call.
+        if (run.CancelledBy is { } signal)
+            throw new PipelineException($"{target} did not start: the run was cancelled by {signal}; what finished before the cancel is " +
+                                        "committed, and nothing of " + target + " ran");
         if (!Audited.Contains(target)) return;
         _started[target] = Clock.Now();
         if (Writers.Contains(target) && _lock is null)
