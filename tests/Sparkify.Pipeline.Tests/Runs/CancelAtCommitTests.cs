@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using Sparkify.Pipeline.CommandLine;
-using Sparkify.Pipeline.Summary;
+using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Runs;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Npgsql;
 using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Loading;
+using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Reporting;
 using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Warehouse;

@@ -1,7 +1,7 @@
 using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Config;
 
-namespace Sparkify.Pipeline;
+namespace Sparkify.Pipeline.CommandLine;
 
 /// <summary>
 /// The command line as Cake parsed it: --name=value, a bare --flag (true; Cake gives it a null value), and

@@ -1,6 +1,6 @@
 using Sparkify.Pipeline.Warehouse;
 
-namespace Sparkify.Pipeline.Summary;
+namespace Sparkify.Pipeline.Runs;
 
 /// Closes a run: records each target's outcome as Cake reports it, then writes artifacts/run-summary.json.
 public static class RunEnd
@@ -16,7 +16,7 @@ public static class RunEnd
         if (successful && !skipped && run.CancelledBy is { } signal)
             run.Log.Warning($"{target} finished before the cancel ({signal}): its work is committed");
         await run.Audit.TargetEndedAsync(target, skipped, successful, error?.Message);
-        Lineage.LineageLog.Record(run, target, skipped, successful, duration);
+        run.Lineage.Record(target, skipped, successful, duration, run.Summary.Get);
     }
 
     /// A run cancelled by a signal exits as a shell reports that signal (130 SIGINT, 143 SIGTERM); Cake's own exit
