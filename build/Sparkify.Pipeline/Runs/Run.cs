@@ -125,6 +125,11 @@ public sealed class Run : IDisposable
         {
             return await work();
         }
+        catch (PipelineException e) when (e.InnerException is not null && DiskFull.Describe(target, e, DiskPlaces()) is { } full)
+        {
+            // A step that worded the failure itself (a load's "Fix the staged data") still says the disk is full.
+            throw new PipelineException(full, e);
+        }
         catch (PipelineException)
         {
             throw;

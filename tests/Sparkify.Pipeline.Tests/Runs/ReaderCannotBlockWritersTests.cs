@@ -33,6 +33,7 @@ public class ReaderCannotBlockWritersTests
     {
         var db = await PostgresFixture.NewDatabaseAsync("rdlock");
         await (await AcquireAsync(db, "run-setup", Dialect.Postgres)).DisposeAsync();
+        await ExecuteAsync(db, Sql.Read("runs/redshift_create_writer_lock.sql")); // made by the first writer; here whatever the lock
         var reader = await ReaderAsync(db);
 
         await using var session = await reader.OpenAsync(CancellationToken.None);
