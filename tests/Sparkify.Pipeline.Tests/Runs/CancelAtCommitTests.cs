@@ -1,6 +1,4 @@
-using System.Collections;
 using System.Reflection;
-using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Tests.Fixtures;
 
@@ -11,17 +9,6 @@ namespace Sparkify.Pipeline.Tests.Runs;
 [NonParallelizable]
 public class CancelAtCommitTests
 {
-    static readonly IReadOnlyList<TargetInfo> Graph =
-        [new("Provision", "", []), new("CreateTables", "", ["Provision"]), new("StageCopy", "", ["CreateTables"]), new("Transform", "", ["StageCopy"])];
-
-    static Run NewRun(TempDir dir, TextWriter output)
-    {
-        Console.SetOut(output);
-        var arguments = new Dictionary<string, ICollection<string>>
-            { ["state-dir"] = [dir.File("state")], ["artifacts"] = [dir.File("artifacts")], ["LOCAL"] = [$"data_dir={dir.File("local")}"] };
-        return Run.Create(arguments, Repo.Root, Graph, "Transform", new Hashtable());
-    }
-
     /// What the first SIGINT does to the run (its token cancelled, the signal recorded), without signalling the test's own
     /// process: through the run's private cancellation, as no public API cancels a run but a signal.
     static void CancelAsASignalWould(Run run, string signal)
@@ -37,7 +24,7 @@ public class CancelAtCommitTests
     {
         using var dir = new TempDir("cancel");
         var output = new StringWriter();
-        using var run = NewRun(dir, output);
+        using var run = InProcessRun.Create(dir, output);
 
         CancelAsASignalWould(run, "SIGINT");
         await RunEnd.RecordTargetAsync(run, "StageCopy", skipped: false, successful: true, TimeSpan.FromSeconds(1), null);

@@ -1,7 +1,5 @@
-using System.Collections;
 using System.Diagnostics;
 using Npgsql;
-using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Loading;
 using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Reporting;
@@ -18,17 +16,6 @@ namespace Sparkify.Pipeline.Tests.Runs;
 [NonParallelizable]
 public class FailureMessagesTests
 {
-    static readonly IReadOnlyList<TargetInfo> Graph =
-        [new("Provision", "", []), new("CreateTables", "", ["Provision"]), new("StageCopy", "", ["CreateTables"]), new("Transform", "", ["StageCopy"])];
-
-    static Run NewRun(TempDir dir, TextWriter output)
-    {
-        Console.SetOut(output);
-        var arguments = new Dictionary<string, ICollection<string>>
-            { ["state-dir"] = [dir.File("state")], ["artifacts"] = [dir.File("artifacts")], ["LOCAL"] = [$"data_dir={dir.File("local")}"] };
-        return Run.Create(arguments, Repo.Root, Graph, "Transform", new Hashtable());
-    }
-
     [Test]
     [Description("issue 24: a full disk read 'StageCopy failed unexpectedly: … 53100: could not extend file' with a stack trace")]
     public async Task A_warehouse_disk_that_fills_is_named_with_where_and_how_much_is_free_and_the_committed_rows_stay()
@@ -44,7 +31,7 @@ public class FailureMessagesTests
             var full = Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(db,
                 "insert into filled select repeat(md5(i::text), 40) from generate_series(1, 2000000) i"));
             Assert.That(full!.SqlState, Is.EqualTo("53100"), "the disk did not fill: " + full.MessageText);
-            using var run = NewRun(dir, TextWriter.Null);
+            using var run = InProcessRun.Create(dir, TextWriter.Null);
 
             var e = Assert.ThrowsAsync<PipelineException>(() => run.Boundary<bool>("StageCopy", () => throw full));
 
@@ -65,7 +52,7 @@ public class FailureMessagesTests
         using var dir = new TempDir("full");
         using var disk = SmallDisk.Mount(dir.File("disk"), "root");
         var enospc = Assert.Throws<IOException>(() => File.WriteAllBytes(Path.Combine(disk.Path, "big"), new byte[8 * 1024 * 1024]));
-        using var run = NewRun(dir, TextWriter.Null);
+        using var run = InProcessRun.Create(dir, TextWriter.Null);
 
         var e = Assert.ThrowsAsync<PipelineException>(() => run.Boundary<bool>("Report", () => throw enospc!));
 

@@ -11,10 +11,6 @@ namespace Sparkify.Pipeline.Tests.Safety;
 [NonParallelizable]
 public class DataDirResolvedTests
 {
-    static BuildResult RunWithDataDir(BuildScript build, string dataDir, params string[] words) =>
-        build.Run(false, [.. words, $"--LOCAL:pg_port={build.PgPort}", $"--LOCAL:moto_port={build.MotoPort}", $"--LOCAL:data_dir={dataDir}",
-            $"--state-dir={build.StateDir}", $"--artifacts={build.ArtifactsDir}"]);
-
     [Test]
     [Category("Slow")]
     [Description("issue 24: Teardown deleted the user's symlink and left the pipeline's files behind it, printing 'removed'")]
@@ -26,13 +22,13 @@ public class DataDirResolvedTests
         var link = mine.File("link");
         File.CreateSymbolicLink(link, target);
 
-        var provisioned = RunWithDataDir(build, link, "Provision");
+        var provisioned = build.RunWithDataDir(link, "Provision");
         Assert.That(provisioned.ExitCode, Is.EqualTo(0), provisioned.Output);
         Assert.That(File.Exists(Path.Combine(target, "moto.log")), Is.True, "moto's files are not in the folder the link points at");
         Assert.That(StateFile.For(build.StateDir, "local").Load().OwnedFolders, Does.Contain(target).And.Not.Contain(link),
             "the state must record the real folder");
 
-        var result = RunWithDataDir(build, link, "Teardown");
+        var result = build.RunWithDataDir(link, "Teardown");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
         Assert.That(new FileInfo(link).LinkTarget, Is.EqualTo(target), "the user's link was removed or changed");
@@ -51,9 +47,9 @@ public class DataDirResolvedTests
         var folder = Directory.CreateDirectory(mine.File("empty")).FullName;
         File.WriteAllText(mine.File("beside.txt"), "keep");
 
-        var provisioned = RunWithDataDir(build, folder, "Provision");
+        var provisioned = build.RunWithDataDir(folder, "Provision");
         Assert.That(provisioned.ExitCode, Is.EqualTo(0), provisioned.Output);
-        var result = RunWithDataDir(build, folder, "Teardown");
+        var result = build.RunWithDataDir(folder, "Teardown");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
         Assert.That(Directory.Exists(folder), Is.True, "the user's folder was removed");
