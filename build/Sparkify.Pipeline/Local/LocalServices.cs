@@ -71,7 +71,7 @@ public sealed class LocalServices(string root, DwhConfig config, StateFile state
         if (moto.StartedPid is { } pid)
         {
             var state = stateFile.Load();
-            state.LocalMoto = ServiceRecord.Of(pid, config.Local.MotoPort);
+            state.LocalMoto = ServiceProcess.Record(pid, config.Local.MotoPort);
             stateFile.Save(state);
         }
         return endpoint;
@@ -175,7 +175,7 @@ public sealed class LocalServices(string root, DwhConfig config, StateFile state
     {
         var state = stateFile.Load();
         if (pg.PostmasterPid() is not { } pid || state.LocalPostgres?.Pid == pid || !ServiceProcess.IsAlive(pid)) return;
-        state.LocalPostgres = ServiceRecord.Of(pid, config.Local.PgPort);
+        state.LocalPostgres = ServiceProcess.Record(pid, config.Local.PgPort);
         stateFile.Save(state);
     }
 
@@ -202,7 +202,7 @@ public sealed class LocalServices(string root, DwhConfig config, StateFile state
     async Task PrepareAsync(CancellationToken ct)
     {
         if (_prepared) return;
-        await LocalPreflight.CheckAsync(config.Local, Moto, () => stateFile.Load().LocalPostgres?.IsAlive == true || Postgres.PostmasterRuns(), ct);
+        await LocalPreflight.CheckAsync(config.Local, Moto, () => stateFile.Load().LocalPostgres is { } recorded && ServiceProcess.IsAlive(recorded) || Postgres.PostmasterRuns(), ct);
         Own(Folder, "the local profile's services and sample");
         _prepared = true;
     }
