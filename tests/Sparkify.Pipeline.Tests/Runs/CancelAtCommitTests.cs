@@ -27,8 +27,8 @@ public class CancelAtCommitTests
         using var run = InProcessRun.Create(dir, output);
 
         CancelAsASignalWould(run, "SIGINT");
-        await RunEnd.RecordTargetAsync(run, "StageCopy", skipped: false, successful: true, TimeSpan.FromSeconds(1), null);
-        var next = Assert.ThrowsAsync<PipelineException>(() => RunEnd.StartTargetAsync(run, "Transform"));
+        await RunHooks.RecordTargetAsync(run, "StageCopy", skipped: false, successful: true, TimeSpan.FromSeconds(1), null);
+        var next = Assert.ThrowsAsync<PipelineException>(() => RunHooks.StartTargetAsync(run, "Transform"));
 
         Assert.That(output.ToString(), Does.Contain("StageCopy finished before the cancel (SIGINT): its work is committed"));
         Assert.That(output.ToString(), Does.Not.Contain("StageCopy was cancelled").And.Not.Contain("rolled back its"));

@@ -1,4 +1,3 @@
-using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Config;
 
 namespace Sparkify.Pipeline.CommandLine;
@@ -7,12 +6,12 @@ namespace Sparkify.Pipeline.CommandLine;
 /// The command line as Cake parsed it: --name=value, a bare --flag (true; Cake gives it a null value), and
 /// --SECTION:key=value config overrides. Which names exist is declared in CommandLine/Options.cs.
 /// </summary>
-public sealed class RunArguments
+public sealed class CommandLineArguments
 {
     readonly Dictionary<string, string?> _values = new(StringComparer.OrdinalIgnoreCase);
 
     /// <paramref name="raw"/>: the process's own arguments as typed, when Cake's grouping may have hidden a repeat.
-    public RunArguments(IEnumerable<KeyValuePair<string, ICollection<string>>> arguments, IEnumerable<string>? raw = null)
+    public CommandLineArguments(IEnumerable<KeyValuePair<string, ICollection<string>>> arguments, IEnumerable<string>? raw = null)
     {
         if (raw is not null) Twice.AddRange(RepeatedArguments.Find(raw));
         foreach (var (name, values) in arguments)
