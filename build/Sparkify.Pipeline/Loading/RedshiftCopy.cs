@@ -84,7 +84,7 @@ public static partial class RedshiftCopy
                     errors = await ReadErrorsAsync(connection, sql, copy.Table, CancellationToken.None);
                 }
                 catch (Exception) { /* the server's own message below is what matters */ }
-                throw new PipelineException(Describe(copy.Table, e.MessageText, errors));
+                throw new PipelineException(Describe(copy.Table, LogText.Value(e.MessageText), errors));
             }
         }
         await using var summary = new NpgsqlCommand(sql.Read("redshift/last_copy_summary.sql"), connection);

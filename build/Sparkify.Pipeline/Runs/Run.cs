@@ -31,8 +31,8 @@ public sealed class Run : IDisposable
         Args = args;
         Log = log;
         _skips = skips;
-        State = StateFile.For(Path.GetFullPath(Path.Combine(root, args.Value("state-dir") ?? ".dwh")), profile.Name());
-        ArtifactsDir = Path.GetFullPath(Path.Combine(root, args.Value("artifacts") ?? "artifacts"));
+        State = StateFile.For(Path.GetFullPath(Path.Combine(root, args.Value(Options.StateDir) ?? ".dwh")), profile.Name());
+        ArtifactsDir = Path.GetFullPath(Path.Combine(root, args.Value(Options.Artifacts) ?? "artifacts"));
         Summary = new RunSummary(profile.Name(), Id);
         // Provision starts the local cluster beside moto when a later target of this run will use it.
         Local = new LocalServices(root, config, State, log)
@@ -43,7 +43,7 @@ public sealed class Run : IDisposable
         Sql = SqlFiles.In(root);
         Platform = Platform.For(profile, config, State, Sql, Local, root, log);
         Lineage = new LineageLog(ArtifactsDir, Id, target, Platform.Datasets, log);
-        Window = DateWindow.Parse(args.Value("from"), args.Value("to"));
+        Window = DateWindow.Parse(args.Value(Options.From), args.Value(Options.To));
         _cancellation = new RunCancellation(log);
         Audit = new RunAudit(this);
     }
@@ -86,17 +86,17 @@ public sealed class Run : IDisposable
 
     /// Builds the run from Cake's arguments; fails before any work on an undeclared option, a bad profile, --skip or configuration.
     public static Run Create(IEnumerable<KeyValuePair<string, ICollection<string>>> arguments, string root,
-        IReadOnlyList<TargetInfo> graph, string target, IDictionary? environment = null)
+        IReadOnlyList<TargetInfo> graph, string target, IDictionary? environment = null, IEnumerable<string>? rawArguments = null)
     {
-        var args = new CommandLineArguments(arguments);
+        var args = new CommandLineArguments(arguments, rawArguments);
         OptionCheck.Validate(args, graph, target);
-        var profile = Profiles.Parse(args.Value("profile"));
-        var skips = args.List("skip");
-        var configPath = Path.GetFullPath(Path.Combine(root, args.Value("config") ?? "dwh.cfg"));
+        var profile = Profiles.Parse(args.Value(Options.Profile));
+        var skips = args.List(Options.Skip);
+        var configPath = Path.GetFullPath(Path.Combine(root, args.Value(Options.Config) ?? "dwh.cfg"));
         var config = DwhConfig.FromFile(configPath, environment ?? Environment.GetEnvironmentVariables(), args.ConfigOverrides, root);
-        foreach (var option in Safety.PathOptions.Written)
-            if (args.Value(option) is { } path) Safety.PathGuard.Require(Path.Combine(root, path), root, $"--{option}");
-        return new Run(root, profile, config, args, new PipelineLog(Console.Out, args.Flag("verbose")), skips, TargetInfo.Plan(graph, target), target);
+        foreach (var option in PathOptions.Written)
+            if (args.Value(option) is { } path) Safety.PathGuard.Require(Path.Combine(root, path), root, $"--{option.Name}");
+        return new Run(root, profile, config, args, new PipelineLog(Console.Out, args.Flag(Options.Verbose)), skips, TargetInfo.Plan(graph, target), target);
     }
 
     public bool Skips(string target) => _skips.Contains(target);
@@ -125,6 +125,11 @@ public sealed class Run : IDisposable
         {
             return await work();
         }
+        catch (PipelineException e) when (e.InnerException is not null && DiskFull.Describe(target, e, DiskPlaces()) is { } full)
+        {
+            // A step that worded the failure itself (a load's "Fix the staged data") still says the disk is full.
+            throw new PipelineException(full, e);
+        }
         catch (PipelineException)
         {
             throw;
@@ -134,10 +139,34 @@ public sealed class Run : IDisposable
             throw new PipelineException($"{target} was cancelled by {CancelledBy ?? "the run"}: its open transaction was rolled back, " +
                                         "nothing uncommitted remains; run it again to finish");
         }
+        catch (Exception e) when (DiskFull.Describe(target, e, DiskPlaces()) is { } full)
+        {
+            throw new PipelineException(full, e);
+        }
         catch (Exception e)
         {
-            throw new PipelineException($"{target} failed unexpectedly: {e}", e);
+            // The messages may quote data: escaped, each on its line; the stack trace follows as it is.
+            throw new PipelineException($"{target} failed unexpectedly: " +
+                                        string.Join(" ---> ", Chain(e).Select(x => $"{x.GetType().FullName}: {LogText.Value(x.Message)}")) +
+                                        $"\n{e.StackTrace}", e);
         }
+    }
+
+    static IEnumerable<Exception> Chain(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException) yield return x;
+    }
+
+    /// The folders this run writes, for a full disk's message: where each one's free space is.
+    IEnumerable<(string What, string Folder)> DiskPlaces()
+    {
+        if (Profile == Profile.Local)
+        {
+            yield return ("the local PostgreSQL cluster", Local.Postgres.Folder);
+            yield return ("[LOCAL] data_dir", Local.Folder);
+        }
+        yield return ("--artifacts", ArtifactsDir);
+        yield return ("the state folder", Path.GetDirectoryName(State.Path) ?? "");
     }
 
     public void Dispose()

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Runs;
@@ -15,6 +16,8 @@ public static class Teardown
     public static Task<bool> ExecuteAsync(Run run) => run.Boundary("Teardown", async () =>
     {
         run.Local.TearingDown = true;
+        // A writer: refused (naming the run) while another run writes the warehouse it is about to remove.
+        await run.Audit.TearingDownAsync();
         await run.Platform.TearDownControlPlaneAsync(() => AwsPartAsync(run));
         RemovePgpassFiles(run);
         await run.Platform.TearDownServicesAsync(run.Ct);
@@ -34,7 +37,7 @@ public static class Teardown
     static async Task AwsPartAsync(Run run)
     {
         using var session = await run.AwsSessionAsync();
-        var result = await TeardownAws.RunAsync(session, run.Args.Value("final-snapshot"), run.Ct);
+        var result = await TeardownAws.RunAsync(session, run.Args.Value(Options.FinalSnapshot), run.Ct);
         run.Summary.Set("teardown", JsonSerializer.SerializeToNode(result));
     }
 }

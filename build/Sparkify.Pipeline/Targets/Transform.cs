@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Npgsql;
+using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Modeling;
 using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Warehouse;
@@ -20,7 +21,7 @@ public static class Transform
         TransformResult result;
         try
         {
-            result = await RunAsync(warehouse, run.Sql, run.Window, run.Id, run.Ct, skipUpToDate: !run.Args.Flag("force"));
+            result = await RunAsync(warehouse, run.Sql, run.Window, run.Id, run.Ct, skipUpToDate: !run.Args.Flag(Options.Force));
         }
         catch (Exception e)
         {
@@ -97,7 +98,7 @@ public static class Transform
         catch (PostgresException e)
         {
             // Rolled back as a whole; the file and the server's words say where to look.
-            throw new PipelineException($"Transform failed in sql/{statement.File} ({e.SqlState}: {e.MessageText}" +
+            throw new PipelineException($"Transform failed in sql/{statement.File} ({e.SqlState}: {LogText.Value(e.MessageText)}" +
                                         $"{(e.Detail is { Length: > 0 } d ? "; " + d : "")}); nothing was changed. " +
                                         "Fix the staged data or the file, then run ./build.sh Transform again", e);
         }
