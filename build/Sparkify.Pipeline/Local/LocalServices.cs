@@ -103,7 +103,7 @@ public sealed class LocalServices(string root, DwhConfig config, StateFile state
 
     /// The warehouse's address for a run that only reads (Query, Report, Connect), starting the cluster when needed but
     /// changing no role, grant or database: a reader must never collide with a writer's set-up.
-    public async Task<WarehouseEndpoint> ReadableWarehouseAsync(CancellationToken ct)
+    public async Task<WarehouseEndpoint> WarehouseWithoutSetupAsync(CancellationToken ct)
     {
         await AdminAsync(ct);
         return Endpoint(config.Cluster.DbUser, stateFile.Load().LocalOwnerPassword!);

@@ -105,7 +105,7 @@ public class SampleUploadCacheTests
     {
         await UploadAsync();
         _sample.Write(Day, Event("paid"));
-        var stamp = FileStamp.Of(_sample.Path(Day))!.Value;
+        var stamp = FileIdentity.Of(_sample.Path(Day))!.Value;
         var text = File.ReadAllText(_cache);
         // The forgery gives the edited file's new stamp to its old MD5: trusted, the edit would be skipped.
         var line = text.Split('\n').Single(l => l.EndsWith(_sample.Path(Day), StringComparison.Ordinal));

@@ -8,11 +8,11 @@ namespace Sparkify.Pipeline.CommandLine;
 /// --SECTION:key=value config overrides. Options are read by their declaration in CommandLine/Options.cs
 /// (args.Value(Options.Sample)), never by a name typed again.
 /// </summary>
-public sealed class RunArguments
+public sealed class CommandLineArguments
 {
     readonly Dictionary<string, string?> _values = new(StringComparer.OrdinalIgnoreCase);
 
-    public RunArguments(IEnumerable<KeyValuePair<string, ICollection<string>>> arguments)
+    public CommandLineArguments(IEnumerable<KeyValuePair<string, ICollection<string>>> arguments)
     {
         foreach (var (name, values) in arguments)
         {
