@@ -48,6 +48,10 @@ public sealed class AwsPlatform : Platform
             await Statement.ExecuteAsync(owner, statement, run.Ct);
     }
 
+    /// The system views a COPY's outcome is read from: a provisioned cluster Provision makes is single-AZ, so STL
+    /// (the raw line) exists there; a shape without STL (Serverless, Multi-AZ) answers SysOnly.
+    public static LoadViews LoadViewsOf(ClusterSettings cluster) => LoadViews.SysWithStlRawLine;
+
     public override Task<string> DefaultIngressCidrAsync(Func<CancellationToken, Task<string>> publicIpSource, CancellationToken ct) =>
         PublicIp.DetectCidrAsync(publicIpSource, ct);
 
