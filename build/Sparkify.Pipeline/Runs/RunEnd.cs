@@ -1,6 +1,6 @@
 using Sparkify.Pipeline.Warehouse;
 
-namespace Sparkify.Pipeline.Summary;
+namespace Sparkify.Pipeline.Runs;
 
 /// Closes a run: records each target's outcome as Cake reports it, then writes artifacts/run-summary.json.
 public static class RunEnd
