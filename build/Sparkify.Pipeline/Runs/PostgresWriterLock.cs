@@ -13,7 +13,7 @@ sealed class PostgresWriterLock(NpgsqlConnection connection, WarehouseEndpoint w
 
     protected override async Task<bool> TryTakeAsync(CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(Sql.Read("runs/postgres_try_writer_lock.sql"), Connection);
+        await using var command = new NpgsqlCommand(Sql.Read("postgres/runs/try_writer_lock.sql"), Connection);
         command.Parameters.AddWithValue("key", Key);
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
