@@ -4,21 +4,31 @@ using Sparkify.Pipeline.State;
 namespace Sparkify.Pipeline.Aws;
 
 /// <summary>
-/// [CLUSTER] auth = iam or iam_identity: the run's database login, fetched from Redshift once per run and kept in
-/// memory only (never in the state file, the log or an error: the password is registered for redaction).
+/// [CLUSTER] auth = iam or iam_identity: the run's database login, fetched from Redshift when the run first needs the
+/// warehouse and again before it expires, kept in memory only (never in the state file, the log or an error: the
+/// password is registered for redaction).
 /// </summary>
 public static class ClusterLogin
 {
-    public static async Task<DbCredentials> TemporaryAsync(Run run, DwhState state)
+    /// The run's login; new connections renew it before it expires (<see cref="TemporaryLogin"/>).
+    public static async Task<TemporaryLogin> TemporaryAsync(Run run, DwhState state)
     {
         var aws = await AwsContext.ForRunAsync(run);
-        using var api = new QueryApi(QueryEndpoint.Redshift(aws), aws, RetrySpec.Standard);
+        // Kept for renewals during the run: one client, disposed with the process.
+        var api = new QueryApi(QueryEndpoint.Redshift(aws), aws, RetrySpec.Standard);
         var id = state.ClusterId ?? run.Config.Cluster.Identifier;
         var request = Request(run.Config.Cluster, id, state.DbName ?? run.Config.Cluster.DbName, state.DbUser);
+        return await TemporaryLogin.StartAsync(ct => FetchAsync(api, aws, id, request, run.Log, ct), () => DateTimeOffset.UtcNow, run.Ct);
+    }
+
+    /// One GetClusterCredentials(WithIAM) call, its failures named for the user.
+    public static async Task<DbCredentials> FetchAsync(QueryApi api, AwsContext aws, string id, QueryRequest request, PipelineLog log,
+        CancellationToken ct)
+    {
         var login = await AwsStep.RunAsync(aws, $"temporary database credentials for cluster {id} ({request.Action})",
             "[CLUSTER] auth and identifier, and that your IAM identity may call redshift:" + request.Action + " (docs/aws.md)",
-            () => new Redshift(api).CredentialsAsync(request, run.Ct));
-        run.Log.Information($"Warehouse login: {login} from {request.Action}");
+            () => new Redshift(api).CredentialsAsync(request, ct));
+        log.Information($"Warehouse login: {login} from {request.Action}");
         return login;
     }
 

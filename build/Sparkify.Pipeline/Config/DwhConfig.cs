@@ -41,6 +41,7 @@ public sealed partial record DwhConfig(
                     _ => ClusterAuth.Password,
                 },
                 ConnectTimeoutSeconds = r.Int("CLUSTER", "connect_timeout_seconds", 1, 300),
+                CommandTimeoutSeconds = r.Int("CLUSTER", "command_timeout_seconds", 0, 86400),
             },
             new IamSettings(
                 r.Text("IAM_ROLE", "role_name", RoleName().IsMatch, "is not an IAM role name (letters, digits and +=,.@_-; at most 64)"),

@@ -69,13 +69,20 @@ public sealed class AwsPlatform : Platform
         {
             var login = await ClusterLogin.TemporaryAsync(run, state);
             return new WarehouseEndpoint(Dialect.Redshift, state.Endpoint, state.Port.Value, state.DbName ?? cluster.DbName,
-                login.User, login.Password) { ConnectTimeoutSeconds = cluster.ConnectTimeoutSeconds };
+                login.User, login.Current.Password)
+            {
+                ConnectTimeoutSeconds = cluster.ConnectTimeoutSeconds, CommandTimeoutSeconds = cluster.CommandTimeoutSeconds,
+                PasswordProvider = login.PasswordAsync,
+            };
         }
         var password = Environment.GetEnvironmentVariable("DWH_DB_PASSWORD") is { Length: > 0 } fromEnv ? fromEnv : state.DbPassword;
         if (password is null)
             throw new PipelineException($"no database password: set DWH_DB_PASSWORD or run ./build.sh Provision --profile=aws (it keeps one in {run.State.Path})");
         Redact.Register(password);
         return new WarehouseEndpoint(Dialect.Redshift, state.Endpoint, state.Port.Value,
-            state.DbName ?? cluster.DbName, state.DbUser ?? cluster.DbUser, password) { ConnectTimeoutSeconds = cluster.ConnectTimeoutSeconds };
+            state.DbName ?? cluster.DbName, state.DbUser ?? cluster.DbUser, password)
+        {
+            ConnectTimeoutSeconds = cluster.ConnectTimeoutSeconds, CommandTimeoutSeconds = cluster.CommandTimeoutSeconds,
+        };
     }
 }

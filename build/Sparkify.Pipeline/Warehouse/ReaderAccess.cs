@@ -29,6 +29,6 @@ public static class ReaderAccess
             $"run ./build.sh CreateTables --profile={run.Profile.Name()} first (Etl does it)");
         Redact.Register(password);
         var owner = await run.Platform.ReadableWarehouseAsync(run);
-        return new WarehouseEndpoint(owner.Dialect, owner.Host, owner.Port, owner.Database, WarehouseRoles.Reader, password);
+        return owner.WithLogin(WarehouseRoles.Reader, password);
     }
 }
