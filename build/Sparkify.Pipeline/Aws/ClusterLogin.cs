@@ -11,14 +11,14 @@ namespace Sparkify.Pipeline.Aws;
 public static class ClusterLogin
 {
     /// The run's login; new connections renew it before it expires (<see cref="TemporaryLogin"/>).
-    public static async Task<TemporaryLogin> TemporaryAsync(Run run, DwhState state)
+    public static async Task<TemporaryLogin> TemporaryAsync(AwsContext aws, ClusterSettings cluster, DwhState state, PipelineLog log,
+        CancellationToken ct)
     {
-        var aws = await AwsContext.ForRunAsync(run);
         // Kept for renewals during the run: one client, disposed with the process.
         var api = new QueryApi(QueryEndpoint.Redshift(aws), aws, RetrySpec.Standard);
-        var id = state.ClusterId ?? run.Config.Cluster.Identifier;
-        var request = Request(run.Config.Cluster, id, state.DbName ?? run.Config.Cluster.DbName, state.DbUser);
-        return await TemporaryLogin.StartAsync(ct => FetchAsync(api, aws, id, request, run.Log, ct), () => DateTimeOffset.UtcNow, run.Ct);
+        var id = state.ClusterId ?? cluster.Identifier;
+        var request = Request(cluster, id, state.DbName ?? cluster.DbName, state.DbUser);
+        return await TemporaryLogin.StartAsync(c => FetchAsync(api, aws, id, request, log, c), () => DateTimeOffset.UtcNow, ct);
     }
 
     /// One GetClusterCredentials(WithIAM) call, its failures named for the user.
