@@ -2,7 +2,7 @@ using Npgsql;
 using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Warehouse;
 
-namespace Sparkify.Pipeline.Tests.WarehouseTests;
+namespace Sparkify.Pipeline.Tests.Warehouse;
 
 /// <summary>
 /// Every wait on the warehouse ends (issue 26): an endpoint that accepts and stays silent, or never accepts at all,
