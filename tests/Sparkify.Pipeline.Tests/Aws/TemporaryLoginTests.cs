@@ -2,7 +2,6 @@ using System.Net;
 using System.Xml.Linq;
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Config;
-using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Tests.Targets;
 using Sparkify.Pipeline.Warehouse;
 

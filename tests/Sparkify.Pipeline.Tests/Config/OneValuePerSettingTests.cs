@@ -1,7 +1,6 @@
 using System.Collections;
 using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Runs;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Config;
 

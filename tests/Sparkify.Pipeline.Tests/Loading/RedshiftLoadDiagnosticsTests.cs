@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Npgsql;
 using Sparkify.Pipeline.Loading;
-using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Tests.Loading;

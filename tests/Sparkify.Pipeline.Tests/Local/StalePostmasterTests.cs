@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Sparkify.Pipeline.Local;
 using Sparkify.Pipeline.State;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Local;
 

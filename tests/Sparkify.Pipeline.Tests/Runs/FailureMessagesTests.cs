@@ -3,7 +3,6 @@ using Npgsql;
 using Sparkify.Pipeline.Loading;
 using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Reporting;
-using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Tests.Runs;

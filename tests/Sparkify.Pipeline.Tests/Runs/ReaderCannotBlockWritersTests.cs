@@ -1,7 +1,6 @@
 using Npgsql;
 using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.State;
-using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Tests.Runs;

@@ -1,6 +1,5 @@
 using Sparkify.Pipeline.Safety;
 using Sparkify.Pipeline.State;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Safety;
 

@@ -1,5 +1,4 @@
 using Sparkify.Pipeline.Safety;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Safety;
 

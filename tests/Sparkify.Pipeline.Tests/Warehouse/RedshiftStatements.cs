@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Loading;
 using Sparkify.Pipeline.State;
-using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Tests.Warehouse;

@@ -1,5 +1,4 @@
 using Npgsql;
-using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Tests.Warehouse;
