@@ -24,7 +24,11 @@ public sealed class RunSummary(string profile, string runId)
     public void Record(string target, string status, TimeSpan duration) =>
         _targets.Add(new TargetOutcome(target, status, Math.Round(duration.TotalSeconds, 3), DateTimeOffset.UtcNow - duration));
 
-    public void Set(string section, JsonNode? value) => _sections[section] = value;
+    /// The record's own fields, which no section may replace.
+    static readonly string[] Fields = ["run_id", "profile", "status", "started_at", "finished_at", "targets", "tables"];
+
+    public void Set(string section, JsonNode? value) =>
+        _sections[Fields.Contains(section) ? throw new ArgumentException($"'{section}' is a field of the run summary, not a section") : section] = value;
 
     public JsonNode? Get(string section) => _sections[section];
 

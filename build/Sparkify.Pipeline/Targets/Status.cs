@@ -20,7 +20,7 @@ public static class Status
         }
         using var session = await AwsSession.ForRunAsync(run);
         var result = await RunAsync(session, run.Ct);
-        run.Summary.Set("status", JsonSerializer.SerializeToNode(result));
+        run.Summary.Set("cluster_status", JsonSerializer.SerializeToNode(result));
         return result;
     });
 

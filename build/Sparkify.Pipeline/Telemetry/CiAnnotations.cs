@@ -16,7 +16,7 @@ public static class CiAnnotations
     public static IReadOnlyList<CiAnnotation> From(JsonObject summary, string root)
     {
         var targets = (summary["targets"] as JsonArray ?? []).OfType<JsonObject>().ToList();
-        bool Failed(string name) => targets.Any(t => t["name"]?.GetValue<string>() == name && t["status"]?.GetValue<string>() == "failed");
+        bool Failed(string name) => targets.Any(t => Text(t, "name") == name && Text(t, "status") == "failed");
         var all = new List<CiAnnotation>();
         foreach (var check in Items(summary, "quality").Where(c => Text(c, "status").Equals("failed", StringComparison.OrdinalIgnoreCase)))
         {

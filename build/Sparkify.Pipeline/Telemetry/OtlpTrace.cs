@@ -78,10 +78,10 @@ public static class OtlpTrace
         return span;
     }
 
-    static string Text(JsonObject json, string key) => json[key]?.GetValue<string>() ?? "";
+    static string Text(JsonObject json, string key) => json[key] is JsonValue value ? value.ToString() : "";
 
     static DateTimeOffset? Time(JsonNode? node) =>
-        node?.GetValue<string>() is { } text && DateTimeOffset.TryParse(text, null, System.Globalization.DateTimeStyles.RoundtripKind, out var t)
+        node is JsonValue value && value.ToString() is var text && DateTimeOffset.TryParse(text, null, System.Globalization.DateTimeStyles.RoundtripKind, out var t)
             ? t : null;
 
     /// fixed64 in the JSON mapping: a decimal string.

@@ -12,11 +12,11 @@ public static class SpanAttributes
 {
     public static JsonArray Pipeline(string pipeline, string runId, JsonObject summary)
     {
-        var result = OtlpTrace.Result(summary["status"]?.GetValue<string>() ?? "");
+        var result = OtlpTrace.Result(summary["status"]?.ToString() ?? "");
         var list = new JsonArray(String("cicd.pipeline.name", pipeline), String("cicd.pipeline.run.id", runId),
             String("cicd.pipeline.action.name", "RUN"), String("cicd.pipeline.result", result));
         // error.type is required on a failure: the first target that failed names the class of error.
-        if (result == "failure" && Targets(summary).FirstOrDefault(t => t["status"]?.GetValue<string>() == "failed") is { } failed)
+        if (result == "failure" && Targets(summary).FirstOrDefault(t => t["status"]?.ToString() == "failed") is { } failed)
             list.Add(String("error.type", $"{failed["name"]} failed"));
         foreach (var (table, rows) in summary["tables"] as JsonObject ?? [])
             if (rows is not null) list.Add(Int($"sparkify.table.{table}.rows", Long(rows)));
@@ -57,7 +57,7 @@ public static class SpanAttributes
                 break;
             case "Verify" when summary["quality"] is JsonArray { Count: > 0 } checks:
                 foreach (var status in new[] { "passed", "failed", "info" })
-                    yield return Int($"sparkify.checks.{status}", checks.Count(c => c?["status"]?.GetValue<string>()?.ToLowerInvariant() == status));
+                    yield return Int($"sparkify.checks.{status}", checks.Count(c => c?["status"]?.ToString().ToLowerInvariant() == status));
                 break;
             case "Generate" when summary["generate"] is JsonObject generated:
                 yield return Int("sparkify.files", Long(generated["files"]));

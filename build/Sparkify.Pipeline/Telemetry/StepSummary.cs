@@ -63,7 +63,7 @@ public static class StepSummary
     static void Cost(StringBuilder text, JsonObject summary)
     {
         if (Text(summary, "profile") != "aws") return;
-        var costs = new[] { ("cluster", summary["cost"]?["estimate"]), ("cost so far (Status)", summary["status"]?["CostSoFar"]) }
+        var costs = new[] { ("cluster", summary["cost"]?["estimate"]), ("cost so far (Status)", summary["cluster_status"]?["CostSoFar"]) }
             .Where(c => c.Item2 is not null).Select(c => $"{c.Item1}: {Cell(c.Item2!.ToString())}").ToList();
         text.AppendLine();
         text.AppendLine(costs.Count > 0 ? $"**Cost** (AWS, on-demand): {string.Join("; ", costs)}"
@@ -92,5 +92,5 @@ public static class StepSummary
 
     static IEnumerable<JsonObject> Items(JsonObject summary, string section) => (summary[section] as JsonArray ?? []).OfType<JsonObject>();
 
-    static string Text(JsonObject json, string key) => json[key]?.ToString() ?? "";
+    static string Text(JsonObject json, string key) => json[key] is JsonValue value ? value.ToString() : "";
 }

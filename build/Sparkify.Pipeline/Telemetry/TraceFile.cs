@@ -15,7 +15,7 @@ public static class TraceFile
     public static async Task WriteAsync(JsonObject summary, string pipeline, string artifactsDir, string? endpoint, PipelineLog log)
     {
         var request = OtlpTrace.From(summary, pipeline);
-        var path = PathOf(artifactsDir, summary["run_id"]?.GetValue<string>() ?? "run");
+        var path = PathOf(artifactsDir, summary["run_id"]?.ToString() ?? "run");
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
