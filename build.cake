@@ -7,7 +7,7 @@
 
 using Sparkify.Pipeline;
 using Sparkify.Pipeline.CommandLine;
-using Sparkify.Pipeline.Summary;
+using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Targets;
 using Sparkify.Pipeline.Telemetry;
 using Cake.Common.Build.GitHubActions.Data;

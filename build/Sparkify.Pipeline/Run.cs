@@ -4,7 +4,6 @@ using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Local;
 using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.State;
-using Sparkify.Pipeline.Summary;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline;

@@ -6,14 +6,12 @@ namespace Sparkify.Pipeline.Loading;
 
 /// <summary>
 /// What a client-side load needs besides the command: the sql/ files (for the load_errors table), the log, the
-/// AWS context for s3:// sources (moto or AWS; null when every source is local), a run id stamped on the
-/// load_errors rows, an optional callback that receives each table's live counters when its load starts, and an
+/// run id stamped on the load_errors rows and the load ledger (required: one run has one id, given by its caller),
+/// the AWS context for s3:// sources (moto or AWS; null when every source is local), an optional callback that receives each table's live counters when its load starts, and an
 /// optional mirror of a bucket the run uploaded (its objects are then read from the uploaded files when identical).
 /// </summary>
-public sealed record LoadContext(SqlFiles Sql, PipelineLog Log, AwsContext? Aws = null)
+public sealed record LoadContext(SqlFiles Sql, PipelineLog Log, string RunId, AwsContext? Aws = null)
 {
-    public string RunId { get; init; } = DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'") + "-" + Guid.NewGuid().ToString("N")[..6];
-
     public Action<LoadProgress>? OnStart { get; init; }
 
     public Sources.LocalMirror? Mirror { get; init; }

@@ -3,7 +3,6 @@ using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Generation;
 using Npgsql;
 using Sparkify.Pipeline.Loading;
-using Sparkify.Pipeline.Summary;
 using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Modeling;
 
@@ -51,9 +50,9 @@ public static class StageCopy
         var terminal = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         var results = new List<LoadResult>();
         await using var printer = new ProgressPrinter(run.Log, terminal);
-        var context = new LoadContext(run.Sql, run.Log, aws)
+        var context = new LoadContext(run.Sql, run.Log, run.Id, aws)
         {
-            OnStart = printer.Watch, RunId = run.Id, Mirror = upload.Mirror, Listing = upload.Listing, BeforeCommit = RecordScope(run),
+            OnStart = printer.Watch, Mirror = upload.Mirror, Listing = upload.Listing, BeforeCommit = RecordScope(run),
             WrittenWith = copy => RecordsScope(copy) ? [StagingScope.Table] : [], SkipUpToDate = !run.Args.Flag("force"),
         };
         try

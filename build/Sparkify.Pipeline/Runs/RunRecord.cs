@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Sparkify.Pipeline.Lineage;
 
-namespace Sparkify.Pipeline.Reporting;
+namespace Sparkify.Pipeline.Runs;
 
 /// <summary>
 /// What the report's data docs know of the run that filled the warehouse: the run summary's loads, load_errors,

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Sparkify.Pipeline.Telemetry;
 using Sparkify.Pipeline.Warehouse;
 
-namespace Sparkify.Pipeline.Summary;
+namespace Sparkify.Pipeline.Runs;
 
 /// Closes a run: records each target's outcome as Cake reports it, then writes artifacts/run-summary.json.
 public static class RunEnd
