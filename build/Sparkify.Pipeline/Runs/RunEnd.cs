@@ -4,7 +4,7 @@ using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Runs;
 
-/// Closes a run: records each target's outcome as Cake reports it, then writes artifacts/run-summary.json.
+/// Closes a run: records each target's outcome as Cake reports it, then writes the run's record (RunHistory) and trace.
 public static class RunEnd
 {
     /// Before a target: the writer lock for a writing target, then its 'running' row in etl_runs.
@@ -48,11 +48,12 @@ public static class RunEnd
         {
             run.Log.Verbose($"row counts left out of the run summary: {e.Message}");
         }
-        var path = Path.Combine(run.ArtifactsDir, "run-summary.json");
         var status = run.CancelledBy is not null ? "cancelled" : succeeded ? "succeeded" : "failed";
         var document = run.Summary.Document(status, rows);
         if (run.Profile == Config.Profile.Aws) document["cost"] = CostEstimate(run);
-        await RunSummary.WriteAsync(path, document, CancellationToken.None);
+        var changed = RunHistory.ChangedWarehouse(run.Summary.Targets, run.Audit.HoldsWriterLock,
+            (run.Summary.Get("provision")?["Created"] as JsonArray)?.Count);
+        var path = await RunHistory.WriteAsync(run.ArtifactsDir, document, changed);
         await TraceFile.WriteAsync(document, run.Target, run.ArtifactsDir, run.Config.Telemetry.OtlpEndpoint, run.Log);
         if (run.CancelledBy is not null) run.Log.Warning($"Run {run.Id} cancelled by {run.CancelledBy}; summary in {path}");
         if (rows is not null && run.Summary.Targets.Any(t => t.Status != "skipped"))

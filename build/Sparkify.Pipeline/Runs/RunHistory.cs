@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+
+namespace Sparkify.Pipeline.Runs;
+
+/// <summary>
+/// Where a run's record goes when it ends. Every invocation keeps its own, artifacts/runs/RUN_ID.json;
+/// artifacts/run-summary.json is the record of the last run that changed the warehouse, so a Query, Connect, Status,
+/// Plan, Report, Generate, Benchmark or Test afterwards never replaces the Etl's loads, checks and timings
+/// (docs/report.md, "Run records").
+/// </summary>
+public static class RunHistory
+{
+    public static string RecordPath(string artifactsDir, string runId) => Path.Combine(artifactsDir, "runs", runId + ".json");
+
+    public static string SummaryPath(string artifactsDir) => Path.Combine(artifactsDir, "run-summary.json");
+
+    /// The targets that change the warehouse or its infrastructure outside the writer lock.
+    static readonly IReadOnlySet<string> Infrastructure = new HashSet<string>(["Provision", "Teardown"], StringComparer.OrdinalIgnoreCase);
+
+    /// Whether the run changed the warehouse: it held the writer lock (CreateTables, StageCopy, Transform, Verify take it;
+    /// a writer refused by another run's lock changed nothing), or Provision or Teardown ran. A Provision that found
+    /// everything in place (<paramref name="provisionCreated"/> 0) changed nothing either.
+    public static bool ChangedWarehouse(IEnumerable<TargetOutcome> targets, bool heldWriterLock, int? provisionCreated) =>
+        heldWriterLock || targets.Any(t => t.Status != "skipped" && Infrastructure.Contains(t.Name) &&
+                                           !(t.Name.Equals("Provision", StringComparison.OrdinalIgnoreCase) && provisionCreated == 0));
+
+    /// Writes the run's own record, and run-summary.json when it changed the warehouse; returns the path of the record
+    /// that describes this run best (run-summary.json when it was written).
+    public static async Task<string> WriteAsync(string artifactsDir, JsonObject record, bool changedWarehouse)
+    {
+        var own = RecordPath(artifactsDir, record["run_id"]!.ToString());
+        await RunSummary.WriteAsync(own, record, CancellationToken.None);
+        if (!changedWarehouse) return own;
+        var summary = SummaryPath(artifactsDir);
+        await RunSummary.WriteAsync(summary, record, CancellationToken.None);
+        return summary;
+    }
+}
