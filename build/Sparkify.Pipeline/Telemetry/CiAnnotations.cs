@@ -29,9 +29,8 @@ public static class CiAnnotations
         var rejected = Items(summary, "loads").Sum(l => JsonNumber.Long(l["rejected"]));
         var listed = Items(summary, "load_errors").ToList();
         foreach (var error in listed)
-            all.Add(new CiAnnotation(loadFailed,
-                $"{Text(error, "table")}: column {error["column"]} value '{error["value"]}': {Text(error, "reason")} (code {error["code"]})",
-                $"rejected row in {Text(error, "table")}", Text(error, "file"), error["line"] is null ? null : (int)JsonNumber.Long(error["line"])));
+            all.Add(new CiAnnotation(loadFailed, RejectMessage(error), $"rejected row in {Text(error, "table")}", Text(error, "file"),
+                error["line"] is null ? null : (int)JsonNumber.Long(error["line"])));
         foreach (var target in targets.Where(t => Text(t, "status") == "failed" && Text(t, "name") is not ("Verify" or "StageCopy")))
             all.Add(new CiAnnotation(true, $"{Text(target, "name")} failed; its error is in the log", $"{Text(target, "name")} failed"));
         // load_errors lists the first 100 rejected rows; the loads' counts have them all.
@@ -49,6 +48,13 @@ public static class CiAnnotations
         shown.Add(new CiAnnotation(isError, $"{more} more {(isError ? "errors" : "warnings")} not annotated: the step summary and " +
                                             "the run record (artifacts/runs/) list them", $"and {more} more"));
         return shown;
+    }
+
+    /// "staging_events: column ts value 'x': Invalid timestamp format (code 1206)"; column and value only when known.
+    static string RejectMessage(JsonObject error)
+    {
+        var column = Text(error, "column") is { Length: > 0 } c ? $" column {c} value '{Text(error, "value")}'" : "";
+        return $"{Text(error, "table")}:{column}: {Text(error, "reason")} (code {Text(error, "code")})";
     }
 
     /// The first line of the query under the check's header comments (1 when the file cannot be read).
