@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Sparkify.Pipeline.Loading;
-using Sparkify.Pipeline.Loading.Sources;
+using Sparkify.Pipeline.Local.Upload;
 
 namespace Sparkify.Pipeline.Targets;
 

@@ -1,6 +1,7 @@
 using Npgsql;
 using Sparkify.Pipeline.Modeling;
 using Sparkify.Pipeline.Quality;
+using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Targets;

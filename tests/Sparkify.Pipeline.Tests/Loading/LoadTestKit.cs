@@ -12,7 +12,7 @@ static class LoadTestKit
     public static readonly SqlFiles Sql = SqlFiles.In(Repo.Root);
 
     /// A context under a run id of its own, as each run has.
-    public static LoadContext Context(Sparkify.Pipeline.Aws.AwsContext? aws = null) => new(Sql, new PipelineLog(TextWriter.Null), NewRunId(), aws);
+    public static LoadContext Context(Sparkify.Pipeline.Aws.AwsContext? aws = null) => new(Sql, new PipelineLog(TextWriter.Null), NewRunId(), aws is null ? null : aws.S3);
 
     public static string NewRunId() => DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'") + "-" + Guid.NewGuid().ToString("N")[..6];
 

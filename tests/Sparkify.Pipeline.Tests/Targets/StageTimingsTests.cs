@@ -1,3 +1,4 @@
+using Sparkify.Pipeline.Local.Upload;
 using Sparkify.Pipeline.Loading;
 using Sparkify.Pipeline.Loading.Sources;
 using Sparkify.Pipeline.Targets;
