@@ -22,7 +22,8 @@ public static class CiAnnotations
         {
             var file = $"sql/quality/{Text(check, "check")}.sql";
             var rows = (check["rows"] as JsonArray ?? []).Select(r => r?.ToString()).Take(3);
-            all.Add(new CiAnnotation(true, $"{check["violations"]} offending rows; first: {string.Join("; ", rows)}",
+            var count = JsonNumber.Long(check["violations"]);
+            all.Add(new CiAnnotation(true, $"{count:N0} offending {(count == 1 ? "row" : "rows")}; first: {string.Join("; ", rows)}",
                 $"check {Text(check, "check")} failed", file, QueryLine(Path.Combine(root, file))));
         }
         var loadFailed = Failed("StageCopy");
@@ -31,7 +32,11 @@ public static class CiAnnotations
         foreach (var error in listed)
             all.Add(new CiAnnotation(loadFailed, RejectMessage(error), $"rejected row in {Text(error, "table")}", Text(error, "file"),
                 error["line"] is null ? null : (int)JsonNumber.Long(error["line"])));
-        foreach (var target in targets.Where(t => Text(t, "status") == "failed" && Text(t, "name") is not ("Verify" or "StageCopy")))
+        // A failed target not already explained by its checks or rejected rows (a connection lost, a bad setting).
+        var explained = new HashSet<string>();
+        if (all.Any(a => a.File?.StartsWith("sql/quality/", StringComparison.Ordinal) == true)) explained.Add("Verify");
+        if (listed.Count > 0) explained.Add("StageCopy");
+        foreach (var target in targets.Where(t => Text(t, "status") == "failed" && !explained.Contains(Text(t, "name"))))
             all.Add(new CiAnnotation(true, $"{Text(target, "name")} failed; its error is in the log", $"{Text(target, "name")} failed"));
         // load_errors lists the first 100 rejected rows; the loads' counts have them all.
         var unlisted = (int)Math.Max(0, rejected - listed.Count);

@@ -55,6 +55,14 @@ public class CiAnnotationsTests
     }
 
     [Test]
+    public void A_target_that_failed_without_a_check_or_a_rejected_row_to_show_is_an_error_of_its_own()
+    {
+        var annotations = CiAnnotations.From(SampleSummary.Etl(stageCopy: "failed"), Repo.Root);
+
+        Assert.That(annotations.Single(), Is.EqualTo(new CiAnnotation(true, "StageCopy failed; its error is in the log", "StageCopy failed")));
+    }
+
+    [Test]
     public void A_run_that_passed_everything_has_no_annotation()
     {
         Assert.That(CiAnnotations.From(SampleSummary.Etl(), Repo.Root), Is.Empty);
