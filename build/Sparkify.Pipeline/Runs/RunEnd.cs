@@ -51,6 +51,7 @@ public static class RunEnd
         var status = run.CancelledBy is not null ? "cancelled" : succeeded ? "succeeded" : "failed";
         var document = run.Summary.Document(status, rows);
         if (run.Profile == Config.Profile.Aws) document["cost"] = CostEstimate(run);
+        if (GitHubRun.Url(Environment.GetEnvironmentVariables()) is { } url) document["ci_run_url"] = url;
         var changed = RunHistory.ChangedWarehouse(run.Summary.Targets, run.Audit.HoldsWriterLock,
             (run.Summary.Get("provision")?["Created"] as JsonArray)?.Count);
         var path = await RunHistory.WriteAsync(run.ArtifactsDir, document, changed);

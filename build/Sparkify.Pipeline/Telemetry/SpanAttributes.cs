@@ -15,6 +15,7 @@ public static class SpanAttributes
         var result = OtlpTrace.Result(summary["status"]?.ToString() ?? "");
         var list = new JsonArray(String("cicd.pipeline.name", pipeline), String("cicd.pipeline.run.id", runId),
             String("cicd.pipeline.action.name", "RUN"), String("cicd.pipeline.result", result));
+        if (summary["ci_run_url"] is JsonValue url) list.Add(String("cicd.pipeline.run.url.full", url.ToString()));
         // error.type is required on a failure: the first target that failed names the class of error.
         if (result == "failure" && Targets(summary).FirstOrDefault(t => t["status"]?.ToString() == "failed") is { } failed)
             list.Add(String("error.type", $"{failed["name"]} failed"));

@@ -71,6 +71,23 @@ public class OtlpTraceTests
     }
 
     [Test]
+    public void Inside_GitHub_Actions_the_root_span_links_the_workflow_run()
+    {
+        var summary = SampleSummary.Etl();
+        summary["ci_run_url"] = GitHubRun.Url(new System.Collections.Hashtable
+        {
+            ["GITHUB_ACTIONS"] = "true", ["GITHUB_SERVER_URL"] = "https://github.com", ["GITHUB_REPOSITORY"] = "acme/sparkify-dwh",
+            ["GITHUB_RUN_ID"] = "9753949763",
+        });
+
+        var root = Trace(summary).ResourceSpans[0].ScopeSpans[0].Spans[0];
+
+        Assert.That(OtlpJson.Attribute(root.Attributes, "cicd.pipeline.run.url.full"),
+            Is.EqualTo("https://github.com/acme/sparkify-dwh/actions/runs/9753949763"));
+        Assert.That(GitHubRun.Url(new System.Collections.Hashtable { ["GITHUB_RUN_ID"] = "1" }), Is.Null, "outside GitHub Actions");
+    }
+
+    [Test]
     public void The_same_run_gives_the_same_ids_and_another_run_other_ones()
     {
         var first = OtlpTrace.From(SampleSummary.Etl(), "Etl").ToJsonString();
