@@ -6,7 +6,7 @@ namespace Sparkify.Pipeline.Runs;
 /// Where a run's record goes when it ends. Every invocation keeps its own, artifacts/runs/RUN_ID.json;
 /// artifacts/run-summary.json is the record of the last run that changed the warehouse, so a Query, Connect, Status,
 /// Plan, Report, Generate, Benchmark or Test afterwards never replaces the Etl's loads, checks and timings
-/// (docs/report.md, "Run records").
+/// (docs/ci.md, "Run records").
 /// </summary>
 public static class RunHistory
 {

@@ -27,8 +27,11 @@ public sealed class RunSummary(string profile, string runId)
     /// The record's own fields, which no section may replace.
     static readonly string[] Fields = ["run_id", "profile", "status", "started_at", "finished_at", "targets", "tables"];
 
-    public void Set(string section, JsonNode? value) =>
-        _sections[Fields.Contains(section) ? throw new ArgumentException($"'{section}' is a field of the run summary, not a section") : section] = value;
+    public void Set(string section, JsonNode? value)
+    {
+        if (Fields.Contains(section)) throw new ArgumentException($"'{section}' is a field of the run summary, not a section");
+        _sections[section] = value;
+    }
 
     public JsonNode? Get(string section) => _sections[section];
 

@@ -1,3 +1,4 @@
+using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Runs;
@@ -35,5 +36,20 @@ public class RunHistoryTests
         foreach (var record in records)
             Assert.That(File.Exists(Path.Combine(build.ArtifactsDir, "traces", record["run_id"] + ".json")), Is.True,
                 $"the trace of run {record["run_id"]}");
+    }
+
+    static TargetOutcome[] Ran(params string[] targets) => targets.Select(t => new TargetOutcome(t, "succeeded", 1, DateTimeOffset.UtcNow)).ToArray();
+
+    [Test]
+    public void Only_a_run_that_held_the_writer_lock_created_infrastructure_or_tore_down_changed_the_warehouse()
+    {
+        Assert.That(RunHistory.ChangedWarehouse(Ran("Query"), heldWriterLock: false, provisionCreated: null), Is.False);
+        Assert.That(RunHistory.ChangedWarehouse(Ran("Report"), heldWriterLock: false, provisionCreated: null), Is.False);
+        Assert.That(RunHistory.ChangedWarehouse(Ran("Verify"), heldWriterLock: true, provisionCreated: null), Is.True);
+        Assert.That(RunHistory.ChangedWarehouse(Ran("Provision", "CreateTables"), heldWriterLock: false, provisionCreated: 0), Is.False,
+            "a writer refused by another run's lock, after a Provision that found everything in place");
+        Assert.That(RunHistory.ChangedWarehouse(Ran("Provision"), heldWriterLock: false, provisionCreated: 2), Is.True);
+        Assert.That(RunHistory.ChangedWarehouse(Ran("Teardown"), heldWriterLock: false, provisionCreated: null), Is.True);
+        Assert.That(RunHistory.ChangedWarehouse([new TargetOutcome("Teardown", "skipped", 0, DateTimeOffset.UtcNow)], false, null), Is.False);
     }
 }
