@@ -22,7 +22,7 @@ public static class TraceFile
             await File.WriteAllTextAsync(path, request.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             log.Verbose($"trace written to {path}");
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             log.Warning($"trace not written to {path}: {e.Message}");
         }
