@@ -1,3 +1,5 @@
--- writer lock (PostgreSQL): one session-level advisory lock per database; true when this session now holds it.
--- why: never waits, so a second writer is refused at once; the lock ends with the session, even a killed one.
-select pg_try_advisory_lock(@key)
+-- writer lock (PostgreSQL): an exclusive lock on etl_writer_lock in the run's own transaction, refused at once when held.
+-- why: LOCK in a mode above ACCESS SHARE needs UPDATE, DELETE or TRUNCATE on the table, which only its owner (the
+--      pipeline's owner role) has: the read-only role can neither take nor hold it (an advisory key, any role can).
+--      nowait: a second writer is refused (55P03) instead of queued; the lock ends with the transaction, even a killed one.
+lock table etl_writer_lock in exclusive mode nowait

@@ -31,11 +31,14 @@ public static partial class RedshiftCopy
             ["iam_role"] = Literal(roleArn),
             ["format"] = Literal(o.Format.JsonPathsLocation ?? o.Format.Kind),
             ["region"] = o.Region is null ? "" : $"region {Literal(o.Region)}",
-            ["timeformat"] = $"timeformat as {Literal(o.TimeFormat.Name())}",
+            ["dateformat"] = o.DateFormat is { } date ? $"dateformat as {Literal(date.Text)}" : "",
+            ["timeformat"] = $"timeformat as {Literal(o.TimeFormat.Text)}",
+            ["acceptinvchars"] = !o.AcceptInvChars ? "" : o.InvCharReplacement == '?' ? "acceptinvchars" : $"acceptinvchars as {Literal(o.InvCharReplacement.ToString())}",
             ["blanksasnull"] = o.BlanksAsNull ? "blanksasnull" : "",
             ["emptyasnull"] = o.EmptyAsNull ? "emptyasnull" : "",
             ["truncatecolumns"] = o.TruncateColumns ? "truncatecolumns" : "",
             ["roundec"] = o.RoundDecimals ? "roundec" : "",
+            ["ignoreheader"] = o.IgnoreHeader > 0 ? $"ignoreheader as {o.IgnoreHeader.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "",
             ["gzip"] = o.Gzip ? "gzip" : "",
             ["manifest"] = o.Manifest ? "manifest" : "",
             ["maxerror"] = o.MaxError.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -81,7 +84,7 @@ public static partial class RedshiftCopy
                     errors = await ReadErrorsAsync(connection, sql, copy.Table, CancellationToken.None);
                 }
                 catch (Exception) { /* the server's own message below is what matters */ }
-                throw new PipelineException(Describe(copy.Table, e.MessageText, errors));
+                throw new PipelineException(Describe(copy.Table, LogText.Value(e.MessageText), errors));
             }
         }
         await using var summary = new NpgsqlCommand(sql.Read("redshift/last_copy_summary.sql"), connection);

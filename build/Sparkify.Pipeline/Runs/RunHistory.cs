@@ -14,15 +14,17 @@ public static class RunHistory
 
     public static string SummaryPath(string artifactsDir) => Path.Combine(artifactsDir, "run-summary.json");
 
-    /// The targets that change the warehouse or its infrastructure outside the writer lock.
-    static readonly IReadOnlySet<string> Infrastructure = new HashSet<string>(["Provision", "Teardown"], StringComparer.OrdinalIgnoreCase);
-
-    /// Whether the run changed the warehouse: it held the writer lock (CreateTables, StageCopy, Transform, Verify take it;
-    /// a writer refused by another run's lock changed nothing), or Provision or Teardown ran. A Provision that found
-    /// everything in place (<paramref name="provisionCreated"/> 0) changed nothing either.
-    public static bool ChangedWarehouse(IEnumerable<TargetOutcome> targets, bool heldWriterLock, int? provisionCreated) =>
-        heldWriterLock || targets.Any(t => t.Status != "skipped" && Infrastructure.Contains(t.Name) &&
-                                           !(t.Name.Equals("Provision", StringComparison.OrdinalIgnoreCase) && provisionCreated == 0));
+    /// Whether the run changed the warehouse or its infrastructure: it held the writer lock (CreateTables, StageCopy,
+    /// Transform, Verify and Teardown take it; a writer refused by another run's lock changed nothing), Provision ran and
+    /// did not find everything in place, or Teardown did its work (it succeeded, or recorded what it removed: a
+    /// warehouse that is not running has no lock to take). <paramref name="section"/> reads the run summary's sections.
+    public static bool ChangedWarehouse(IEnumerable<TargetOutcome> targets, bool heldWriterLock, Func<string, JsonNode?> section) =>
+        heldWriterLock || targets.Any(t => t.Status != "skipped" && t.Name switch
+        {
+            "Provision" => (section("provision")?["Created"] as JsonArray)?.Count != 0,
+            "Teardown" => t.Status == "succeeded" || section("teardown") is not null,
+            _ => false,
+        });
 
     /// Writes the run's own record, and run-summary.json when it changed the warehouse; returns the path of the record
     /// that describes this run best (run-summary.json when it was written).

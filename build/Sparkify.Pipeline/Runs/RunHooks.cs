@@ -14,6 +14,9 @@ public static class RunHooks
     {
         var status = skipped ? "skipped" : successful ? "succeeded" : run.CancelledBy is not null ? "cancelled" : "failed";
         run.Summary.Record(target, status, duration);
+        // A signal that came as the target committed: it is listed succeeded, and said so; never also "rolled back".
+        if (successful && !skipped && run.CancelledBy is { } signal)
+            run.Log.Warning($"{target} finished before the cancel ({signal}): its work is committed");
         await run.Audit.TargetEndedAsync(target, skipped, successful, error?.Message);
         run.Lineage.Record(target, skipped, successful, duration, run.Summary.Get);
     }
@@ -52,8 +55,7 @@ public static class RunHooks
         var document = run.Summary.Document(status, rows);
         if (run.Profile == Config.Profile.Aws) document["cost"] = CostEstimate(run);
         if (GitHubRun.Url(Environment.GetEnvironmentVariables()) is { } url) document["ci_run_url"] = url;
-        var changed = RunHistory.ChangedWarehouse(run.Summary.Targets, run.Audit.HoldsWriterLock,
-            (run.Summary.Get("provision")?["Created"] as JsonArray)?.Count);
+        var changed = RunHistory.ChangedWarehouse(run.Summary.Targets, run.Audit.HoldsWriterLock, run.Summary.Get);
         var path = await RunHistory.WriteAsync(run.ArtifactsDir, document, changed);
         await TraceFile.WriteAsync(document, run.Target, run.ArtifactsDir, run.Config.Telemetry.OtlpEndpoint, run.Log);
         if (run.CancelledBy is not null) run.Log.Warning($"Run {run.Id} cancelled by {run.CancelledBy}; summary in {path}");

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Tests.Fixtures;
 
@@ -38,18 +39,28 @@ public class RunHistoryTests
                 $"the trace of run {record["run_id"]}");
     }
 
-    static TargetOutcome[] Ran(params string[] targets) => targets.Select(t => new TargetOutcome(t, "succeeded", 1, DateTimeOffset.UtcNow)).ToArray();
+    static TargetOutcome[] Ran(string status, params string[] targets) =>
+        targets.Select(t => new TargetOutcome(t, status, 1, DateTimeOffset.UtcNow)).ToArray();
+
+    static Func<string, JsonNode?> Sections(int? created = null, bool teardown = false) => name => name switch
+    {
+        "provision" when created is { } n => new JsonObject { ["Created"] = new JsonArray(Enumerable.Range(0, n).Select(i => (JsonNode)$"thing {i}").ToArray()) },
+        "teardown" when teardown => new JsonObject(),
+        _ => null,
+    };
 
     [Test]
     public void Only_a_run_that_held_the_writer_lock_created_infrastructure_or_tore_down_changed_the_warehouse()
     {
-        Assert.That(RunHistory.ChangedWarehouse(Ran("Query"), heldWriterLock: false, provisionCreated: null), Is.False);
-        Assert.That(RunHistory.ChangedWarehouse(Ran("Report"), heldWriterLock: false, provisionCreated: null), Is.False);
-        Assert.That(RunHistory.ChangedWarehouse(Ran("Verify"), heldWriterLock: true, provisionCreated: null), Is.True);
-        Assert.That(RunHistory.ChangedWarehouse(Ran("Provision", "CreateTables"), heldWriterLock: false, provisionCreated: 0), Is.False,
-            "a writer refused by another run's lock, after a Provision that found everything in place");
-        Assert.That(RunHistory.ChangedWarehouse(Ran("Provision"), heldWriterLock: false, provisionCreated: 2), Is.True);
-        Assert.That(RunHistory.ChangedWarehouse(Ran("Teardown"), heldWriterLock: false, provisionCreated: null), Is.True);
-        Assert.That(RunHistory.ChangedWarehouse([new TargetOutcome("Teardown", "skipped", 0, DateTimeOffset.UtcNow)], false, null), Is.False);
+        Assert.That(RunHistory.ChangedWarehouse(Ran("succeeded", "Query"), false, Sections()), Is.False);
+        Assert.That(RunHistory.ChangedWarehouse(Ran("succeeded", "Report"), false, Sections()), Is.False);
+        Assert.That(RunHistory.ChangedWarehouse(Ran("succeeded", "Verify"), true, Sections()), Is.True);
+        Assert.That(RunHistory.ChangedWarehouse([..Ran("succeeded", "Provision"), ..Ran("failed", "CreateTables")], false, Sections(created: 0)),
+            Is.False, "a writer refused by another run's lock, after a Provision that found everything in place");
+        Assert.That(RunHistory.ChangedWarehouse(Ran("succeeded", "Provision"), false, Sections(created: 2)), Is.True);
+        Assert.That(RunHistory.ChangedWarehouse(Ran("succeeded", "Teardown"), false, Sections()), Is.True);
+        Assert.That(RunHistory.ChangedWarehouse(Ran("failed", "Teardown"), false, Sections()), Is.False, "a Teardown refused by the lock");
+        Assert.That(RunHistory.ChangedWarehouse(Ran("failed", "Teardown"), false, Sections(teardown: true)), Is.True);
+        Assert.That(RunHistory.ChangedWarehouse(Ran("skipped", "Teardown"), false, Sections()), Is.False);
     }
 }
