@@ -14,9 +14,6 @@ public sealed partial record DwhConfig(
     /// [TELEMETRY]: where the run's trace is also sent. The section is optional (a dwh.cfg from before it still loads).
     public TelemetrySettings Telemetry { get; init; } = new(null);
 
-    public static readonly string[] NodeTypes =
-        ["dc2.large", "dc2.8xlarge", "ra3.large", "ra3.xlplus", "ra3.4xlarge", "ra3.16xlarge"];
-
     /// <paramref name="checkout"/>: the checkout [LOCAL] data_dir is relative to and must stay clear of (null: the config file's folder).
     public static DwhConfig FromFile(string path, IDictionary environment, IEnumerable<ConfigValue> commandLine, string? checkout = null) =>
         From(ConfigLayers.Load(path, environment, commandLine), checkout ?? Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -32,7 +29,7 @@ public sealed partial record DwhConfig(
                 r.Text("CLUSTER", "identifier", ClusterId().IsMatch,
                     "is not a Redshift cluster identifier (lower-case letters, digits and single hyphens, starting with a letter, at most 63)"),
                 r.OneOf("CLUSTER", "cluster_type", "single-node", "multi-node"),
-                r.OneOf("CLUSTER", "node_type", NodeTypes),
+                r.Text("CLUSTER", "node_type"),
                 r.Int("CLUSTER", "num_nodes", 1, 128),
                 r.Text("CLUSTER", "db_name", Identifier().IsMatch, "is not a database name (lower-case letters, digits, _; at most 63)"),
                 r.Text("CLUSTER", "db_user", Identifier().IsMatch, "is not a user name (lower-case letters, digits, _; at most 63)"),
@@ -47,6 +44,7 @@ public sealed partial record DwhConfig(
                     _ => ClusterAuth.Password,
                 },
                 ConnectTimeoutSeconds = r.Int("CLUSTER", "connect_timeout_seconds", 1, 300),
+                CommandTimeoutSeconds = r.Int("CLUSTER", "command_timeout_seconds", 0, 86400),
             },
             new IamSettings(
                 r.Text("IAM_ROLE", "role_name", RoleName().IsMatch, "is not an IAM role name (letters, digits and +=,.@_-; at most 64)"),
@@ -76,20 +74,10 @@ public sealed partial record DwhConfig(
             Telemetry = new TelemetrySettings(OtlpEndpoint(layers, r)),
         };
         r.RejectUnknownAndSecrets();
-        CheckNodeCount(layers, config.Cluster, r);
+        ClusterShape.Check(layers, config.Cluster, r);
         CheckDataDir(layers, checkout, r);
         r.ThrowIfInvalid();
         return config;
-    }
-
-    static void CheckNodeCount(ConfigLayers layers, ClusterSettings cluster, ConfigReader reader)
-    {
-        var nodes = layers.Find("CLUSTER", "num_nodes");
-        if (nodes is null) return;
-        if (cluster.ClusterType == "single-node" && cluster.NumNodes != 1)
-            reader.Add(nodes.Invalid("must be 1 when [CLUSTER] cluster_type is single-node").Message);
-        if (cluster.ClusterType == "multi-node" && cluster.NumNodes < 2)
-            reader.Add(nodes.Invalid("must be at least 2 when [CLUSTER] cluster_type is multi-node").Message);
     }
 
     /// Teardown deletes data_dir: it may not be the checkout, lie above it, be .git or hold tracked files.
