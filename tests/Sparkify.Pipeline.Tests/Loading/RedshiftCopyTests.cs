@@ -1,8 +1,7 @@
 using System.Collections;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Loading;
-using Sparkify.Pipeline.Tests.Fixtures;
-using static Sparkify.Pipeline.Tests.Loading.LoadTestKit;
+using static Sparkify.Pipeline.Tests.Fixtures.LoadTestKit;
 
 namespace Sparkify.Pipeline.Tests.Loading;
 
