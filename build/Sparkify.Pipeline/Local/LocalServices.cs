@@ -131,7 +131,10 @@ public sealed class LocalServices(string root, DwhConfig config, StateFile state
     }
 
     public WarehouseEndpoint Endpoint(string user, string password) =>
-        new(Dialect.Postgres, "127.0.0.1", config.Local.PgPort, config.Cluster.DbName, user, password);
+        new(Dialect.Postgres, "127.0.0.1", config.Local.PgPort, config.Cluster.DbName, user, password)
+        {
+            CommandTimeoutSeconds = config.Cluster.CommandTimeoutSeconds,
+        };
 
     async Task<WarehouseEndpoint> AdminAsync(CancellationToken ct)
     {

@@ -18,7 +18,7 @@ sealed class PostgresWriterLock(NpgsqlConnection connection, WarehouseEndpoint w
         var transaction = await Connection.BeginTransactionAsync(ct);
         try
         {
-            await using var command = new NpgsqlCommand(Sql.Read("runs/postgres_try_writer_lock.sql"), Connection, transaction);
+            await using var command = new NpgsqlCommand(Sql.Read("postgres/runs/try_writer_lock.sql"), Connection, transaction);
             await command.ExecuteNonQueryAsync(ct);
             // The transaction stays open until the run ends: disposing the connection rolls it back and unlocks.
             return true;
