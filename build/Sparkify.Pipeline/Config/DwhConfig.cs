@@ -14,6 +14,9 @@ public sealed partial record DwhConfig(
     public static readonly string[] NodeTypes =
         ["dc2.large", "dc2.8xlarge", "ra3.large", "ra3.xlplus", "ra3.4xlarge", "ra3.16xlarge"];
 
+    /// [SERVERLESS]: read with the rest; used when [CLUSTER] kind = serverless (aws profile).
+    public ServerlessSettings Serverless { get; init; } = ServerlessSettings.Default;
+
     /// <paramref name="checkout"/>: the checkout [LOCAL] data_dir is relative to and must stay clear of (null: the config file's folder).
     public static DwhConfig FromFile(string path, IDictionary environment, IEnumerable<ConfigValue> commandLine, string? checkout = null) =>
         From(ConfigLayers.Load(path, environment, commandLine), checkout ?? Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -24,7 +27,10 @@ public sealed partial record DwhConfig(
         var config = new DwhConfig(
             new AwsSettings(
                 r.Text("AWS", "region", Region().IsMatch, "is not an AWS region such as us-west-2"),
-                r.Optional("AWS", "endpoint", IsHttpUrl, "is not an http(s):// URL")),
+                r.Optional("AWS", "endpoint", IsHttpUrl, "is not an http(s):// URL"))
+            {
+                ServerlessEndpoint = r.Optional("AWS", "serverless_endpoint", IsHttpUrl, "is not an http(s):// URL"),
+            },
             new ClusterSettings(
                 r.Text("CLUSTER", "identifier", ClusterId().IsMatch,
                     "is not a Redshift cluster identifier (lower-case letters, digits and single hyphens, starting with a letter, at most 63)"),
@@ -44,6 +50,7 @@ public sealed partial record DwhConfig(
                     _ => ClusterAuth.Password,
                 },
                 ConnectTimeoutSeconds = r.Int("CLUSTER", "connect_timeout_seconds", 1, 300),
+                Kind = r.OneOf("CLUSTER", "kind", "provisioned", "serverless") == "serverless" ? WarehouseKind.Serverless : WarehouseKind.Provisioned,
             },
             new IamSettings(
                 r.Text("IAM_ROLE", "role_name", RoleName().IsMatch, "is not an IAM role name (letters, digits and +=,.@_-; at most 64)"),
@@ -62,9 +69,13 @@ public sealed partial record DwhConfig(
             new LocalSettings(
                 r.Port("LOCAL", "moto_port"), r.Port("LOCAL", "pg_port"),
                 r.Text("LOCAL", "bucket", b => S3Location.TryParse("s3://" + b, out _), "is not a valid bucket name"),
-                r.Text("LOCAL", "data_dir", d => d.Length > 0, "is empty; name a folder of its own (default .local)")));
+                r.Text("LOCAL", "data_dir", d => d.Length > 0, "is empty; name a folder of its own (default .local)")))
+        {
+            Serverless = ServerlessConfig.Read(r),
+        };
         r.RejectUnknownAndSecrets();
         CheckNodeCount(layers, config.Cluster, r);
+        ServerlessConfig.CheckShape(layers, config.Cluster, r);
         CheckDataDir(layers, checkout, r);
         r.ThrowIfInvalid();
         return config;
@@ -88,7 +99,7 @@ public sealed partial record DwhConfig(
             reader.Add(dir.Invalid($"{problem}; Teardown deletes this folder, so it must be one of its own (default .local)").Message);
     }
 
-    static bool IsHttpUrl(string text) =>
+    internal static bool IsHttpUrl(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     [GeneratedRegex(@"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d\z")]

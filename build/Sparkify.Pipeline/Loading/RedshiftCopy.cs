@@ -8,7 +8,7 @@ namespace Sparkify.Pipeline.Loading;
 /// <summary>
 /// The Redshift path: the COPY statement built from sql/redshift/copy_json.sql with every value validated and
 /// quoted as a literal, run as delete + copy in one transaction (REPLACE; Redshift's TRUNCATE would commit early).
-/// On failure the first STL_LOAD_ERRORS rows of that COPY (pg_last_copy_id()) are reported.
+/// On failure the first rejected rows of that COPY are reported, from the views <see cref="CopyDiagnostics"/> names.
 /// </summary>
 public static partial class RedshiftCopy
 {
@@ -56,8 +56,9 @@ public static partial class RedshiftCopy
 
     /// Runs the COPY on Redshift; logs "Executing COPY into TABLE", never the statement.
     public static async Task<LoadResult> RunAsync(WarehouseEndpoint warehouse, SqlFiles sql, CopyCommand copy, string roleArn, PipelineLog log,
-        CancellationToken ct, Func<NpgsqlConnection, CopyCommand, CancellationToken, Task>? beforeCommit = null)
+        CancellationToken ct, Func<NpgsqlConnection, CopyCommand, CancellationToken, Task>? beforeCommit = null, CopyDiagnostics? diagnostics = null)
     {
+        diagnostics ??= CopyDiagnostics.Stl;
         var statement = Statement(sql, copy, roleArn);
         var clock = Stopwatch.StartNew();
         await using var connection = await warehouse.OpenAsync(ct);
@@ -78,13 +79,13 @@ public static partial class RedshiftCopy
                 try
                 {
                     await transaction.RollbackAsync(CancellationToken.None);
-                    errors = await ReadErrorsAsync(connection, sql, copy.Table, CancellationToken.None);
+                    errors = await ReadErrorsAsync(connection, sql, diagnostics, copy.Table, CancellationToken.None);
                 }
                 catch (Exception) { /* the server's own message below is what matters */ }
-                throw new PipelineException(Describe(copy.Table, e.MessageText, errors));
+                throw new PipelineException(Describe(copy.Table, e.MessageText, errors, diagnostics.Name));
             }
         }
-        await using var summary = new NpgsqlCommand(sql.Read("redshift/last_copy_summary.sql"), connection);
+        await using var summary = new NpgsqlCommand(sql.Read(diagnostics.SummaryFile), connection);
         await using var reader = await summary.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return new LoadResult(copy.Table, Convert.ToInt64(reader.GetValue(0)), Convert.ToInt32(reader.GetValue(1)), 0, 0,
@@ -92,14 +93,15 @@ public static partial class RedshiftCopy
     }
 
     /// The failure message: the server's words, then the first STL_LOAD_ERRORS rows (file, line, column, value, reason).
-    public static string Describe(string table, string serverMessage, IReadOnlyList<LoadError> errors) =>
+    public static string Describe(string table, string serverMessage, IReadOnlyList<LoadError> errors, string source = "STL_LOAD_ERRORS") =>
         $"COPY into {table} failed: {serverMessage}; nothing of {table} was committed" +
-        (errors.Count == 0 ? " (STL_LOAD_ERRORS has no rows for this COPY)" : ". First errors (STL_LOAD_ERRORS):" + string.Concat(errors.Take(5).Select(e => "\n  - " + e)));
+        (errors.Count == 0 ? $" ({source} has no rows for this COPY)" : $". First errors ({source}):" + string.Concat(errors.Take(5).Select(e => "\n  - " + e)));
 
-    static async Task<IReadOnlyList<LoadError>> ReadErrorsAsync(NpgsqlConnection connection, SqlFiles sql, string table, CancellationToken ct)
+    static async Task<IReadOnlyList<LoadError>> ReadErrorsAsync(NpgsqlConnection connection, SqlFiles sql, CopyDiagnostics diagnostics, string table,
+        CancellationToken ct)
     {
         var errors = new List<LoadError>();
-        await using var command = new NpgsqlCommand(sql.Read("redshift/last_copy_errors.sql"), connection);
+        await using var command = new NpgsqlCommand(sql.Read(diagnostics.ErrorsFile), connection);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             errors.Add(new LoadError(table, Text(reader, 0), Convert.ToInt64(reader.GetValue(1)), Text(reader, 2), Text(reader, 3),

@@ -1,4 +1,5 @@
 using Sparkify.Pipeline.Aws;
+using Sparkify.Pipeline.Aws.Serverless;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Loading;
 using Sparkify.Pipeline.State;
@@ -14,7 +15,7 @@ public sealed class AwsPlatform : Platform
     public override Profile Profile => Profile.Aws;
 
     public override Task<AwsContext> ControlPlaneAsync(Run run) =>
-        Task.FromResult(new AwsContext(run.Config.Aws.Region, run.Config.Aws.Endpoint, null));
+        Task.FromResult(new AwsContext(run.Config.Aws.Region, run.Config.Aws.Endpoint, null) { ServerlessUrl = run.Config.Aws.ServerlessEndpoint });
 
     public override bool ControlPlaneStopped(Run run) => false;
 
@@ -36,7 +37,8 @@ public sealed class AwsPlatform : Platform
     public override Lineage.DatasetNames Datasets(Run run)
     {
         var (c, state) = (run.Config, run.State.Load());
-        return Lineage.DatasetNames.Redshift(c.S3, state.ClusterId ?? c.Cluster.Identifier, c.Aws.Region, state.Port ?? c.Cluster.DbPort,
+        var warehouse = IsServerless(run, state) ? state.Workgroup ?? c.Serverless.Workgroup : state.ClusterId ?? c.Cluster.Identifier;
+        return Lineage.DatasetNames.Redshift(c.S3, warehouse, c.Aws.Region, state.Port ?? c.Cluster.DbPort,
             state.DbName ?? c.Cluster.DbName);
     }
 
@@ -55,9 +57,28 @@ public sealed class AwsPlatform : Platform
 
     public override Task TearDownServicesAsync(Run run) => Task.CompletedTask;
 
+    /// What Provision recorded decides; before any Provision, [CLUSTER] kind does.
+    public static bool IsServerless(Run run, DwhState state) =>
+        state.Kind is { } kind ? kind == "serverless" : run.Config.Cluster.Kind == WarehouseKind.Serverless;
+
+    /// Redshift Serverless: the endpoint from GetWorkgroup and a login from GetCredentials, both fetched now.
+    static async Task<WarehouseEndpoint> ServerlessAsync(Run run, DwhState state)
+    {
+        var aws = await run.Platform.ControlPlaneAsync(run);
+        using var api = new ServerlessApi(ServerlessApi.EndpointFor(aws), aws, RetrySpec.Standard);
+        var dbName = state.DbName ?? run.Config.Cluster.DbName;
+        var login = await ServerlessLogin.FetchAsync(new RedshiftServerless(api), aws, state.Workgroup ?? run.Config.Serverless.Workgroup,
+            dbName, run.Log, run.Ct);
+        return new WarehouseEndpoint(Dialect.Redshift, login.Address, login.Port, dbName, login.Credentials.User, login.Credentials.Password)
+        {
+            ConnectTimeoutSeconds = run.Config.Cluster.ConnectTimeoutSeconds,
+        };
+    }
+
     /// [CLUSTER] auth = iam: a temporary login fetched per run; auth = password: DWH_DB_PASSWORD or the state file's.
     static async Task<WarehouseEndpoint> RedshiftFromAsync(Run run, DwhState state)
     {
+        if (IsServerless(run, state)) return await ServerlessAsync(run, state);
         if (state.Endpoint is null || state.Port is null)
             throw new PipelineException($"no Redshift endpoint in {run.State.Path}; run ./build.sh Provision --profile=aws first");
         var cluster = run.Config.Cluster;

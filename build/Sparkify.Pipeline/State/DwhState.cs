@@ -23,6 +23,13 @@ public sealed class DwhState
     public int? IngressPort { get; set; }
     public DateTimeOffset? CreatedAt { get; set; }
 
+    /// "serverless" when Provision made a Redshift Serverless namespace and workgroup ([CLUSTER] kind); null: a cluster.
+    public string? Kind { get; set; }
+    public string? Namespace { get; set; }
+    public string? Workgroup { get; set; }
+    public string? WorkgroupArn { get; set; }
+    public string? UsageLimitId { get; set; }
+
     /// The local profile's PostgreSQL bootstrap superuser password: used only to create the roles and the database.
     public string? LocalPgPassword { get; set; }
 
