@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Amazon.Runtime;
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Aws.Serverless;
@@ -62,8 +64,14 @@ public static class PlanServerless
         }
     }
 
-    static string Short(string message) => message.Length > 120 ? message[..120] + "…" : message.ReplaceLineEndings(" ");
+    static string Short(string message)
+    {
+        var line = message.ReplaceLineEndings(" ");
+        return line.Length > 100 ? line[..100] + "…" : line;
+    }
+
+    static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// One call with its input as JSON, the role's account redacted.
-    static string Show(ServerlessRequest request) => $"Redshift Serverless {request.Operation} {Plan.Redacted(request.Input.ToJsonString())}";
+    static string Show(ServerlessRequest request) => $"Redshift Serverless {request.Operation} {Plan.Redacted(request.Input.ToJsonString(Readable))}";
 }

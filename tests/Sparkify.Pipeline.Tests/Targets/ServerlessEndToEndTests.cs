@@ -1,0 +1,146 @@
+using Sparkify.Pipeline.Aws;
+using Sparkify.Pipeline.Aws.Serverless;
+using Sparkify.Pipeline.Targets;
+using Sparkify.Pipeline.Tests.Fixtures;
+using Profile = Sparkify.Pipeline.Config.Profile;
+
+namespace Sparkify.Pipeline.Tests.Targets;
+
+/// <summary>
+/// [CLUSTER] kind = serverless end to end: IAM and EC2 on a real moto (authenticated), Redshift Serverless on the
+/// model-checked test double (<see cref="ServerlessResponder"/>), waits on a scripted clock. Provision, a rerun,
+/// Status, Teardown, Teardown again and Teardown without the state file; the order of every Serverless call.
+/// </summary>
+public class ServerlessEndToEndTests
+{
+    static readonly CancellationToken None = CancellationToken.None;
+    const string Cidr = "203.0.113.7/32";
+
+    sealed class Account(MotoAccount moto, ServerlessResponder serverless)
+    {
+        public DateTimeOffset Now = new(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
+
+        public AwsSession Session(params string[] settings) => new(
+            new AwsContext("us-west-2", moto.Endpoint, moto.Credentials) { ServerlessUrl = serverless.Endpoint },
+            MotoAccount.Config(["CLUSTER:kind=serverless", $"NETWORK:ingress_cidr={Cidr}", .. settings]), Profile.Aws, moto.State,
+            new PipelineLog(moto.Output), Pricing.Load(Repo.Root))
+        {
+            Retry = RetrySpec.Immediate, Root = Repo.Root,
+            Clock = new WaitClock(() => Now, (delay, _) => { Now += delay; return Task.CompletedTask; }),
+        };
+    }
+
+    [Test]
+    public async Task Provision_Status_Teardown_twice_and_Teardown_without_state_make_the_calls_in_a_safe_order()
+    {
+        using var moto = await MotoAccount.FreshAsync();
+        using var serverless = new ServerlessResponder(pollsUntilDone: 2);
+        var account = new Account(moto, serverless);
+
+        // Provision: role, default group, namespace, workgroup (waited for), usage limit, ingress.
+        ProvisionResult provisioned;
+        using (var s = account.Session()) provisioned = await Provision.RunAsync(s, None);
+
+        Assert.That(serverless.Refusals, Is.Empty);
+        Assert.That(serverless.Operations, Is.EqualTo(new[]
+        {
+            "GetNamespace", "CreateNamespace", "GetNamespace", "GetWorkgroup", "CreateWorkgroup",
+            "GetWorkgroup", "GetWorkgroup", "GetWorkgroup", "GetWorkgroup", "ListUsageLimits", "CreateUsageLimit",
+        }));
+        Assert.That(moto.Output.ToString(), Does.Contain("waiting for workgroup sparkify-dwh to be AVAILABLE: 'CREATING' after 0s (poll 1")
+            .And.Contain("workgroup sparkify-dwh is AVAILABLE (AVAILABLE) after 30s"));
+        var roleArn = await moto.Iam().RoleArnAsync("sparkify-dwh-s3-read", None);
+        var ns = serverless.State.Namespace("sparkify-dwh")!;
+        var wg = serverless.State.Workgroup("sparkify-dwh")!;
+        Assert.That(ns["iamRoles"]![0]!.GetValue<string>(), Is.EqualTo(roleArn));
+        Assert.That(ns["defaultIamRoleArn"]!.GetValue<string>(), Is.EqualTo(roleArn));
+        Assert.That(ns.ContainsKey("adminUserPassword"), Is.False, "no password anywhere");
+        using (var ec2 = moto.Context().Ec2())
+            Assert.That(wg["securityGroupIds"]![0]!.GetValue<string>(), Is.EqualTo(await new Ingress(ec2).DefaultSecurityGroupAsync("us-west-2", None)));
+        Assert.That(wg["baseCapacity"]!.GetValue<int>(), Is.EqualTo(8));
+        Assert.That(wg["publiclyAccessible"]!.GetValue<bool>(), Is.True);
+        var limit = serverless.State.UsageLimits.Single();
+        Assert.That(limit.ToJsonString(), Does.Contain("\"amount\":24").And.Contain("\"period\":\"daily\"").And.Contain("\"breachAction\":\"deactivate\""));
+        Assert.That((await moto.IngressAsync(5439)).Select(r => (r.CidrIp, r.Description)), Is.EqualTo(new[] { (Cidr, "sparkify-dwh sparkify-dwh") }));
+        var state = moto.State.Load();
+        Assert.That((state.Kind, state.Workgroup, state.Namespace, state.Endpoint, state.DbPassword),
+            Is.EqualTo(("serverless", "sparkify-dwh", "sparkify-dwh", "sparkify-dwh.123456789012.us-west-2.redshift-serverless.amazonaws.com", (string?)null)));
+        Assert.That(provisioned.Created, Is.SupersetOf(new[] { "namespace sparkify-dwh", "workgroup sparkify-dwh", "usage limit 24 RPU-hours daily" }));
+
+        // A rerun creates nothing.
+        serverless.Calls.Clear();
+        using (var s = account.Session()) Assert.That((await Provision.RunAsync(s, None)).ChangedNothing, Is.True);
+        Assert.That(serverless.Operations.Where(o => !o.StartsWith("Get") && !o.StartsWith("List")), Is.Empty);
+
+        StatusResult status;
+        using (var s = account.Session()) status = await Status.RunAsync(s, None);
+
+        Assert.That((status.ClusterStatus, status.NamespaceStatus, status.UsageLimit), Is.EqualTo(("AVAILABLE", "AVAILABLE", "24 RPU-hours daily (deactivate)")));
+        Assert.That(status.IngressCidrs, Is.EqualTo(new[] { Cidr }));
+        Assert.That(moto.Output.ToString(), Does.Contain("used this period: not readable"));
+
+        // Teardown: usage limit, workgroup (gone), namespace (gone), ingress, role.
+        serverless.Calls.Clear();
+        TeardownResult removed;
+        using (var s = account.Session()) removed = await TeardownAws.RunAsync(s, null, None);
+
+        Assert.That(serverless.Operations, Is.EqualTo(new[]
+        {
+            "GetWorkgroup", "ListUsageLimits", "DeleteUsageLimit", "DeleteWorkgroup", "GetWorkgroup", "GetWorkgroup", "GetWorkgroup",
+            "GetNamespace", "DeleteNamespace", "GetNamespace", "GetNamespace", "GetNamespace",
+        }));
+        Assert.That(removed.Removed[0], Does.StartWith("usage limit "));
+        Assert.That(removed.Removed.Skip(1), Is.EqualTo(new[]
+        {
+            "workgroup sparkify-dwh", "namespace sparkify-dwh", $"ingress {Cidr}:5439", "role sparkify-dwh-s3-read",
+        }));
+        await AssertAllGoneAsync(moto, serverless);
+
+        // Teardown again: everything already gone, nothing deleted.
+        serverless.Calls.Clear();
+        using (var s = account.Session()) removed = await TeardownAws.RunAsync(s, null, None);
+        Assert.That(removed.Removed, Is.Empty);
+        Assert.That(removed.AlreadyGone, Is.SupersetOf(new[] { "workgroup sparkify-dwh", "namespace sparkify-dwh", "role sparkify-dwh-s3-read" }));
+        Assert.That(serverless.Operations, Is.EqualTo(new[] { "GetWorkgroup", "GetNamespace" }));
+
+        // Provision again, lose the state file, Teardown from dwh.cfg's names (with a final snapshot).
+        using (var s = account.Session()) await Provision.RunAsync(s, None);
+        File.Delete(moto.State.Path);
+        using (var s = account.Session("SERVERLESS:final_snapshot=sparkify-final")) removed = await TeardownAws.RunAsync(s, null, None);
+
+        Assert.That(removed.Removed, Is.SupersetOf(new[] { "workgroup sparkify-dwh", "namespace sparkify-dwh", $"ingress {Cidr}:5439" }));
+        Assert.That(serverless.State.FinalSnapshots, Is.EqualTo(new[] { "sparkify-final" }));
+        await AssertAllGoneAsync(moto, serverless);
+        Assert.That(serverless.Refusals, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_run_logs_in_with_the_workgroups_endpoint_and_temporary_credentials_and_stores_nothing()
+    {
+        using var moto = await MotoAccount.FreshAsync();
+        using var serverless = new ServerlessResponder(pollsUntilDone: 0);
+        var account = new Account(moto, serverless);
+        using (var s = account.Session()) await Provision.RunAsync(s, None);
+        var before = File.ReadAllText(moto.State.Path);
+        var output = new StringWriter();
+
+        ServerlessLogin.Login login;
+        using (var s = account.Session()) login = await ServerlessLogin.FetchAsync(s.Serverless, s.Aws, "sparkify-dwh", "sparkify", new PipelineLog(output), None);
+
+        Assert.That((login.Address, login.Port), Is.EqualTo(("sparkify-dwh.123456789012.us-west-2.redshift-serverless.amazonaws.com", 5439)));
+        Assert.That(login.Credentials.User, Is.EqualTo("IAM:tester"));
+        Assert.That(serverless.Calls.Last().Input.ToJsonString(), Is.EqualTo("{\"workgroupName\":\"sparkify-dwh\",\"dbName\":\"sparkify\",\"durationSeconds\":900}"));
+        Assert.That(output.ToString(), Does.Contain("Warehouse login: IAM:tester (temporary").And.Not.Contain(login.Credentials.Password));
+        Assert.That(File.ReadAllText(moto.State.Path), Is.EqualTo(before).And.Not.Contain(login.Credentials.Password));
+        using (var s = account.Session()) await TeardownAws.RunAsync(s, null, None);
+    }
+
+    static async Task AssertAllGoneAsync(MotoAccount moto, ServerlessResponder serverless)
+    {
+        Assert.That(serverless.State.Workgroups, Is.Empty);
+        Assert.That(serverless.State.Namespaces, Is.Empty);
+        Assert.That(serverless.State.UsageLimits, Is.Empty);
+        Assert.That(await moto.Iam().RoleArnAsync("sparkify-dwh-s3-read", None), Is.Null);
+        Assert.That(await moto.IngressAsync(5439), Is.Empty);
+    }
+}
