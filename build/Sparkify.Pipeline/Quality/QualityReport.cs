@@ -11,6 +11,12 @@ public sealed record QualityReport(IReadOnlyList<CheckOutcome> Outcomes)
 
     public int Passed => Outcomes.Count(o => o.Status == "passed");
 
+    /// Violations per check (informational ones left out) and one line: what etl_runs records of Verify.
+    public JsonObject Counts() =>
+        new(Outcomes.Where(o => !o.Check.Informational).Select(o => KeyValuePair.Create(o.Check.Name, (JsonNode?)o.Rows)));
+
+    public string Detail => $"{Passed} passed, {Failures.Count()} failed";
+
     public string Table()
     {
         var width = Math.Max("check".Length, Outcomes.Select(o => o.Check.Name.Length).DefaultIfEmpty(0).Max());

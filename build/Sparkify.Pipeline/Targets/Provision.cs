@@ -16,7 +16,7 @@ public static class Provision
 {
     public static Task<ProvisionResult> ExecuteAsync(Run run) => run.Boundary("Provision", async () =>
     {
-        using var session = await AwsSession.ForRunAsync(run);
+        using var session = await run.AwsSessionAsync();
         var result = await RunAsync(session, run.Ct);
         run.Summary.Set("provision", JsonSerializer.SerializeToNode(result));
         return result;
@@ -26,7 +26,7 @@ public static class Provision
     {
         s.RequireKnownRegion();
         // Known before anything is created: a failed detection must not leave a cluster running without its rule.
-        var cidr = s.Config.Network.IngressCidr ?? await s.Platform.DefaultIngressCidrAsync(s.PublicIpSource, ct);
+        var cidr = s.Config.Network.IngressCidr ?? await s.DefaultIngressCidrAsync(ct);
         var result = new ProvisionResult();
         var state = s.State.Load();
         s.RequireStateRegion(state, "Provision");

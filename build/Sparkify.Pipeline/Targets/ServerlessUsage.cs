@@ -1,4 +1,5 @@
 using Npgsql;
+using Sparkify.Pipeline.Runs;
 
 namespace Sparkify.Pipeline.Targets;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Local;
+using Sparkify.Pipeline.Runs;
 
 namespace Sparkify.Pipeline.Targets;
 
@@ -13,12 +14,12 @@ public static class Status
 {
     public static Task<StatusResult?> ExecuteAsync(Run run) => run.Boundary("Status", async () =>
     {
-        if (run.Platform.ControlPlaneStopped(run))
+        if (run.Platform.ControlPlaneStopped())
         {
             run.Log.Information($"Status: the local moto is not running on port {run.Config.Local.MotoPort}, so nothing exists");
             return null;
         }
-        using var session = await AwsSession.ForRunAsync(run);
+        using var session = await run.AwsSessionAsync();
         var result = await RunAsync(session, run.Ct, c => ServerlessUsage.RpuHoursAsync(run, c));
         run.Summary.Set("status", JsonSerializer.SerializeToNode(result));
         return result;

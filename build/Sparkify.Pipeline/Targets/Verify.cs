@@ -1,8 +1,7 @@
-using System.Text.Json.Nodes;
 using Npgsql;
-using Sparkify.Pipeline.Audit;
 using Sparkify.Pipeline.Modeling;
 using Sparkify.Pipeline.Quality;
+using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Targets;
@@ -18,23 +17,30 @@ public static class Verify
     public static Task<QualityReport> ExecuteAsync(Run run) => run.Boundary("Verify", async () =>
     {
         var warehouse = await run.WarehouseAsync();
-        var report = await RunAsync(warehouse, run.Sql, run.Window, run.Id, run.Ct);
+        QualityReport report;
+        try
+        {
+            report = await RunAsync(warehouse, run.Sql, run.Window, run.Ct);
+        }
+        catch (Exception e)
+        {
+            run.Audit.Report("Verify", null, e.Message);
+            throw;
+        }
+        run.Audit.Report("Verify", report.Counts(), report.Detail);
         run.Log.Information($"Verify on {warehouse}:\n{report.Table()}");
         run.Summary.Set("quality", report.ToJson());
         if (report.Failures.Any()) throw new PipelineException(report.FailureMessage());
         return report;
     });
 
-    /// Runs every check (all of them, even after a failure) and records the outcome in etl_runs; it does not throw on a violation.
-    public static async Task<QualityReport> RunAsync(WarehouseEndpoint warehouse, SqlFiles sql, DateWindow? window,
-        string runId, CancellationToken ct)
+    /// Runs every check (all of them, even after a failure); it does not throw on a violation.
+    public static async Task<QualityReport> RunAsync(WarehouseEndpoint warehouse, SqlFiles sql, DateWindow? window, CancellationToken ct)
     {
         var checks = sql.List(Folder).Select(file => QualityCheck.From(file, sql.Read(file))).ToList();
         var screens = sql.List(QualityScreen.Folder).Select(file => QualityScreen.From(file, sql.Read(file))).ToList();
         QualityScreen.Validate(screens, checks);
         await using var connection = await warehouse.OpenAsync(ct);
-        var audit = new EtlRuns(connection, runId, "Verify", window);
-        await audit.StartAsync(ct);
         var more = new List<NpgsqlConnection>();
         IReadOnlyList<CheckOutcome> outcomes;
         try
@@ -45,21 +51,10 @@ public static class Verify
                 foreach (var c in more.Prepend(connection)) await Statement.ExecuteAsync(c, sql.Read("postgres/verify_session.sql"), ct);
             outcomes = await CheckRunner.RunAsync([connection, ..more], checks, screens, range, ct);
         }
-        catch (Exception e)
-        {
-            await audit.FailedAsync(null, e.Message, CancellationToken.None);
-            throw;
-        }
         finally
         {
             foreach (var c in more) await c.DisposeAsync();
         }
-        var report = new QualityReport(outcomes);
-        var counts = new JsonObject(outcomes.Where(o => !o.Check.Informational)
-            .Select(o => KeyValuePair.Create(o.Check.Name, (JsonNode?)o.Rows)));
-        var detail = $"{report.Passed} passed, {report.Failures.Count()} failed";
-        if (report.Failures.Any()) await audit.FailedAsync(counts, detail, ct);
-        else await audit.SucceededAsync(counts, detail, ct);
-        return report;
+        return new QualityReport(outcomes);
     }
 }
