@@ -85,11 +85,18 @@ public static partial class RedshiftCopy
                 throw new PipelineException(Describe(copy.Table, e.MessageText, errors, diagnostics.Name));
             }
         }
+        var (rows, files) = await SummaryAsync(connection, sql, diagnostics, ct);
+        return new LoadResult(copy.Table, rows, files, 0, 0, Math.Round(clock.Elapsed.TotalSeconds, 3));
+    }
+
+    /// The rows and files the session's last COPY committed, read where <paramref name="diagnostics"/> says.
+    public static async Task<(long Rows, int Files)> SummaryAsync(NpgsqlConnection connection, SqlFiles sql, CopyDiagnostics diagnostics,
+        CancellationToken ct)
+    {
         await using var summary = new NpgsqlCommand(sql.Read(diagnostics.SummaryFile), connection);
         await using var reader = await summary.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        return new LoadResult(copy.Table, Convert.ToInt64(reader.GetValue(0)), Convert.ToInt32(reader.GetValue(1)), 0, 0,
-            Math.Round(clock.Elapsed.TotalSeconds, 3));
+        return (Convert.ToInt64(reader.GetValue(0)), Convert.ToInt32(reader.GetValue(1)));
     }
 
     /// The failure message: the server's words, then the first STL_LOAD_ERRORS rows (file, line, column, value, reason).

@@ -1,5 +1,5 @@
 -- last copy errors, SYS views only: the first rejected rows of this session's last failed COPY, one row per entry.
--- why: Redshift Serverless has no STL_LOAD_ERRORS; SYS_LOAD_ERROR_DETAIL has no raw line or raw value (left empty).
+-- why: Redshift Serverless has no STL load views; SYS_LOAD_ERROR_DETAIL has no raw line or raw value (left empty).
 select
     trim(e.file_name) as filename,
     e.line_number,

@@ -1,5 +1,5 @@
 -- last copy summary, SYS views only: one row, the rows and files this session's last COPY committed.
--- why: Redshift Serverless has no STL_LOAD_COMMITS; SYS_LOAD_HISTORY has one row per COPY with its file count.
+-- why: Redshift Serverless has no STL load views; SYS_LOAD_HISTORY has one row per COPY with its file count.
 select
     pg_last_copy_count() as row_count,
     coalesce((
