@@ -39,7 +39,7 @@ public static partial class Plan
         var arn = await AwsStep.RunAsync(s.Aws, $"reading IAM role {role}", "[IAM_ROLE] role_name", async () =>
         {
             var found = await s.Iam.RoleArnAsync(role, ct);
-            if (found is null) calls.Add(Show("IAM", Iam.CreateRole(role, RolePolicies.Trust())));
+            if (found is null) calls.Add(Show("IAM", Iam.CreateRole(role, RolePolicies.Trust(s.IsServerless))));
             else existing.Add($"role {role} ({Redacted(found)})");
             if (s.Config.Iam.LeastPrivilege)
             {

@@ -53,6 +53,7 @@ public class ServerlessEndToEndTests
         var ns = serverless.State.Namespace("sparkify-dwh")!;
         var wg = serverless.State.Workgroup("sparkify-dwh")!;
         Assert.That(ns["iamRoles"]![0]!.GetValue<string>(), Is.EqualTo(roleArn));
+        Assert.That(await TrustAsync(moto), Does.Contain("\"redshift-serverless.amazonaws.com\""), "Redshift Serverless may assume the role");
         Assert.That(ns["defaultIamRoleArn"]!.GetValue<string>(), Is.EqualTo(roleArn));
         Assert.That(ns.ContainsKey("adminUserPassword"), Is.False, "no password anywhere");
         using (var ec2 = moto.Context().Ec2())
@@ -133,6 +134,28 @@ public class ServerlessEndToEndTests
         Assert.That(output.ToString(), Does.Contain("Warehouse login: IAM:tester (temporary").And.Not.Contain(login.Credentials.Password));
         Assert.That(File.ReadAllText(moto.State.Path), Is.EqualTo(before).And.Not.Contain(login.Credentials.Password));
         using (var s = account.Session()) await TeardownAws.RunAsync(s, null, None);
+    }
+
+    [Test]
+    public async Task A_role_made_for_a_cluster_is_trusted_by_Redshift_Serverless_after_a_serverless_Provision()
+    {
+        using var moto = await MotoAccount.FreshAsync();
+        using var serverless = new ServerlessResponder(pollsUntilDone: 0);
+        var account = new Account(moto, serverless);
+        await moto.Iam().CreateRoleAsync("sparkify-dwh-s3-read", RolePolicies.Trust(), None);
+        Assert.That(await TrustAsync(moto), Does.Not.Contain("redshift-serverless.amazonaws.com"));
+
+        using (var s = account.Session()) await Provision.RunAsync(s, None);
+
+        Assert.That(await TrustAsync(moto), Does.Contain("\"redshift-serverless.amazonaws.com\"").And.Contain("\"redshift.amazonaws.com\""));
+        using (var s = account.Session()) await TeardownAws.RunAsync(s, null, None);
+    }
+
+    /// The role's trust policy as IAM holds it (GetRole's AssumeRolePolicyDocument, URL-encoded on the wire).
+    static async Task<string> TrustAsync(MotoAccount moto)
+    {
+        using var api = new QueryApi(QueryEndpoint.Iam(moto.Context()), moto.Context(), RetrySpec.Immediate);
+        return Uri.UnescapeDataString(QueryApi.Find(await api.SendAsync(Iam.GetRole("sparkify-dwh-s3-read"), None), "AssumeRolePolicyDocument")!);
     }
 
     static async Task AssertAllGoneAsync(MotoAccount moto, ServerlessResponder serverless)
