@@ -27,7 +27,7 @@ public static class Options
         new("force", OptionType.Flag, "false", ["StageCopy", "Transform"], "local profile: reload and transform even when up to date (nothing changed since the last run)"),
         new("recreate", OptionType.Flag, "false", ["CreateTables"], "drop the tables first (loses their data)"),
         new("sample", OptionType.Path, "a generated sample", ["StageCopy"], "local profile: the folder of sample data to upload to the local bucket"),
-        new("final-snapshot", OptionType.Text, "none", ["Teardown"], "keep a final snapshot of the cluster under this name"),
+        new("final-snapshot", OptionType.Text, "none", ["Teardown"], "keep a final snapshot of the cluster (Serverless: the namespace) under this name"),
         new("sql", OptionType.Text, "none", ["Query"], "the SQL to run read-only"),
         new("file", OptionType.Path, "none", ["Query"], "a .sql file to run read-only (instead of --sql)"),
         new("max-rows", OptionType.Number, "1000", ["Query"], "rows printed per result at most"),
