@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Sparkify.Pipeline.Config;
 
@@ -20,18 +19,7 @@ public sealed class ServerlessPricing
     [JsonPropertyName("currency")] public string Currency { get; init; } = "USD";
     [JsonPropertyName("rpu_hour")] public Dictionary<string, decimal> RpuHour { get; init; } = [];
 
-    public static ServerlessPricing Load(string root)
-    {
-        var path = Path.Combine(root, RelativePath);
-        try
-        {
-            return JsonSerializer.Deserialize<ServerlessPricing>(File.ReadAllText(path)) ?? throw new JsonException("empty");
-        }
-        catch (Exception e) when (e is IOException or JsonException)
-        {
-            throw new PipelineException($"the price table {path} cannot be read ({e.Message}); restore it from git");
-        }
-    }
+    public static ServerlessPricing Load(string root) => Pricing.LoadTable<ServerlessPricing>(root, RelativePath);
 
     public decimal? PerRpuHour(string region) => RpuHour.TryGetValue(region, out var price) ? price : null;
 

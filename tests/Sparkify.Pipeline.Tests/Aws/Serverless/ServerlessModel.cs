@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Sparkify.Pipeline.Aws.Serverless;
 using Sparkify.Pipeline.Tests.Fixtures;
@@ -49,20 +47,5 @@ static class ServerlessModel
     public static JsonObject Answer(string operation, string variant) =>
         Run(new JsonObject { ["mode"] = "responses", ["service"] = Service, ["operation"] = operation, ["variant"] = variant })["json"]!.AsObject();
 
-    static JsonNode Run(JsonObject input)
-    {
-        var info = new ProcessStartInfo("python3")
-        {
-            ArgumentList = { Script }, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(info)!;
-        process.StandardInput.Write(input.ToJsonString());
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0) Assert.Fail($"botocore_json_check.py failed (exit {process.ExitCode}):\n{stderr.Result}");
-        return JsonNode.Parse(stdout.Result) ?? throw new JsonException("botocore_json_check.py printed nothing");
-    }
+    static JsonNode Run(JsonObject input) => BotocoreModel.RunScript(Script, input);
 }

@@ -18,34 +18,18 @@ Reads one JSON document on stdin, writes one on stdout.
   --serve: one JSON document per line on stdin, one answer per line on stdout.
 """
 import json
-import re
+import os
 import sys
 
 import botocore.session
 from botocore.serialize import create_serializer
 from botocore.validate import ParamValidator
 
-try:
-    import regex as pattern_engine
-except ImportError:
-    pattern_engine = None
+sys.dont_write_bytecode = True  # no __pycache__ in the checkout
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from botocore_check import _matches as matches, _one_edit as one_edit  # noqa: E402  the Query API check's helpers
 
 SESSION = botocore.session.get_session()
-
-
-def one_edit(a, b):
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
-    short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
-
-
-def matches(pattern, text):
-    if pattern_engine is not None:
-        return pattern_engine.fullmatch(pattern, text, pattern_engine.DOTALL) is not None
-    return re.fullmatch(pattern, text, re.DOTALL) is not None
 
 
 def check(shape, value, where, errors):
