@@ -167,3 +167,41 @@ public class ServerlessEndToEndTests
         Assert.That(await moto.IngressAsync(5439), Is.Empty);
     }
 }
+
+/// The same through ./build.sh as a user runs it: [AWS] endpoint = moto, [AWS] serverless_endpoint = the test double.
+public class ServerlessBuildScriptTests
+{
+    [Test]
+    public async Task Provision_Status_a_warehouse_target_and_Teardown_twice_work_through_build_sh()
+    {
+        using var moto = await MotoAccount.FreshAsync();
+        using var serverless = new ServerlessResponder(pollsUntilDone: 0);
+        using var build = new BuildScript();
+        var credentials = await moto.Credentials.GetCredentialsAsync();
+        build.Environment["AWS_ACCESS_KEY_ID"] = credentials.AccessKey;
+        build.Environment["AWS_SECRET_ACCESS_KEY"] = credentials.SecretKey;
+        build.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        string[] aws = ["--profile=aws", "--CLUSTER:kind=serverless", $"--AWS:endpoint={moto.Endpoint}", $"--AWS:serverless_endpoint={serverless.Endpoint}",
+            "--NETWORK:ingress_cidr=203.0.113.7/32", "--CLUSTER:connect_timeout_seconds=5"];
+
+        var provision = build.Run(["Provision", .. aws]);
+        var status = build.Run(["Status", .. aws]);
+        var tables = build.Run(["CreateTables", .. aws, "--skip=Provision"]);
+        var teardown = build.Run(["Teardown", .. aws]);
+        var again = build.Run(["Teardown", .. aws]);
+
+        Assert.That(provision.ExitCode, Is.EqualTo(0), provision.Output);
+        Assert.That(provision.Output, Does.Contain("Cost estimate: 8 RPU base capacity in us-west-2").And.Contain("workgroup sparkify-dwh requested"));
+        Assert.That(status.Output, Does.Contain("workgroup  sparkify-dwh: AVAILABLE, 8 RPU base capacity").And.Contain("limit: 24 RPU-hours daily (deactivate)"));
+        Assert.That(tables.ExitCode, Is.Not.EqualTo(0), "no Redshift answers at the workgroup's address here");
+        Assert.That(tables.Output, Does.Contain("Warehouse login: IAM:tester (temporary").And.Contain("from GetCredentials")
+            .And.Contain("cannot reach sparkify-dwh.123456789012.us-west-2.redshift-serverless.amazonaws.com:5439"));
+        Assert.That(teardown.ExitCode, Is.EqualTo(0), teardown.Output);
+        Assert.That(again.ExitCode, Is.EqualTo(0), again.Output);
+        Assert.That(again.Output, Does.Contain("workgroup sparkify-dwh: already gone").And.Contain("namespace sparkify-dwh: already gone"));
+        Assert.That(serverless.State.Workgroups.Concat(serverless.State.Namespaces), Is.Empty);
+        Assert.That(serverless.Operations, Has.Member("GetCredentials"));
+        Assert.That(serverless.Refusals, Is.Empty);
+        Assert.That(string.Concat(provision.Output, status.Output, tables.Output, teardown.Output), Does.Not.Contain(credentials.SecretKey).And.Not.Contain("Tmp-"));
+    }
+}
