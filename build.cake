@@ -25,9 +25,9 @@ Setup<Run>(ctx => run);
 
 // A writing target takes the run's writer lock first (a second writer is refused naming the holder); every stage
 // records its start and outcome in etl_runs under the run's one id.
-TaskSetup<Run>((ctx, run) => RunEnd.StartTargetAsync(run, ctx.Task.Name).GetAwaiter().GetResult());
+TaskSetup<Run>((ctx, run) => RunHooks.StartTargetAsync(run, ctx.Task.Name).GetAwaiter().GetResult());
 
-TaskTeardown<Run>((ctx, run) => RunEnd.RecordTargetAsync(run, ctx.Task.Name, ctx.Skipped, ctx.Successful, ctx.Duration,
+TaskTeardown<Run>((ctx, run) => RunHooks.RecordTargetAsync(run, ctx.Task.Name, ctx.Skipped, ctx.Successful, ctx.Duration,
     ctx.ThrownException).GetAwaiter().GetResult());
 
 // Every end (success, failure, Ctrl+C, SIGTERM) rewrites artifacts/run-summary.json; a signal's run exits 130 or 143.
@@ -35,8 +35,8 @@ Teardown(ctx =>
 {
     if (run is null) return;
     if (TeardownAfter.Asked(run, target)) TeardownAfter.ExecuteAsync(run, ctx.Successful).GetAwaiter().GetResult();
-    RunEnd.WriteSummaryAsync(run, ctx.Successful).GetAwaiter().GetResult();
-    RunEnd.SetExitCode(run);
+    RunHooks.WriteSummaryAsync(run, ctx.Successful).GetAwaiter().GetResult();
+    RunHooks.SetExitCode(run);
     run.Dispose();
 });
 
