@@ -8,7 +8,7 @@ public static class ServerlessUsage
 {
     public static async Task<decimal?> RpuHoursAsync(Run run, CancellationToken ct)
     {
-        if (await run.ReachableWarehouseAsync() is not { } warehouse) return null;
+        if (await run.RunningWarehouseAsync() is not { } warehouse) return null;
         await using var connection = await warehouse.OpenAsync(ct);
         await using var command = new NpgsqlCommand(run.Sql.Read("redshift/sys/serverless_usage.sql"), connection);
         command.Parameters.AddWithValue("since", PeriodStart(run.Config.Serverless.Period, DateTime.UtcNow));
