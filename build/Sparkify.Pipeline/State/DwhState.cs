@@ -23,7 +23,7 @@ public sealed class DwhState
     public int? IngressPort { get; set; }
     public DateTimeOffset? CreatedAt { get; set; }
 
-    /// "serverless" when Provision made a Redshift Serverless namespace and workgroup ([CLUSTER] kind); null: a cluster.
+    /// [CLUSTER] kind as Provision used it: "serverless" (a namespace and workgroup) or "provisioned" (a cluster); null: none yet.
     public string? Kind { get; set; }
     public string? Namespace { get; set; }
     public string? Workgroup { get; set; }

@@ -30,6 +30,12 @@ public static class Provision
         var result = new ProvisionResult();
         var state = s.State.Load();
         s.RequireStateRegion(state, "Provision");
+        // One warehouse per state file: switching [CLUSTER] kind would lose track of the other one.
+        var kind = s.IsServerless ? "serverless" : "provisioned";
+        if (state.Kind is { } recorded && recorded != kind)
+            throw new PipelineException($"{s.State.Path} records a {recorded} warehouse, but [CLUSTER] kind is {kind}; run ./build.sh Teardown " +
+                                        $"--CLUSTER:kind={recorded} first, or Provision with --CLUSTER:kind={recorded}");
+        state.Kind = kind;
         state.Profile = s.Profile.Name();
         state.Region = s.Aws.Region;
         s.State.Save(state);

@@ -151,6 +151,24 @@ public class ServerlessEndToEndTests
         using (var s = account.Session()) await TeardownAws.RunAsync(s, null, None);
     }
 
+    [Test]
+    public async Task Provision_refuses_a_kind_other_than_the_one_the_state_file_records()
+    {
+        using var moto = await MotoAccount.FreshAsync();
+        using var serverless = new ServerlessResponder(pollsUntilDone: 0);
+        using (var cluster = moto.Session(Profile.Aws, moto.Context(), "NETWORK:ingress_cidr=" + Cidr)) await Provision.RunAsync(cluster, None);
+        serverless.Calls.Clear();
+
+        using var s = new Account(moto, serverless).Session();
+        var e = Assert.ThrowsAsync<PipelineException>(() => Provision.RunAsync(s, None));
+
+        Assert.That(e!.Message, Does.Contain("records a provisioned warehouse, but [CLUSTER] kind is serverless")
+            .And.Contain("./build.sh Teardown --CLUSTER:kind=provisioned first"));
+        Assert.That(serverless.Calls, Is.Empty, "nothing of Redshift Serverless was touched");
+        using (var cluster = moto.Session(Profile.Aws, moto.Context())) await TeardownAws.RunAsync(cluster, null, None);
+        Assert.That(await moto.Redshift().DescribeAsync("sparkify-dwh", None), Is.Null, "Teardown followed the recorded kind");
+    }
+
     /// The role's trust policy as IAM holds it (GetRole's AssumeRolePolicyDocument, URL-encoded on the wire).
     static async Task<string> TrustAsync(MotoAccount moto)
     {
