@@ -141,7 +141,8 @@ var arguments = Context.Arguments.GetArguments();
 if (HelpText.Requested(arguments)) HelpText.Print(graph, target);
 else
 {
-    try { run = Startup.ListingOnly() ? null : Run.Create(arguments, Context.Environment.WorkingDirectory.FullPath, graph, target); }
+    try { run = Startup.ListingOnly() ? null : Run.Create(arguments, Context.Environment.WorkingDirectory.FullPath, graph, target,
+        rawArguments: System.Environment.GetCommandLineArgs()); }
     catch (PipelineException e) { throw new CakeException(Startup.UsageExitCode, e.Message); }
     RunTarget(target);
 }

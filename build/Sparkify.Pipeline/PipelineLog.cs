@@ -22,7 +22,8 @@ public sealed class PipelineLog(TextWriter output, bool verbose = false)
 
     void Write(string prefix, string message)
     {
-        var line = prefix + Redact.Text(message);
+        // The one sink of the run's log: secrets masked, control characters escaped (data values arrive escaped whole).
+        var line = prefix + LogText.Line(Redact.Text(message));
         lock (_gate) output.WriteLine(line);
     }
 }

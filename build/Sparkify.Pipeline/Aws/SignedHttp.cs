@@ -64,7 +64,7 @@ public sealed class SignedHttp(QueryEndpoint endpoint, AwsContext aws, RetrySpec
                 SignedAt = SignedAt,
             };
             var signer = new SigV4SigningHandler(signing, transport ?? new SocketsHttpHandler());
-            return _http = new HttpClient(signer) { Timeout = TimeSpan.FromSeconds(30) };
+            return _http = new HttpClient(signer) { Timeout = aws.CallTimeout };
         }
         finally
         {

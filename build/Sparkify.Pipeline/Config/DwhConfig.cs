@@ -11,9 +11,6 @@ public sealed partial record DwhConfig(
     AwsSettings Aws, ClusterSettings Cluster, IamSettings Iam, NetworkSettings Network,
     S3Settings S3, LoadSettings Load, LocalSettings Local)
 {
-    public static readonly string[] NodeTypes =
-        ["dc2.large", "dc2.8xlarge", "ra3.large", "ra3.xlplus", "ra3.4xlarge", "ra3.16xlarge"];
-
     /// [SERVERLESS]: read with the rest; used when [CLUSTER] kind = serverless (aws profile).
     public ServerlessSettings Serverless { get; init; } = ServerlessSettings.Default;
 
@@ -35,7 +32,7 @@ public sealed partial record DwhConfig(
                 r.Text("CLUSTER", "identifier", ClusterId().IsMatch,
                     "is not a Redshift cluster identifier (lower-case letters, digits and single hyphens, starting with a letter, at most 63)"),
                 r.OneOf("CLUSTER", "cluster_type", "single-node", "multi-node"),
-                r.OneOf("CLUSTER", "node_type", NodeTypes),
+                r.Text("CLUSTER", "node_type"),
                 r.Int("CLUSTER", "num_nodes", 1, 128),
                 r.Text("CLUSTER", "db_name", Identifier().IsMatch, "is not a database name (lower-case letters, digits, _; at most 63)"),
                 r.Text("CLUSTER", "db_user", Identifier().IsMatch, "is not a user name (lower-case letters, digits, _; at most 63)"),
@@ -51,6 +48,7 @@ public sealed partial record DwhConfig(
                 },
                 ConnectTimeoutSeconds = r.Int("CLUSTER", "connect_timeout_seconds", 1, 300),
                 Kind = r.OneOf("CLUSTER", "kind", "provisioned", "serverless") == "serverless" ? WarehouseKind.Serverless : WarehouseKind.Provisioned,
+                CommandTimeoutSeconds = r.Int("CLUSTER", "command_timeout_seconds", 0, 86400),
             },
             new IamSettings(
                 r.Text("IAM_ROLE", "role_name", RoleName().IsMatch, "is not an IAM role name (letters, digits and +=,.@_-; at most 64)"),
@@ -80,21 +78,11 @@ public sealed partial record DwhConfig(
             Serverless = ServerlessConfig.Read(r),
         };
         r.RejectUnknownAndSecrets();
-        CheckNodeCount(layers, config.Cluster, r);
+        ClusterShape.Check(layers, config.Cluster, r);
         ServerlessConfig.CheckShape(layers, config.Cluster, r);
         CheckDataDir(layers, checkout, r);
         r.ThrowIfInvalid();
         return config;
-    }
-
-    static void CheckNodeCount(ConfigLayers layers, ClusterSettings cluster, ConfigReader reader)
-    {
-        var nodes = layers.Find("CLUSTER", "num_nodes");
-        if (nodes is null) return;
-        if (cluster.ClusterType == "single-node" && cluster.NumNodes != 1)
-            reader.Add(nodes.Invalid("must be 1 when [CLUSTER] cluster_type is single-node").Message);
-        if (cluster.ClusterType == "multi-node" && cluster.NumNodes < 2)
-            reader.Add(nodes.Invalid("must be at least 2 when [CLUSTER] cluster_type is multi-node").Message);
     }
 
     /// Teardown deletes data_dir: it may not be the checkout, lie above it, be .git or hold tracked files.

@@ -49,7 +49,7 @@ public sealed class ProgressPrinter : IAsyncDisposable
     void Print(LoadProgress p)
     {
         var line = Line(p, DateTime.UtcNow - _started);
-        if (_terminal) Console.Out.Write("\r" + Redact.Text(line).PadRight(Width));
+        if (_terminal) Console.Out.Write("\r" + LogText.Line(Redact.Text(line)).PadRight(Width));
         else _log.Information(line);
     }
 

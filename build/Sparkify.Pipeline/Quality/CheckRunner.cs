@@ -85,13 +85,13 @@ public static class CheckRunner
             while (await reader.ReadAsync(ct))
             {
                 if (rows++ < ShownRows)
-                    first.Add(string.Join(", ", Enumerable.Range(0, reader.FieldCount).Select(i => $"{reader.GetName(i)}={Show(reader, i)}")));
+                    first.Add(string.Join(", ", Enumerable.Range(0, reader.FieldCount).Select(i => $"{reader.GetName(i)}={LogText.Value(Show(reader, i))}")));
             }
             return new CheckOutcome(check, rows, first);
         }
         catch (PostgresException e)
         {
-            throw new PipelineException($"Verify: a quality check did not run ({e.SqlState}: {e.MessageText}); check sql/{check.File}", e);
+            throw new PipelineException($"Verify: a quality check did not run ({e.SqlState}: {LogText.Value(e.MessageText)}); check sql/{check.File}", e);
         }
     }
 

@@ -90,7 +90,8 @@ public static class StageCopy
         try
         {
             foreach (var copy in copies)
-                results.Add(await RedshiftCopy.RunAsync(warehouse, run.Sql, copy, roleArn, run.Log, run.Ct, RecordScope(run), Diagnostics(run)));
+                results.Add(await RedshiftCopy.RunAsync(warehouse, run.Sql, copy, roleArn, run.Log, run.Ct, RecordScope(run),
+                    Platforms.AwsPlatform.LoadViewsOf(run.Config, run.State.Load())));
         }
         finally
         {
@@ -98,11 +99,6 @@ public static class StageCopy
         }
         return results;
     }
-
-    /// Redshift Serverless has SYS_ views only; a provisioned cluster keeps the STL reads until issue 26's SYS-first
-    /// diagnostics land (the awstoday work), which then replace Stl here.
-    internal static CopyDiagnostics Diagnostics(Run run) =>
-        Platforms.AwsPlatform.IsServerless(run.Config, run.State.Load()) ? CopyDiagnostics.SysOnly : CopyDiagnostics.Stl;
 
     /// staging_events' load records what it staged (staging_scope) in its own transaction: Transform's default scope.
     static Func<NpgsqlConnection, CopyCommand, CancellationToken, Task> RecordScope(Run run) => (connection, copy, ct) =>
