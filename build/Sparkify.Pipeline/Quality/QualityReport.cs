@@ -27,14 +27,21 @@ public sealed record QualityReport(IReadOnlyList<CheckOutcome> Outcomes)
         return text.ToString();
     }
 
+    /// The run summary's "quality": per check its status, violations, the first rows as "column=value" text (rows), the
+    /// same rows as values under their columns (columns, first_rows) and the CSV of all of them (csv; failed rules only).
     public JsonArray ToJson() => new(Outcomes.Select(o => (JsonNode)new JsonObject
     {
         ["check"] = o.Check.Name,
-        ["status"] = o.Status,
+        ["file"] = $"sql/{o.Check.File}",
+        ["status"] = o.Status.ToLowerInvariant(),
         ["violations"] = o.Check.Informational ? null : o.Rows,
         ["rows"] = new JsonArray(o.FirstRows.Select(r => (JsonNode)JsonValue.Create(r)).ToArray()),
+        ["columns"] = new JsonArray(o.Columns.Select(c => (JsonNode)JsonValue.Create(c)).ToArray()),
+        ["first_rows"] = new JsonArray(o.Sample.Select(r => (JsonNode)new JsonArray(r.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray())).ToArray()),
+        ["csv"] = o.Csv,
     }).ToArray());
 
+    /// Each failed file, its query, its first offending rows (keys first) and the CSV that holds all of them.
     public string FailureMessage()
     {
         var text = new StringBuilder($"Verify: {Failures.Count()} of {Outcomes.Count(o => !o.Check.Informational)} quality checks failed");
@@ -42,8 +49,14 @@ public sealed record QualityReport(IReadOnlyList<CheckOutcome> Outcomes)
         {
             text.Append($"\n\nsql/{o.Check.File}: {o.Rows:N0} offending rows\n{o.Check.Sql}\nfirst rows:");
             foreach (var row in o.FirstRows) text.Append($"\n  {row}");
+            if (o.Csv is not null) text.Append($"\nall {o.Rows:N0}: {o.Csv}");
         }
         text.Append("\n\nFix the staged data or the transform, then run ./build.sh Verify again (it runs Transform first).");
         return text.ToString();
     }
+
+    /// The one line a failed Verify ends with, after <see cref="FailureMessage"/> went to the log.
+    public string FailureSummary() =>
+        $"Verify: {Failures.Count()} of {Outcomes.Count(o => !o.Check.Informational)} quality checks failed " +
+        $"({string.Join(", ", Failures.Select(o => $"{o.Check.Name}: {o.Rows:N0}"))}); their offending rows are above";
 }

@@ -26,8 +26,8 @@ public sealed class TestWarehouse
     public Task<TransformResult> TransformAsync(DateWindow? window = null, string runId = "test-run", bool skipUpToDate = false) =>
         global::Sparkify.Pipeline.Targets.Transform.RunAsync(Db, Sql, window, runId, CancellationToken.None, skipUpToDate);
 
-    public Task<QualityReport> VerifyAsync(DateWindow? window = null, string runId = "test-run") =>
-        Verify.RunAsync(Db, Sql, window, runId, CancellationToken.None);
+    public Task<QualityReport> VerifyAsync(DateWindow? window = null, string runId = "test-run", string? failedFolder = null) =>
+        Verify.RunAsync(Db, Sql, window, runId, CancellationToken.None, failedFolder);
 
     public async Task StageAsync(params StagedEvent[] events)
     {
