@@ -30,16 +30,6 @@ TaskSetup<Run>((ctx, run) => RunEnd.StartTargetAsync(run, ctx.Task.Name).GetAwai
 TaskTeardown<Run>((ctx, run) => RunEnd.RecordTargetAsync(run, ctx.Task.Name, ctx.Skipped, ctx.Successful, ctx.Duration,
     ctx.ThrownException).GetAwaiter().GetResult());
 
-// Every end (success, failure, Ctrl+C, SIGTERM) rewrites artifacts/run-summary.json; a signal's run exits 130 or 143.
-Teardown(ctx =>
-{
-    if (run is null) return;
-    if (TeardownAfter.Asked(run, target)) TeardownAfter.ExecuteAsync(run, ctx.Successful).GetAwaiter().GetResult();
-    RunEnd.WriteSummaryAsync(run, ctx.Successful).GetAwaiter().GetResult();
-    RunEnd.SetExitCode(run);
-    run.Dispose();
-});
-
 //////////////////////////////////////////////////////////////////////
 // STAGES
 //////////////////////////////////////////////////////////////////////
@@ -147,5 +137,29 @@ else
     {
         throw new CakeException(Startup.UsageExitCode, e.Message);
     }
-    RunTarget(target);
+    // The run's end (--teardown-after, artifacts/run-summary.json, the exit code of a signal) follows RunTarget rather
+    // than a Cake Teardown action: Cake lists such an action as "Teardown ... Succeeded" in its task table, which read
+    // as the Teardown target. Every end (success, failure, Ctrl+C, SIGTERM) still passes here.
+    var succeeded = false;
+    try
+    {
+        RunTarget(target);
+        succeeded = true;
+    }
+    finally
+    {
+        if (run is not null)
+        {
+            try
+            {
+                if (TeardownAfter.Asked(run, target)) TeardownAfter.ExecuteAsync(run, succeeded).GetAwaiter().GetResult();
+            }
+            finally
+            {
+                RunEnd.WriteSummaryAsync(run, succeeded).GetAwaiter().GetResult();
+                RunEnd.SetExitCode(run);
+                run.Dispose();
+            }
+        }
+    }
 }

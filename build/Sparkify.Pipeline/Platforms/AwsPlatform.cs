@@ -13,6 +13,10 @@ public sealed class AwsPlatform : Platform
 {
     public override Profile Profile => Profile.Aws;
 
+    public override bool ClusterCosts => true;
+
+    public override int ClusterPort(DwhConfig config) => config.Cluster.DbPort;
+
     public override Task<AwsContext> ControlPlaneAsync(Run run) =>
         Task.FromResult(new AwsContext(run.Config.Aws.Region, run.Config.Aws.Endpoint, null));
 

@@ -13,6 +13,11 @@ public sealed class LocalPlatform : Platform
 {
     public override Profile Profile => Profile.Local;
 
+    public override bool ClusterCosts => false;
+
+    /// moto's cluster stands for the local PostgreSQL, so it gets that server's port and its ingress rule names it.
+    public override int ClusterPort(DwhConfig config) => config.Local.PgPort;
+
     public override async Task<AwsContext> ControlPlaneAsync(Run run) =>
         AwsContext.ForMoto(await run.Local.MotoEndpointAsync(run.Ct), run.Config.Aws.Region);
 

@@ -52,5 +52,11 @@ public abstract class Platform
     /// Makes the read-only role (or gives it <paramref name="password"/>) and grants it SELECT, through the owner's connection.
     public abstract Task GrantReaderAsync(Run run, Npgsql.NpgsqlConnection owner, string password);
 
+    /// Whether a cluster here costs money, so Provision and Status print its price (the local one on moto costs nothing).
+    public abstract bool ClusterCosts { get; }
+
+    /// The port the cluster's rules and messages name: the port the warehouse serves on ([LOCAL] pg_port locally).
+    public abstract int ClusterPort(DwhConfig config);
+
     public static Platform For(Profile profile) => profile == Profile.Local ? new LocalPlatform() : new AwsPlatform();
 }

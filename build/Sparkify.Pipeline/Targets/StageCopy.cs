@@ -48,9 +48,8 @@ public static class StageCopy
         var copies = StagingCopies.For(run.Platform.StagingSource(run, s3Config.LogData), run.Platform.StagingSource(run, s3Config.LogJsonPath),
             run.Platform.StagingSource(run, s3Config.SongData), options, run.Window);
         var warehouse = await run.WarehouseAsync();
-        var terminal = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         var results = new List<LoadResult>();
-        await using var printer = new ProgressPrinter(run.Log, terminal);
+        await using var printer = new ProgressPrinter(run.Log, ProgressPrinter.Terminal());
         var context = new LoadContext(run.Sql, run.Log, aws)
         {
             OnStart = printer.Watch, RunId = run.Id, Mirror = upload.Mirror, Listing = upload.Listing, BeforeCommit = RecordScope(run),

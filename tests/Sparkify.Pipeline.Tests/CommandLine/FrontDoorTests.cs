@@ -76,7 +76,8 @@ public class FrontDoorTests
     }
 
     [Test]
-    public void Help_lists_every_target_and_the_options_every_target_takes()
+    [Description("Issue 28: --help listed only the 7 options every target takes")]
+    public void Help_lists_every_target_and_every_option_with_its_targets_and_default()
     {
         var result = _build.Run(isolated: false, "--help");
 
@@ -85,7 +86,12 @@ public class FrontDoorTests
             Assert.That(result.Output, Does.Match($@"(?m)^  {target}\s"), target);
         foreach (var option in Options.Declared.Where(o => o.ForAnyTarget))
             Assert.That(result.Output, Does.Contain($"  {option.Usage} ").And.Contains($"(default: {option.Default})"), option.Name);
-        Assert.That(result.Output, Does.Not.Match(@"(?m)^  --final-snapshot"), "a target's own option is listed as common");
+        foreach (var option in Options.Declared.Where(o => !o.ForAnyTarget))
+            Assert.That(result.Output, Does.Contain($"(targets: {option.TargetList}; default: {option.Default})"), option.Name);
+        Assert.That(result.Output, Does.Match(@"(?m)^  --sample=PATH\s+.*\(targets: StageCopy; default: a generated sample\)$"));
+        Assert.That(result.Output, Does.Match(@"(?m)^  --from=YYYY-MM-DD\s+.*\(targets: StageCopy, Transform, Verify; default: all days\)$"));
+        var common = result.Output[..result.Output.IndexOf("Options of some targets", StringComparison.Ordinal)];
+        Assert.That(common, Does.Not.Match(@"(?m)^  --final-snapshot"), "a target's own option is listed as common");
     }
 
     [Test]
