@@ -95,6 +95,19 @@ public class FrontDoorTests
     }
 
     [Test]
+    [Description("Issue 28: Cake listed the run's end as 'Teardown ... Succeeded' after every target, read as the Teardown target")]
+    public void The_task_table_lists_the_targets_that_ran_and_no_teardown_row_while_the_runs_end_still_runs()
+    {
+        var result = _build.Run("Generate", $"--out={Path.Combine(_build.ArtifactsDir, "sample")}");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
+        Assert.That(result.Output, Does.Match(@"(?m)^\s*Generate\s+\d\d:\d\d:\d\d"));
+        Assert.That(result.Output, Does.Not.Match(@"(?m)^\s*Teardown\s"));
+        var summary = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(_build.ArtifactsDir, "run-summary.json")))!;
+        Assert.That(summary["status"]!.GetValue<string>(), Is.EqualTo("succeeded"), "the run's end wrote the summary");
+    }
+
+    [Test]
     public void Target_help_lists_the_options_of_its_plan_only()
     {
         var etl = _build.Run(isolated: false, "Etl", "--help");
