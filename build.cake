@@ -7,7 +7,7 @@
 
 using Sparkify.Pipeline;
 using Sparkify.Pipeline.CommandLine;
-using Sparkify.Pipeline.Summary;
+using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Targets;
 // Cake's script host has a Teardown method of its own.
 using TeardownTarget = Sparkify.Pipeline.Targets.Teardown;

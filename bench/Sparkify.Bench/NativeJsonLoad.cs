@@ -1,5 +1,6 @@
 using System.Text;
 using Npgsql;
+using Sparkify.Pipeline.Local.Upload;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Bench;

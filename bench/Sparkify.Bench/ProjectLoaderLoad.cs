@@ -41,7 +41,7 @@ public sealed class ProjectLoaderLoad : ILoadMethod
     public async Task<LoadOutcome> LoadAsync(WarehouseEndpoint warehouse, string sample, CancellationToken ct)
     {
         var root = _s3Root ?? sample;
-        var context = new LoadContext(_sql, new PipelineLog(TextWriter.Null), _aws);
+        var context = new LoadContext(_sql, new PipelineLog(TextWriter.Null), $"bench-{Guid.NewGuid():N}"[..25], _aws is null ? null : _aws.S3);
         foreach (var copy in StagingCopies.Under(root, _options))
             await ClientCopy.RunAsync(warehouse, copy, context, ct);
         return new LoadOutcome();

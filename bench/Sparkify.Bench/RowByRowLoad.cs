@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using Sparkify.Pipeline.Local.Upload;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Bench;

@@ -22,7 +22,7 @@ public sealed class S3FetchOnly(CopyOptions options, BenchServices services) : I
 
     public async Task<LoadOutcome> LoadAsync(WarehouseEndpoint warehouse, string sample, CancellationToken ct)
     {
-        using var stores = new StoreSet(_aws, options.Region);
+        using var stores = new StoreSet(_aws is null ? null : _aws.S3, options.Region);
         long objects = 0, bytes = 0;
         foreach (var copy in StagingCopies.Under(_s3Root!, options))
         {

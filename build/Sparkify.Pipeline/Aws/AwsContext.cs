@@ -28,9 +28,6 @@ public sealed class AwsContext(string region, string? serviceUrl, AWSCredentials
     public static AwsContext ForMoto(string endpoint, string region) =>
         new(region, endpoint, MotoCredentials) { Origin = $"the local moto at {endpoint} ([LOCAL] moto_port)" };
 
-    /// The context for this run; in the local profile it starts (or reuses) moto.
-    public static Task<AwsContext> ForRunAsync(Run run) => run.Platform.ControlPlaneAsync(run);
-
     public AmazonS3Client S3(string? region = null)
     {
         var config = new AmazonS3Config { ForcePathStyle = ServiceUrl is not null };

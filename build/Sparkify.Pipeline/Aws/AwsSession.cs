@@ -19,8 +19,6 @@ public sealed class AwsSession(AwsContext aws, DwhConfig config, Profile profile
     public DwhConfig Config => config;
     public Profile Profile => profile;
 
-    /// What the profile means (the default ingress CIDR, for one); the same type Run.Create builds.
-    public Platforms.Platform Platform { get; } = Platforms.Platform.For(profile);
     public StateFile State => state;
     public PipelineLog Log => log;
     public Pricing Prices => prices;
@@ -39,12 +37,16 @@ public sealed class AwsSession(AwsContext aws, DwhConfig config, Profile profile
     public Redshift Redshift => new(_redshift ??= new QueryApi(QueryEndpoint.Redshift(aws), aws, Retry, Transport));
     public Ingress Ingress => new(_ec2 ??= aws.Ec2());
 
-    /// The session for a build run: moto in the local profile (started when needed), real AWS in the aws profile.
-    public static async Task<AwsSession> ForRunAsync(Run run) =>
-        new(await AwsContext.ForRunAsync(run), run.Config, run.Profile, run.State, run.Log, Pricing.Load(run.Root))
-        {
-            PasswordFromEnvironment = Environment.GetEnvironmentVariable("DWH_DB_PASSWORD") is { Length: > 0 } p ? p : null,
-        };
+    /// Whether the cluster costs money, so Provision and Status print its price (moto's, locally, costs nothing).
+    public bool ClusterCosts => profile != Profile.Local;
+
+    /// The port the cluster's ingress rule and messages name: the port the warehouse serves on. Locally moto's cluster
+    /// stands for the local PostgreSQL, so it gets [LOCAL] pg_port.
+    public int ClusterPort => profile == Profile.Local ? config.Local.PgPort : config.Cluster.DbPort;
+
+    /// The ingress rule's CIDR when [NETWORK] ingress_cidr is not set: loopback locally, this machine's public IP on AWS.
+    public Task<string> DefaultIngressCidrAsync(CancellationToken ct) =>
+        profile == Profile.Local ? Task.FromResult("127.0.0.1/32") : PublicIp.DetectCidrAsync(PublicIpSource, ct);
 
     /// A region the SDK knows; a typo such as us-wset-2 fails here, before any call, naming the setting.
     public void RequireKnownRegion()

@@ -9,16 +9,16 @@ namespace Sparkify.Pipeline.Aws;
 /// </summary>
 public static class ClusterLogin
 {
-    public static async Task<DbCredentials> TemporaryAsync(Run run, DwhState state)
+    public static async Task<DbCredentials> TemporaryAsync(AwsContext aws, ClusterSettings cluster, DwhState state, PipelineLog log,
+        CancellationToken ct)
     {
-        var aws = await AwsContext.ForRunAsync(run);
         using var api = new QueryApi(QueryEndpoint.Redshift(aws), aws, RetrySpec.Standard);
-        var id = state.ClusterId ?? run.Config.Cluster.Identifier;
-        var request = Request(run.Config.Cluster, id, state.DbName ?? run.Config.Cluster.DbName, state.DbUser);
+        var id = state.ClusterId ?? cluster.Identifier;
+        var request = Request(cluster, id, state.DbName ?? cluster.DbName, state.DbUser);
         var login = await AwsStep.RunAsync(aws, $"temporary database credentials for cluster {id} ({request.Action})",
             "[CLUSTER] auth and identifier, and that your IAM identity may call redshift:" + request.Action + " (docs/aws.md)",
-            () => new Redshift(api).CredentialsAsync(request, run.Ct));
-        run.Log.Information($"Warehouse login: {login} from {request.Action}");
+            () => new Redshift(api).CredentialsAsync(request, ct));
+        log.Information($"Warehouse login: {login} from {request.Action}");
         return login;
     }
 

@@ -54,7 +54,7 @@ public sealed partial record DwhConfig(
                 r.S3("S3", "log_data"), r.S3("S3", "log_jsonpath"), r.S3("S3", "song_data"),
                 r.Text("S3", "region", Region().IsMatch, "is not an AWS region such as us-west-2")),
             new LoadSettings(
-                r.Int("LOAD", "max_error", 0, 100000),
+                r.Int("LOAD", "max_error", 0, LoadSettings.MaxErrorCeiling),
                 r.OneOf("LOAD", "timeformat", "epochmillisecs", "epochsecs", "auto"),
                 r.Bool("LOAD", "compupdate"), r.Bool("LOAD", "statupdate"),
                 r.Bool("LOAD", "truncate_columns"), r.Bool("LOAD", "blanks_as_null"), r.Bool("LOAD", "empty_as_null"),

@@ -29,7 +29,11 @@ public sealed record S3Settings(S3Location LogData, S3Location LogJsonPath, S3Lo
 /// [LOAD]: COPY options, shared by Redshift's COPY and the client-side loader.
 public sealed record LoadSettings(
     int MaxError, string TimeFormat, bool CompUpdate, bool StatUpdate,
-    bool TruncateColumns, bool BlanksAsNull, bool EmptyAsNull, int Parallelism, bool RoundDecimals = false);
+    bool TruncateColumns, bool BlanksAsNull, bool EmptyAsNull, int Parallelism, bool RoundDecimals = false)
+{
+    /// MAXERROR's ceiling, Redshift's (COPY data conversion parameters): the one definition dwh.cfg and CopyOptions check.
+    public const int MaxErrorCeiling = 100000;
+}
 
 /// [LOCAL]: the local profile's services and the bucket its sample data is uploaded to.
 public sealed record LocalSettings(int MotoPort, int PgPort, string Bucket, string DataDir);

@@ -11,10 +11,7 @@ public sealed record DatasetNames(S3Location LogData, S3Location SongData, strin
 {
     public const string Schema = "public";
 
-    /// The names for this run's profile: local S3 is the [LOCAL] bucket on moto under the public key layout.
-    public static DatasetNames For(Run run) => run.Platform.Datasets(run);
-
-    /// local profile: the [S3] prefixes in the [LOCAL] bucket on moto, the PostgreSQL on 127.0.0.1.
+    /// local profile (local S3 is the [LOCAL] bucket on moto under the public key layout): the [S3] prefixes in the [LOCAL] bucket on moto, the PostgreSQL on 127.0.0.1.
     public static DatasetNames Local(S3Settings s3, string bucket, int pgPort, string database) =>
         new(new S3Location(bucket, s3.LogData.Prefix), new S3Location(bucket, s3.SongData.Prefix), $"postgres://127.0.0.1:{pgPort}", database);
 

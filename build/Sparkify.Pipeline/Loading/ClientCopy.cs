@@ -24,7 +24,7 @@ public static class ClientCopy
         if (warehouse.Dialect != Dialect.Postgres)
             throw new PipelineException($"the client-side COPY loads PostgreSQL; {warehouse} is Redshift, which runs its own COPY (RedshiftCopy)");
 
-        using var stores = new StoreSet(context.Aws, options.Region, context.Mirror, context.Listing);
+        using var stores = new StoreSet(context.S3, options.Region, context.Mirror, context.Listing);
         var objects = await ObjectListing.ListAsync(copy, stores, ct);
         await using var connection = await warehouse.OpenAsync(ct);
         var columns = await TargetColumn.ReadAsync(connection, context.Sql, table, ct);

@@ -48,8 +48,8 @@ public sealed partial record CopyOptions
 
     public CopyOptions Validate()
     {
-        if (MaxError is < 0 or > 100000)
-            throw new PipelineException($"MAXERROR {MaxError} is not from 0 to 100000 (Redshift's range)");
+        if (MaxError is < 0 or > LoadSettings.MaxErrorCeiling)
+            throw new PipelineException($"MAXERROR {MaxError} is not from 0 to {LoadSettings.MaxErrorCeiling} (Redshift's range)");
         if (Parallelism is < 1 or > 64)
             throw new PipelineException($"parallelism {Parallelism} is not from 1 to 64");
         if (Region is not null && !RegionName().IsMatch(Region))

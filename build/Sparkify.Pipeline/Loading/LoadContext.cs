@@ -1,26 +1,25 @@
 using Npgsql;
-using Sparkify.Pipeline.Aws;
+using Sparkify.Pipeline.Loading.Sources;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Loading;
 
 /// <summary>
 /// What a client-side load needs besides the command: the sql/ files (for the load_errors table), the log, the
-/// AWS context for s3:// sources (moto or AWS; null when every source is local), a run id stamped on the
-/// load_errors rows, an optional callback that receives each table's live counters when its load starts, and an
-/// optional mirror of a bucket the run uploaded (its objects are then read from the uploaded files when identical).
+/// run id stamped on the load_errors rows and the load ledger (required: one run has one id, given by its caller),
+/// the S3 clients for s3:// sources (moto, AWS or any S3 endpoint; null when every source is local), an optional
+/// callback that receives each table's live counters when its load starts, and optionally the caller's own copies and
+/// listing of a bucket (the local upload's: its objects are then read from the uploaded files when identical).
 /// </summary>
-public sealed record LoadContext(SqlFiles Sql, PipelineLog Log, AwsContext? Aws = null)
+public sealed record LoadContext(SqlFiles Sql, PipelineLog Log, string RunId, S3Clients? S3 = null)
 {
-    public string RunId { get; init; } = DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'") + "-" + Guid.NewGuid().ToString("N")[..6];
-
     public Action<LoadProgress>? OnStart { get; init; }
 
-    public Sources.LocalMirror? Mirror { get; init; }
+    public IBucketMirror? Mirror { get; init; }
 
     /// The run's one listing of a bucket (StageCopy's upload): loads from that bucket take their prefixes from it
     /// instead of listing again. Without it every load lists S3 itself.
-    public Sources.BucketListing? Listing { get; init; }
+    public IBucketListing? Listing { get; init; }
 
     /// Runs inside each table's load transaction just before it commits (StageCopy records staging_scope there).
     public Func<NpgsqlConnection, CopyCommand, CancellationToken, Task>? BeforeCommit { get; init; }

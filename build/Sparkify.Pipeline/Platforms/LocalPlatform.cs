@@ -1,66 +1,55 @@
+using Npgsql;
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Config;
-using Sparkify.Pipeline.Loading;
+using Sparkify.Pipeline.Lineage;
 using Sparkify.Pipeline.Local;
-using Sparkify.Pipeline.Targets;
+using Sparkify.Pipeline.State;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Platforms;
 
 /// The local profile: moto on [LOCAL] moto_port plays AWS, a throwaway PostgreSQL is the warehouse, and the [S3]
 /// sources are read from the [LOCAL] bucket on moto under the same key layout as the public one.
-public sealed class LocalPlatform : Platform
+public sealed class LocalPlatform(DwhConfig config, StateFile state, SqlFiles sql, LocalServices local, string root, PipelineLog log)
+    : Platform(config, state, sql)
 {
     public override Profile Profile => Profile.Local;
 
-    public override bool ClusterCosts => false;
-
-    /// moto's cluster stands for the local PostgreSQL, so it gets that server's port and its ingress rule names it.
-    public override int ClusterPort(DwhConfig config) => config.Local.PgPort;
-
-    public override async Task<AwsContext> ControlPlaneAsync(Run run) =>
-        AwsContext.ForMoto(await run.Local.MotoEndpointAsync(run.Ct), run.Config.Aws.Region);
+    public override async Task<AwsContext> ControlPlaneAsync(CancellationToken ct) =>
+        AwsContext.ForMoto(await local.MotoEndpointAsync(ct), Config.Aws.Region);
 
     // moto keeps everything in memory: when it is not running, it holds no role, cluster or rule.
-    public override bool ControlPlaneStopped(Run run) => !Ports.IsListening(run.Config.Local.MotoPort);
+    public override bool ControlPlaneStopped() => !Ports.IsListening(Config.Local.MotoPort);
 
-    public override Task<WarehouseEndpoint> WarehouseAsync(Run run) => run.Local.WarehouseAsync(run.Ct);
+    public override Task<WarehouseEndpoint> WarehouseAsync(CancellationToken ct) => local.WarehouseAsync(ct);
 
-    public override Task<WarehouseEndpoint> ReadableWarehouseAsync(Run run) => run.Local.ReadableWarehouseAsync(run.Ct);
+    public override Task<WarehouseEndpoint> ReadableWarehouseAsync(CancellationToken ct) => local.ReadableWarehouseAsync(ct);
 
-    // Not the run's token: a cancelled run still counts its rows for the summary.
-    public override Task<WarehouseEndpoint?> ReachableWarehouseAsync(Run run) => run.Local.RunningWarehouseAsync(CancellationToken.None);
+    // Not the caller's token: a cancelled run still counts its rows for the summary.
+    public override Task<WarehouseEndpoint?> ReachableWarehouseAsync(CancellationToken ct) => local.RunningWarehouseAsync(CancellationToken.None);
 
     /// The [S3] key under the local bucket: the same layout as the public one.
-    public override string StagingSource(Run run, S3Location source) => $"s3://{run.Config.Local.Bucket}/{source.Prefix}";
+    public override string StagingSource(S3Location source) => $"s3://{Config.Local.Bucket}/{source.Prefix}";
 
-    public override Task<IReadOnlyList<LoadResult>> StageAsync(Run run, CopyOptions options) => StageCopy.ClientSideAsync(run, options);
-
-    public override Lineage.DatasetNames Datasets(Run run)
-    {
-        var c = run.Config;
-        return Lineage.DatasetNames.Local(c.S3, c.Local.Bucket, c.Local.PgPort, c.Cluster.DbName);
-    }
+    public override DatasetNames Datasets() => DatasetNames.Local(Config.S3, Config.Local.Bucket, Config.Local.PgPort, Config.Cluster.DbName);
 
     // The bootstrap superuser creates the role; the owner grants.
-    public override async Task GrantReaderAsync(Run run, Npgsql.NpgsqlConnection owner, string password)
+    protected override async Task GrantReaderAsync(NpgsqlConnection owner, string password, CancellationToken ct)
     {
-        await run.Local.EnsureReaderAsync(password, run.Ct);
-        foreach (var grant in WarehouseRoles.ReaderGrants(run.Sql, Dialect.Postgres))
-            await Statement.ExecuteAsync(owner, grant, run.Ct);
+        await local.EnsureReaderAsync(password, ct);
+        foreach (var grant in WarehouseRoles.ReaderGrants(Sql, Dialect.Postgres))
+            await Statement.ExecuteAsync(owner, grant, ct);
     }
 
-    public override Task<string> DefaultIngressCidrAsync(Func<CancellationToken, Task<string>> publicIpSource, CancellationToken ct) => Task.FromResult("127.0.0.1/32");
-
-    public override async Task TearDownControlPlaneAsync(Run run, Func<Task> awsPart)
+    public override async Task TearDownControlPlaneAsync(Func<Task> awsPart)
     {
-        if (ControlPlaneStopped(run))
+        if (ControlPlaneStopped())
         {
             // moto keeps everything in memory: when it is not running, it holds no role, cluster or rule.
-            var state = run.State.Load();
-            TeardownAws.Clear(state);
-            run.State.Save(state);
-            run.Log.Information("Teardown (AWS): moto is not running, so there is no role, cluster or rule to remove");
+            var recorded = State.Load();
+            recorded.ForgetProvisioned();
+            State.Save(recorded);
+            log.Information("Teardown (AWS): moto is not running, so there is no role, cluster or rule to remove");
             return;
         }
         try
@@ -70,15 +59,15 @@ public sealed class LocalPlatform : Platform
         catch (PipelineException e)
         {
             // The local services must still be stopped; whatever answers on the port is reported, not fatal.
-            run.Log.Warning($"Teardown (AWS) on the local moto did not complete: {e.Message}");
+            log.Warning($"Teardown (AWS) on the local moto did not complete: {e.Message}");
         }
     }
 
-    public override async Task TearDownServicesAsync(Run run)
+    public override async Task TearDownServicesAsync(CancellationToken ct)
     {
-        var left = await LocalTeardown.RunAsync(run.Local, run.State, run.Config.Local, run.Root, run.Log, run.Ct);
+        var left = await LocalTeardown.RunAsync(local, State, Config.Local, root, log, ct);
         if (left.Count > 0)
             throw new PipelineException("Teardown (local) did not finish; left behind:" + string.Concat(left.Select(l => "\n  - " + l)));
-        run.Log.Information($"Teardown (local): moto and PostgreSQL stopped, {run.Local.Folder} removed");
+        log.Information($"Teardown (local): moto and PostgreSQL stopped, {local.Folder} removed");
     }
 }

@@ -1,62 +1,83 @@
+using Npgsql;
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Config;
-using Sparkify.Pipeline.Loading;
+using Sparkify.Pipeline.Lineage;
+using Sparkify.Pipeline.Local;
+using Sparkify.Pipeline.State;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Platforms;
 
 /// <summary>
 /// What a profile means, in one place: where the control plane is, which warehouse a run works on, where the staging
-/// data is read from. Built once in Run.Create: <see cref="LocalPlatform"/> (moto + a throwaway PostgreSQL) or
-/// <see cref="AwsPlatform"/> (real AWS and Redshift).
+/// data is read from. Built once, by Run.Create, from the explicit pieces it uses: <see cref="LocalPlatform"/> (moto +
+/// a throwaway PostgreSQL) or <see cref="AwsPlatform"/> (real AWS and Redshift).
 /// </summary>
-public abstract class Platform
+public abstract class Platform(DwhConfig config, StateFile state, SqlFiles sql)
 {
+    protected DwhConfig Config => config;
+    protected StateFile State => state;
+    protected SqlFiles Sql => sql;
+
     public abstract Profile Profile { get; }
 
     /// Where AWS calls go; the local profile starts (or reuses) moto.
-    public abstract Task<AwsContext> ControlPlaneAsync(Run run);
+    public abstract Task<AwsContext> ControlPlaneAsync(CancellationToken ct);
 
     /// True when the control plane is known to hold nothing now (the local moto is not running), without starting it.
-    public abstract bool ControlPlaneStopped(Run run);
+    public abstract bool ControlPlaneStopped();
 
     /// The warehouse to work on, started when needed.
-    public abstract Task<WarehouseEndpoint> WarehouseAsync(Run run);
+    public abstract Task<WarehouseEndpoint> WarehouseAsync(CancellationToken ct);
 
     /// The warehouse's address for a run that only reads (the owner's credentials; readers swap in the read-only role):
     /// started when needed, with no role, grant or database set-up.
-    public abstract Task<WarehouseEndpoint> ReadableWarehouseAsync(Run run);
+    public abstract Task<WarehouseEndpoint> ReadableWarehouseAsync(CancellationToken ct);
 
     /// The warehouse if it is up now, without starting anything.
-    public abstract Task<WarehouseEndpoint?> ReachableWarehouseAsync(Run run);
+    public abstract Task<WarehouseEndpoint?> ReachableWarehouseAsync(CancellationToken ct);
 
     /// The address StageCopy reads an [S3] source from.
-    public abstract string StagingSource(Run run, S3Location source);
-
-    /// Loads both staging tables the profile's way: the client-side loader from the local bucket, or Redshift's COPY.
-    public abstract Task<IReadOnlyList<LoadResult>> StageAsync(Run run, CopyOptions options);
-
-    /// The ingress rule's CIDR when [NETWORK] ingress_cidr is not set: loopback locally, this machine's public IP on AWS.
-    public abstract Task<string> DefaultIngressCidrAsync(Func<CancellationToken, Task<string>> publicIpSource, CancellationToken ct);
+    public abstract string StagingSource(S3Location source);
 
     /// Teardown's AWS part (<paramref name="awsPart"/>): on AWS it is the teardown; locally it runs on moto only while
     /// moto runs, and a failure there is a warning, since the local services must still be stopped.
-    public abstract Task TearDownControlPlaneAsync(Run run, Func<Task> awsPart);
+    public abstract Task TearDownControlPlaneAsync(Func<Task> awsPart);
 
     /// Teardown's last part: the local profile stops its services and removes their folders; AWS has none.
-    public abstract Task TearDownServicesAsync(Run run);
+    public abstract Task TearDownServicesAsync(CancellationToken ct);
 
     /// The OpenLineage names of the run's sources and tables.
-    public abstract Lineage.DatasetNames Datasets(Run run);
+    public abstract DatasetNames Datasets();
 
     /// Makes the read-only role (or gives it <paramref name="password"/>) and grants it SELECT, through the owner's connection.
-    public abstract Task GrantReaderAsync(Run run, Npgsql.NpgsqlConnection owner, string password);
+    protected abstract Task GrantReaderAsync(NpgsqlConnection owner, string password, CancellationToken ct);
 
-    /// Whether a cluster here costs money, so Provision and Status print its price (the local one on moto costs nothing).
-    public abstract bool ClusterCosts { get; }
+    /// The read-only role of Query, Report and Connect: made (or re-passworded) by CreateTables, under the writer lock,
+    /// with a generated password kept in the state file (0600), granted SELECT on the warehouse tables only.
+    public async Task EnsureReaderAsync(WarehouseEndpoint owner, CancellationToken ct)
+    {
+        var recorded = state.Load();
+        recorded.ReaderPassword ??= Passwords.New();
+        state.Save(recorded);
+        await using var connection = await owner.OpenAsync(ct);
+        await GrantReaderAsync(connection, recorded.ReaderPassword, ct);
+    }
 
-    /// The port the cluster's rules and messages name: the port the warehouse serves on ([LOCAL] pg_port locally).
-    public abstract int ClusterPort(DwhConfig config);
+    /// The warehouse as the read-only role (the local cluster is started when needed). Reads change no catalog: the
+    /// role and its grants are CreateTables' work, so a reader never collides with a writer setting up.
+    public async Task<WarehouseEndpoint> ReaderWarehouseAsync(CancellationToken ct)
+    {
+        var password = state.Load().ReaderPassword ?? throw new PipelineException(
+            $"the warehouse has no read-only role yet (no password for {WarehouseRoles.Reader} in {state.Path}); " +
+            $"run ./build.sh CreateTables --profile={Profile.Name()} first (Etl does it)");
+        Redact.Register(password);
+        var owner = await ReadableWarehouseAsync(ct);
+        return new WarehouseEndpoint(owner.Dialect, owner.Host, owner.Port, owner.Database, WarehouseRoles.Reader, password);
+    }
 
-    public static Platform For(Profile profile) => profile == Profile.Local ? new LocalPlatform() : new AwsPlatform();
+    /// The one place a profile becomes a platform.
+    public static Platform For(Profile profile, DwhConfig config, StateFile state, SqlFiles sql, LocalServices local, string root,
+        PipelineLog log) =>
+        profile == Profile.Local ? new LocalPlatform(config, state, sql, local, root, log) : new AwsPlatform(config, state, sql, log);
 }

@@ -11,6 +11,14 @@ public sealed record QualityReport(IReadOnlyList<CheckOutcome> Outcomes)
 
     public int Passed => Outcomes.Count(o => o.Status == "passed");
 
+    /// Each table's row count after the checks (null for a table that does not exist).
+    public IReadOnlyDictionary<string, long?> Tables { get; init; } = new Dictionary<string, long?>();
+
+    /// What etl_runs keeps of this Verify (<see cref="VerifyCounts"/>): violations per check, rows per table.
+    public JsonObject Counts() => VerifyCounts.ToJson(Outcomes, Tables);
+
+    public string Detail => $"{Passed} passed, {Failures.Count()} failed";
+
     public string Table()
     {
         var width = Math.Max("check".Length, Outcomes.Select(o => o.Check.Name.Length).DefaultIfEmpty(0).Max());

@@ -1,4 +1,5 @@
 using Sparkify.Pipeline.Quality;
+using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Reporting;

@@ -1,7 +1,7 @@
 namespace Sparkify.Pipeline.Runs;
 
 /// The warehouse's notion of "now" for audit columns.
-static class Clock
+public static class Clock
 {
     /// UTC wall time as a plain timestamp: Npgsql sends a DateTime of kind Utc as timestamptz, which the server
     /// would shift by its session time zone on the way into a timestamp column.

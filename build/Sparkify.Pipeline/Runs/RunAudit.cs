@@ -1,5 +1,5 @@
+using System.Text.Json.Nodes;
 using Npgsql;
-using Sparkify.Pipeline.Audit;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Runs;
@@ -22,7 +22,8 @@ public sealed class RunAudit(Run run) : IDisposable
         new HashSet<string>(["CreateTables", "StageCopy", "Transform", "Verify"], StringComparer.OrdinalIgnoreCase);
 
     readonly Dictionary<string, DateTime> _started = new(StringComparer.OrdinalIgnoreCase);
-    readonly List<(string Target, DateTime Started, DateTime Finished, string Status, string? Detail)> _pending = [];
+    readonly Dictionary<string, (JsonNode? Counts, string Detail)> _reported = new(StringComparer.OrdinalIgnoreCase);
+    readonly List<(string Target, DateTime Started, DateTime Finished, string Status, JsonNode? Counts, string? Detail)> _pending = [];
     WriterLock? _lock;
     WarehouseEndpoint? _warehouse;
 
@@ -47,12 +48,16 @@ public sealed class RunAudit(Run run) : IDisposable
         await WithEtlRunsAsync(_warehouse!, target, _started[target], audit => audit.StartAsync(run.Ct), run.Ct);
     }
 
+    /// What a target says of its own work (Transform's row counts, Verify's checks): written with its outcome.
+    public void Report(string target, JsonNode? counts, string detail) => _reported[target] = (counts, detail);
+
     /// Cake's TaskTeardown: the outcome as Cake saw it (succeeded, failed, or cancelled by a signal).
     public async Task TargetEndedAsync(string target, bool skipped, bool successful, string? error)
     {
         if (skipped || !_started.Remove(target, out var started)) return;
         var status = successful ? "succeeded" : run.CancelledBy is not null ? "cancelled" : "failed";
-        _pending.Add((target, started, Clock.Now(), status, successful ? null : error));
+        var own = _reported.Remove(target, out var reported);
+        _pending.Add((target, started, Clock.Now(), status, own ? reported.Counts : null, own ? reported.Detail : successful ? null : error));
         try
         {
             if (_lock is not null) await FlushPendingAsync(CancellationToken.None);
@@ -74,7 +79,7 @@ public sealed class RunAudit(Run run) : IDisposable
         foreach (var row in _pending.ToList())
         {
             var written = await WithEtlRunsAsync(_warehouse!, row.Target, row.Started,
-                audit => audit.OutcomeAsync(row.Status, row.Finished, row.Detail ?? "", ct), ct);
+                audit => audit.OutcomeAsync(row.Status, row.Finished, row.Counts, row.Detail ?? "", ct), ct);
             if (written) _pending.Remove(row);
         }
     }
@@ -85,7 +90,7 @@ public sealed class RunAudit(Run run) : IDisposable
     {
         await using var connection = await warehouse.OpenAsync(ct);
         if (!(await Tables.ExistingAsync(connection, ct)).Contains("etl_runs")) return false;
-        await write(new EtlRuns(connection, run.Id, target, run.Window, started));
+        await write(new EtlRuns(connection, run.Sql, run.Id, target, run.Window, started));
         return true;
     }
 

@@ -41,4 +41,15 @@ public sealed class DwhState
     /// The local services as started: found by Teardown even after the data folder was removed by hand.
     public Local.ServiceRecord? LocalMoto { get; set; }
     public Local.ServiceRecord? LocalPostgres { get; set; }
+
+    /// Forgets everything Provision recorded; the local profile's own entries stay for the local part of Teardown.
+    public void ForgetProvisioned()
+    {
+        Profile = Region = RoleName = RoleArn = InlinePolicyName = null;
+        AttachedPolicyArns = [];
+        ClusterId = Endpoint = DbName = DbUser = DbPassword = null;
+        SecurityGroupId = IngressCidr = null;
+        Port = IngressPort = null;
+        CreatedAt = null;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Sparkify.Pipeline.Local;
+using Sparkify.Pipeline.Runs;
 
 namespace Sparkify.Pipeline.Targets;
 

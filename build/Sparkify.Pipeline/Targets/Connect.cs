@@ -1,5 +1,6 @@
 using Sparkify.Pipeline.Config;
 using System.Text.Json.Nodes;
+using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.State;
 using Sparkify.Pipeline.Warehouse;
 

@@ -12,7 +12,7 @@ public static class CreateTables
         var warehouse = await run.WarehouseAsync();
         var recreate = run.Args.Flag("recreate");
         var result = await RunAsync(warehouse, run.Sql, recreate, run.Ct);
-        await ReaderAccess.EnsureAsync(run, warehouse);
+        await run.Platform.EnsureReaderAsync(warehouse, run.Ct);
         run.Log.Information($"CreateTables on {warehouse}: {result.Created} created, {result.Existing} kept" +
                             (recreate ? " (--recreate dropped them first)" : "") + $"; read-only role {WarehouseRoles.Reader} granted SELECT on them");
         return result;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Loading;
+using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Targets;
@@ -20,7 +21,7 @@ public static partial class Plan
 
     public static Task<PlanResult> ExecuteAsync(Run run) => run.Boundary("Plan", async () =>
     {
-        using var session = await AwsSession.ForRunAsync(run);
+        using var session = await run.AwsSessionAsync();
         var result = await RunAsync(session, run.Sql, run.Ct);
         run.Summary.Set("plan", JsonSerializer.SerializeToNode(result));
         return result;
@@ -108,7 +109,7 @@ public static partial class Plan
         if (s.Config.Network.IngressCidr is { } configured) return configured;
         try
         {
-            return await s.Platform.DefaultIngressCidrAsync(s.PublicIpSource, ct);
+            return await s.DefaultIngressCidrAsync(ct);
         }
         catch (PipelineException e)
         {

@@ -15,7 +15,7 @@ public static class Provision
 {
     public static Task<ProvisionResult> ExecuteAsync(Run run) => run.Boundary("Provision", async () =>
     {
-        using var session = await AwsSession.ForRunAsync(run);
+        using var session = await run.AwsSessionAsync();
         var result = await RunAsync(session, run.Ct);
         run.Summary.Set("provision", JsonSerializer.SerializeToNode(result));
         return result;
@@ -25,7 +25,7 @@ public static class Provision
     {
         s.RequireKnownRegion();
         // Known before anything is created: a failed detection must not leave a cluster running without its rule.
-        var cidr = s.Config.Network.IngressCidr ?? await s.Platform.DefaultIngressCidrAsync(s.PublicIpSource, ct);
+        var cidr = s.Config.Network.IngressCidr ?? await s.DefaultIngressCidrAsync(ct);
         var result = new ProvisionResult();
         var state = s.State.Load();
         s.RequireStateRegion(state, "Provision");
@@ -45,7 +45,7 @@ public static class Provision
             () => ProvisionCluster.EnsureAsync(s, state, groupId, result, ct));
         PausePoint.Reach("provision:after:cluster", ct);
         await AwsStep.RunAsync(s.Aws, "ingress rule", "[NETWORK] ingress_cidr",
-            () => EnsureIngressAsync(s, state, groupId, cidr, cluster.Port ?? s.Platform.ClusterPort(s.Config), result, ct));
+            () => EnsureIngressAsync(s, state, groupId, cidr, cluster.Port ?? s.ClusterPort, result, ct));
 
         s.Log.Information($"Provision: {(result.ChangedNothing ? "nothing to change" : "created " + string.Join(", ", result.Created))}" +
                           $"{(result.Kept.Count > 0 ? "; kept " + string.Join(", ", result.Kept) : "")}; state in {s.State.Path}");

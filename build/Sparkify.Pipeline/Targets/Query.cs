@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sparkify.Pipeline.Reporting;
+using Sparkify.Pipeline.Runs;
 
 namespace Sparkify.Pipeline.Targets;
 

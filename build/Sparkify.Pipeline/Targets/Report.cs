@@ -13,7 +13,7 @@ public static class Report
     {
         var warehouse = await run.ReaderWarehouseAsync();
         var (content, files) = await RunAsync(warehouse, run.Sql, Path.Combine(run.ArtifactsDir, "report"), run.Profile.Name(), run.Ct,
-            RunRecord.For(run));
+            RunRecord.For(run.ArtifactsDir, run.Summary, run.Platform.Datasets));
         foreach (var line in ReportDigest.Lines(content)) run.Log.Information(line);
         run.Log.Information($"Report written to {files.Html} (open it in a browser; Markdown in {Path.GetFileName(files.Markdown)} beside it)");
         run.Summary.Set("report", new JsonObject

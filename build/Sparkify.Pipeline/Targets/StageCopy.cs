@@ -3,7 +3,7 @@ using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Generation;
 using Npgsql;
 using Sparkify.Pipeline.Loading;
-using Sparkify.Pipeline.Summary;
+using Sparkify.Pipeline.Local.Upload;
 using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Modeling;
 
@@ -21,15 +21,15 @@ public static class StageCopy
     public static Task<IReadOnlyList<LoadResult>> ExecuteAsync(Run run) => run.Boundary("StageCopy", async () =>
     {
         var options = CopyOptions.FromConfig(run.Config);
-        var results = await run.Platform.StageAsync(run, options);
+        var results = run.Profile == Profile.Local ? await ClientSideAsync(run, options) : await ServerSideAsync(run, options);
         LoadReport.Log(run.Log, results);
         return results;
     });
 
-    /// local profile: the sample into the [LOCAL] bucket, then the client-side COPY loader (LocalPlatform's way).
-    internal static async Task<IReadOnlyList<LoadResult>> ClientSideAsync(Run run, CopyOptions options)
+    /// local profile: the sample into the [LOCAL] bucket, then the client-side COPY loader.
+    static async Task<IReadOnlyList<LoadResult>> ClientSideAsync(Run run, CopyOptions options)
     {
-        var aws = await AwsContext.ForRunAsync(run);
+        var aws = await run.Platform.ControlPlaneAsync(run.Ct);
         var bucket = run.Config.Local.Bucket;
         var sample = run.Args.Value("sample") is { } dir ? Path.GetFullPath(Path.Combine(run.Root, dir)) : await GeneratedSampleAsync(run);
         SampleUploadResult upload;
@@ -45,14 +45,14 @@ public static class StageCopy
                             "they are left in place and load as data (prefix matching): delete them, or ./build.sh Teardown for a fresh bucket");
         PausePoint.Reach("stagecopy:after:upload", run.Ct);
         var s3Config = run.Config.S3;
-        var copies = StagingCopies.For(run.Platform.StagingSource(run, s3Config.LogData), run.Platform.StagingSource(run, s3Config.LogJsonPath),
-            run.Platform.StagingSource(run, s3Config.SongData), options, run.Window);
+        var copies = StagingCopies.For(run.Platform.StagingSource(s3Config.LogData), run.Platform.StagingSource(s3Config.LogJsonPath),
+            run.Platform.StagingSource(s3Config.SongData), options, run.Window);
         var warehouse = await run.WarehouseAsync();
         var results = new List<LoadResult>();
         await using var printer = new ProgressPrinter(run.Log, ProgressPrinter.Terminal());
-        var context = new LoadContext(run.Sql, run.Log, aws)
+        var context = new LoadContext(run.Sql, run.Log, run.Id, aws.S3)
         {
-            OnStart = printer.Watch, RunId = run.Id, Mirror = upload.Mirror, Listing = upload.Listing, BeforeCommit = RecordScope(run),
+            OnStart = printer.Watch, Mirror = upload.Mirror, Listing = upload.Listing, BeforeCommit = RecordScope(run),
             WrittenWith = copy => RecordsScope(copy) ? [StagingScope.Table] : [], SkipUpToDate = !run.Args.Flag("force"),
         };
         try
@@ -76,8 +76,8 @@ public static class StageCopy
         return results;
     }
 
-    /// aws profile: Redshift's own COPY with the role Provision made (AwsPlatform's way).
-    internal static async Task<IReadOnlyList<LoadResult>> ServerSideAsync(Run run, CopyOptions options)
+    /// aws profile: Redshift's own COPY with the role Provision made.
+    static async Task<IReadOnlyList<LoadResult>> ServerSideAsync(Run run, CopyOptions options)
     {
         var roleArn = run.State.Load().RoleArn
                       ?? throw new PipelineException($"no IAM role ARN in {run.State.Path}; run ./build.sh Provision --profile=aws first");

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Local;
+using Sparkify.Pipeline.Runs;
 
 namespace Sparkify.Pipeline.Targets;
 
@@ -13,12 +14,12 @@ public static class Status
 {
     public static Task<StatusResult?> ExecuteAsync(Run run) => run.Boundary("Status", async () =>
     {
-        if (run.Platform.ControlPlaneStopped(run))
+        if (run.Platform.ControlPlaneStopped())
         {
             run.Log.Information($"Status: the local moto is not running on port {run.Config.Local.MotoPort}, so nothing exists");
             return null;
         }
-        using var session = await AwsSession.ForRunAsync(run);
+        using var session = await run.AwsSessionAsync();
         var result = await RunAsync(session, run.Ct);
         run.Summary.Set("status", JsonSerializer.SerializeToNode(result));
         return result;
@@ -41,8 +42,8 @@ public static class Status
             () => s.Redshift.DescribeAsync(clusterId, ct));
         var uptime = cluster?.CreatedAt is { } created ? s.Clock.Now() - created : (TimeSpan?)null;
         var perHour = cluster is null ? null : s.Prices.PerHour(s.Aws.Region, cluster.NodeType, cluster.Nodes);
-        var cost = s.Platform.ClusterCosts && uptime is { } u && perHour is { } p ? Math.Round(p * (decimal)u.TotalHours, 2) : (decimal?)null;
-        var port = cluster?.Port ?? state.IngressPort ?? s.Platform.ClusterPort(s.Config);
+        var cost = s.ClusterCosts && uptime is { } u && perHour is { } p ? Math.Round(p * (decimal)u.TotalHours, 2) : (decimal?)null;
+        var port = cluster?.Port ?? state.IngressPort ?? s.ClusterPort;
         var cidrs = await AwsStep.RunAsync(s.Aws, "reading the ingress rules", "[AWS] region", async () =>
         {
             var groupId = state.SecurityGroupId ?? await s.Ingress.DefaultSecurityGroupAsync(s.Aws.Region, ct);
@@ -55,7 +56,7 @@ public static class Status
             ? $"  cluster  {clusterId}: none"
             : $"  cluster  {clusterId}: {cluster.Status}, {cluster.Nodes} x {cluster.NodeType}, endpoint {cluster.Address ?? "-"}:{cluster.Port}, " +
               $"up {(uptime is { } t ? $"{(int)t.TotalHours}h{t.Minutes:00}m" : "?")}, " +
-              (s.Platform.ClusterCosts
+              (s.ClusterCosts
                   ? $"cost so far {(cost is { } c ? $"about {c:0.00} {s.Prices.Currency} (on-demand, {Pricing.RelativePath})" : "unknown (no price for it)")}"
                   : "no cost (the local profile's cluster is on moto)"));
         s.Log.Information(cidrs.Count == 0 ? $"  ingress  tcp/{port}: none" : $"  ingress  tcp/{port}: {string.Join(", ", cidrs)}");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Aws;
+using Sparkify.Pipeline.Runs;
 
 namespace Sparkify.Pipeline.Targets;
 
@@ -14,9 +15,9 @@ public static class Teardown
     public static Task<bool> ExecuteAsync(Run run) => run.Boundary("Teardown", async () =>
     {
         run.Local.TearingDown = true;
-        await run.Platform.TearDownControlPlaneAsync(run, () => AwsPartAsync(run));
+        await run.Platform.TearDownControlPlaneAsync(() => AwsPartAsync(run));
         RemovePgpassFiles(run);
-        await run.Platform.TearDownServicesAsync(run);
+        await run.Platform.TearDownServicesAsync(run.Ct);
         // Nothing left to remember: a fresh clone after Etl and Teardown holds no .dwh folder either (issue 10).
         run.State.DeleteIfEmpty();
         return true;
@@ -32,7 +33,7 @@ public static class Teardown
 
     static async Task AwsPartAsync(Run run)
     {
-        using var session = await AwsSession.ForRunAsync(run);
+        using var session = await run.AwsSessionAsync();
         var result = await TeardownAws.RunAsync(session, run.Args.Value("final-snapshot"), run.Ct);
         run.Summary.Set("teardown", JsonSerializer.SerializeToNode(result));
     }

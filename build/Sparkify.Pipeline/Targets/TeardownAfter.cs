@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Sparkify.Pipeline.Config;
+using Sparkify.Pipeline.Runs;
 
 namespace Sparkify.Pipeline.Targets;
 

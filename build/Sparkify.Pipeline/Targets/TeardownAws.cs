@@ -38,22 +38,11 @@ public static partial class TeardownAws
 
         await AwsStep.RunAsync(s.Aws, $"deleting IAM role {role}", "[IAM_ROLE] role_name",
             () => DeleteRoleAsync(s, role, result, ct));
-        Clear(state);
+        state.ForgetProvisioned();
         s.State.Save(state);
         s.Log.Information($"Teardown (AWS): removed {(result.Removed.Count == 0 ? "nothing" : string.Join(", ", result.Removed))}" +
                           $"{(result.AlreadyGone.Count > 0 ? "; already gone: " + string.Join(", ", result.AlreadyGone) : "")}");
         return result;
-    }
-
-    /// Forgets everything Provision recorded; the local profile's own entries stay for the local part of Teardown.
-    public static void Clear(DwhState state)
-    {
-        state.Profile = state.Region = state.RoleName = state.RoleArn = state.InlinePolicyName = null;
-        state.AttachedPolicyArns = [];
-        state.ClusterId = state.Endpoint = state.DbName = state.DbUser = state.DbPassword = null;
-        state.SecurityGroupId = state.IngressCidr = null;
-        state.Port = state.IngressPort = null;
-        state.CreatedAt = null;
     }
 
     static async Task RevokeIngressAsync(AwsSession s, DwhState state, string clusterId, TeardownResult result, CancellationToken ct)
@@ -68,7 +57,7 @@ public static partial class TeardownAws
             s.Log.Information($"Ingress: no security group to clean ({e.Message})");
             return;
         }
-        var port = state.IngressPort ?? s.Platform.ClusterPort(s.Config);
+        var port = state.IngressPort ?? s.ClusterPort;
         var description = Ingress.RuleDescription(clusterId);
         var ours = (await s.Ingress.CidrsAsync(groupId, port, ct)).Where(r => r.Description == description).Select(r => r.CidrIp);
         var cidrs = ours.Concat(state.IngressCidr is { } recorded ? [recorded] : []).Distinct().ToList();

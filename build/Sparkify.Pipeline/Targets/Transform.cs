@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Npgsql;
-using Sparkify.Pipeline.Audit;
 using Sparkify.Pipeline.Modeling;
 using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Warehouse;
@@ -18,7 +17,17 @@ public static class Transform
     public static Task<TransformResult> ExecuteAsync(Run run) => run.Boundary("Transform", async () =>
     {
         var warehouse = await run.WarehouseAsync();
-        var result = await RunAsync(warehouse, run.Sql, run.Window, run.Id, run.Ct, skipUpToDate: !run.Args.Flag("force"));
+        TransformResult result;
+        try
+        {
+            result = await RunAsync(warehouse, run.Sql, run.Window, run.Id, run.Ct, skipUpToDate: !run.Args.Flag("force"));
+        }
+        catch (Exception e)
+        {
+            run.Audit.Report("Transform", null, e.Message);
+            throw;
+        }
+        run.Audit.Report("Transform", result.Changes.ToJson(), result.Detail);
         if (result.UpToDateSince is { } since)
         {
             run.Log.Information($"Transform on {warehouse}, {result.Range}: up to date, not run: nothing it reads or writes changed since run " +
@@ -34,7 +43,7 @@ public static class Transform
         return result;
     });
 
-    /// Runs every file of sql/transform/ in name order inside one transaction and records the run in etl_runs.
+    /// Runs every file of sql/transform/ in name order inside one transaction; the run's lifecycle records it in etl_runs.
     /// With <paramref name="skipUpToDate"/>, a run whose staged data, SQL, scope and star tables are what the last
     /// successful run left (Runs/UpToDate.cs) changes nothing, and is recorded as such instead.
     public static async Task<TransformResult> RunAsync(WarehouseEndpoint warehouse, SqlFiles sql, DateWindow? window,
@@ -42,51 +51,36 @@ public static class Transform
     {
         var statements = sql.List(Folder).SelectMany(file => SqlScript.Split(file, sql.Read(file))).ToList();
         await using var connection = await warehouse.OpenAsync(ct);
-        var audit = new EtlRuns(connection, runId, "Transform", window);
-        await audit.StartAsync(ct);
         var clock = Stopwatch.StartNew();
         var changes = new TableChanges();
-        EventRange range;
-        try
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        if (warehouse.Dialect == Dialect.Postgres) await Statement.ExecuteAsync(connection, sql.Read("postgres/transform_session.sql"), ct);
+        var range = await EventRange.ForAsync(connection, sql, window, ct);
+        var inputs = UpToDate.Fingerprint(statements.Select(st => $"{st.File} {st.Text}").Prepend($"scope {range.FromMs} {range.ToMs} {range.Full}"));
+        if (skipUpToDate && warehouse.Dialect == Dialect.Postgres &&
+            await UpToDate.CurrentAsync(connection, sql, Folder, inputs, Stamped, ct) is { } stamp)
         {
-            await using var transaction = await connection.BeginTransactionAsync(ct);
-            if (warehouse.Dialect == Dialect.Postgres) await Statement.ExecuteAsync(connection, sql.Read("postgres/transform_session.sql"), ct);
-            range = await EventRange.ForAsync(connection, sql, window, ct);
-            var inputs = UpToDate.Fingerprint(statements.Select(st => $"{st.File} {st.Text}").Prepend($"scope {range.FromMs} {range.ToMs} {range.Full}"));
-            if (skipUpToDate && warehouse.Dialect == Dialect.Postgres &&
-                await UpToDate.CurrentAsync(connection, sql, Folder, inputs, Stamped, ct) is { } stamp)
-            {
-                await transaction.CommitAsync(ct);
-                var unchanged = new TransformResult(range, new TableChanges(), clock.Elapsed) { UpToDateSince = stamp.RunId };
-                await audit.SucceededAsync(unchanged.Changes.ToJson(), $"{range}: up to date since run {stamp.RunId}, not run", ct);
-                return unchanged;
-            }
-            // A first run into empty tables writes them without the write-ahead log (the file says when and why).
-            if (warehouse.Dialect == Dialect.Postgres) await Statement.ExecuteAsync(connection, sql.Read("postgres/empty_star_truncated.sql"), ct);
-            var statistics = await TableStatistics.ReadAsync(connection, sql, warehouse.Dialect, ct);
-            foreach (var statement in statements)
-            {
-                var rows = await ExecuteAsync(connection, statement, range, ct);
-                if (statement.Table is not null)
-                {
-                    changes.Add(statement.Table, statement.Kind!, rows);
-                    await statistics.AfterAsync(connection, statement, rows, ct);
-                }
-                if (PausePoint.Armed) PausePoint.Reach($"transform:after:{Path.GetFileName(statement.File)}", ct);
-            }
-            if (warehouse.Dialect == Dialect.Postgres)
-                await UpToDate.RecordAsync(connection, sql, Folder, inputs, Stamped, runId, changes.ToJson(), ct);
-            PausePoint.Reach("transform:before:commit", ct);
             await transaction.CommitAsync(ct);
+            return new TransformResult(range, new TableChanges(), clock.Elapsed) { UpToDateSince = stamp.RunId };
         }
-        catch (Exception e)
+        // A first run into empty tables writes them without the write-ahead log (the file says when and why).
+        if (warehouse.Dialect == Dialect.Postgres) await Statement.ExecuteAsync(connection, sql.Read("postgres/empty_star_truncated.sql"), ct);
+        var statistics = await TableStatistics.ReadAsync(connection, sql, warehouse.Dialect, ct);
+        foreach (var statement in statements)
         {
-            await audit.FailedAsync(null, e.Message, CancellationToken.None);
-            throw;
+            var rows = await ExecuteAsync(connection, statement, range, ct);
+            if (statement.Table is not null)
+            {
+                changes.Add(statement.Table, statement.Kind!, rows);
+                await statistics.AfterAsync(connection, statement, rows, ct);
+            }
+            if (PausePoint.Armed) PausePoint.Reach($"transform:after:{Path.GetFileName(statement.File)}", ct);
         }
-        var result = new TransformResult(range, changes, clock.Elapsed);
-        await audit.SucceededAsync(changes.ToJson(), $"{range}: {changes.Total} rows changed", ct);
-        return result;
+        if (warehouse.Dialect == Dialect.Postgres)
+            await UpToDate.RecordAsync(connection, sql, Folder, inputs, Stamped, runId, changes.ToJson(), ct);
+        PausePoint.Reach("transform:before:commit", ct);
+        await transaction.CommitAsync(ct);
+        return new TransformResult(range, changes, clock.Elapsed);
     }
 
     /// What Transform reads and writes: the seven tables, and the scope staging_scope gives a run without a window.
@@ -114,6 +108,9 @@ public sealed record TransformResult(EventRange Range, TableChanges Changes, Tim
 {
     /// Set when the run was skipped as up to date: the run whose result the tables still hold.
     public string? UpToDateSince { get; init; }
+
+    /// The line etl_runs records of this Transform.
+    public string Detail => UpToDateSince is { } since ? $"{Range}: up to date since run {since}, not run" : $"{Range}: {Changes.Total} rows changed";
 
     public JsonObject ToJson() => new()
     {

@@ -1,8 +1,7 @@
-using System.Text.Json.Nodes;
 using Npgsql;
-using Sparkify.Pipeline.Audit;
 using Sparkify.Pipeline.Modeling;
 using Sparkify.Pipeline.Quality;
+using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Targets;
@@ -20,7 +19,17 @@ public static class Verify
     public static Task<QualityReport> ExecuteAsync(Run run) => run.Boundary("Verify", async () =>
     {
         var warehouse = await run.WarehouseAsync();
-        var report = await RunAsync(warehouse, run.Sql, run.Window, run.Id, run.Ct, Path.Combine(run.ArtifactsDir, FailedFolder));
+        QualityReport report;
+        try
+        {
+            report = await RunAsync(warehouse, run.Sql, run.Window, run.Ct, Path.Combine(run.ArtifactsDir, FailedFolder));
+        }
+        catch (Exception e)
+        {
+            run.Audit.Report("Verify", null, e.Message);
+            throw;
+        }
+        run.Audit.Report("Verify", report.Counts(), report.Detail);
         run.Log.Information($"Verify on {warehouse}:\n{report.Table()}");
         run.Summary.Set("quality", report.ToJson());
         if (!report.Failures.Any()) return report;
@@ -29,19 +38,18 @@ public static class Verify
         throw new PipelineException(report.FailureSummary());
     });
 
-    /// Runs every check (all of them, even after a failure) and records the outcome in etl_runs, with each table's row
-    /// count (the report's trends read both back); it does not throw on a violation. With <paramref name="failedFolder"/>,
-    /// a failed check's offending rows all go to CHECK.csv there (files of an earlier run for these checks are removed).
+    /// Runs every check (all of them, even after a failure) and counts each table's rows (the run records both in
+    /// etl_runs, where the report's trends read them back); it does not throw on a violation. With
+    /// <paramref name="failedFolder"/>, a failed check's offending rows all go to CHECK.csv there (files of an earlier
+    /// run for these checks are removed first).
     public static async Task<QualityReport> RunAsync(WarehouseEndpoint warehouse, SqlFiles sql, DateWindow? window,
-        string runId, CancellationToken ct, string? failedFolder = null)
+        CancellationToken ct, string? failedFolder = null)
     {
         var checks = sql.List(Folder).Select(file => QualityCheck.From(file, sql.Read(file))).ToList();
         var screens = sql.List(QualityScreen.Folder).Select(file => QualityScreen.From(file, sql.Read(file))).ToList();
         QualityScreen.Validate(screens, checks);
         if (failedFolder is not null) FailedRowsCsv.RemoveStale(failedFolder, checks.Select(c => c.Name));
         await using var connection = await warehouse.OpenAsync(ct);
-        var audit = new EtlRuns(connection, runId, "Verify", window);
-        await audit.StartAsync(ct);
         var more = new List<NpgsqlConnection>();
         IReadOnlyList<CheckOutcome> outcomes;
         IReadOnlyDictionary<string, long?> tables;
@@ -54,20 +62,10 @@ public static class Verify
             outcomes = await CheckRunner.RunAsync([connection, ..more], checks, screens, range, ct, failedFolder);
             tables = await Tables.CountRowsAsync(connection, ct);
         }
-        catch (Exception e)
-        {
-            await audit.FailedAsync(null, e.Message, CancellationToken.None);
-            throw;
-        }
         finally
         {
             foreach (var c in more) await c.DisposeAsync();
         }
-        var report = new QualityReport(outcomes);
-        var counts = VerifyCounts.ToJson(outcomes, tables);
-        var detail = $"{report.Passed} passed, {report.Failures.Count()} failed";
-        if (report.Failures.Any()) await audit.FailedAsync(counts, detail, ct);
-        else await audit.SucceededAsync(counts, detail, ct);
-        return report;
+        return new QualityReport(outcomes) { Tables = tables };
     }
 }

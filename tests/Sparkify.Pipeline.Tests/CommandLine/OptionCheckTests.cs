@@ -1,4 +1,5 @@
 using Sparkify.Pipeline.CommandLine;
+using Sparkify.Pipeline.Runs;
 
 namespace Sparkify.Pipeline.Tests.CommandLine;
 

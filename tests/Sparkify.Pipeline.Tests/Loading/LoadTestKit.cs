@@ -11,7 +11,10 @@ static class LoadTestKit
 {
     public static readonly SqlFiles Sql = SqlFiles.In(Repo.Root);
 
-    public static LoadContext Context(Sparkify.Pipeline.Aws.AwsContext? aws = null) => new(Sql, new PipelineLog(TextWriter.Null), aws);
+    /// A context under a run id of its own, as each run has.
+    public static LoadContext Context(Sparkify.Pipeline.Aws.AwsContext? aws = null) => new(Sql, new PipelineLog(TextWriter.Null), NewRunId(), aws is null ? null : aws.S3);
+
+    public static string NewRunId() => DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'") + "-" + Guid.NewGuid().ToString("N")[..6];
 
     /// Redshift-like defaults, with the options a test changes.
     public static CopyOptions Options(CopyFormat? format = null) => new() { Format = format ?? CopyFormat.Auto, Parallelism = 4 };

@@ -1,4 +1,5 @@
 using Amazon.S3.Model;
+using Sparkify.Pipeline.Local.Upload;
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Loading;
 using Sparkify.Pipeline.Tests.Fixtures;

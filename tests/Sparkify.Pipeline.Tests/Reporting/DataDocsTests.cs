@@ -1,3 +1,4 @@
+using Sparkify.Pipeline.Runs;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;

@@ -1,6 +1,7 @@
 using Sparkify.Pipeline.CommandLine;
 using System.Collections;
 using Sparkify.Pipeline.Config;
+using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Safety;
 using Sparkify.Pipeline.Tests.Fixtures;
 

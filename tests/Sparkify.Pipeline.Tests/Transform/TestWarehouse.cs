@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Npgsql;
 using Sparkify.Pipeline.Quality;
+using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Targets;
 using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Warehouse;
@@ -24,10 +26,35 @@ public sealed class TestWarehouse
     }
 
     public Task<TransformResult> TransformAsync(DateWindow? window = null, string runId = "test-run", bool skipUpToDate = false) =>
-        global::Sparkify.Pipeline.Targets.Transform.RunAsync(Db, Sql, window, runId, CancellationToken.None, skipUpToDate);
+        RecordedAsync("Transform", window, runId,
+            () => global::Sparkify.Pipeline.Targets.Transform.RunAsync(Db, Sql, window, runId, CancellationToken.None, skipUpToDate),
+            r => ("succeeded", r.Changes.ToJson(), r.Detail));
 
     public Task<QualityReport> VerifyAsync(DateWindow? window = null, string runId = "test-run", string? failedFolder = null) =>
-        Verify.RunAsync(Db, Sql, window, runId, CancellationToken.None, failedFolder);
+        RecordedAsync("Verify", window, runId, () => Verify.RunAsync(Db, Sql, window, CancellationToken.None, failedFolder),
+            r => (r.Failures.Any() ? "failed" : "succeeded", r.Counts(), r.Detail));
+
+    /// The target's work between its 'running' row and its outcome in etl_runs, as the run's lifecycle records them.
+    async Task<T> RecordedAsync<T>(string target, DateWindow? window, string runId, Func<Task<T>> work,
+        Func<T, (string Status, JsonNode Counts, string Detail)> outcome)
+    {
+        await using var connection = await Db.OpenAsync(CancellationToken.None);
+        var etlRuns = new EtlRuns(connection, Sql, runId, target, window);
+        await etlRuns.StartAsync(CancellationToken.None);
+        T result;
+        try
+        {
+            result = await work();
+        }
+        catch (Exception e)
+        {
+            await etlRuns.OutcomeAsync("failed", Clock.Now(), null, e.Message, CancellationToken.None);
+            throw;
+        }
+        var (status, counts, detail) = outcome(result);
+        await etlRuns.OutcomeAsync(status, Clock.Now(), counts, detail, CancellationToken.None);
+        return result;
+    }
 
     public async Task StageAsync(params StagedEvent[] events)
     {

@@ -8,18 +8,18 @@ namespace Sparkify.Pipeline.Loading.Sources;
 
 /// <summary>
 /// One bucket through AWSSDK.S3: AWS itself or any endpoint that speaks S3 (moto). Existence always asks the bucket;
-/// listing asks it too, unless given this run's one listing of it (<see cref="BucketListing"/>). With a
-/// <see cref="LocalMirror"/> of it, an object whose listed ETag is the MD5 of the local file it was uploaded from is
-/// read from that file (the local profile's own upload); every other object is fetched.
+/// listing asks it too, unless given a listing of it the caller holds (<see cref="IBucketListing"/>). With a
+/// <see cref="IBucketMirror"/> of it, an object whose listed ETag says a local copy holds its bytes is read from that
+/// copy (the local profile's own upload); every other object is fetched.
 /// </summary>
-public sealed class S3ObjectStore(IAmazonS3 client, string bucket, LocalMirror? mirror = null) : ObjectStore
+public sealed class S3ObjectStore(IAmazonS3 client, string bucket, IBucketMirror? mirror = null) : ObjectStore
 {
     readonly ConcurrentDictionary<string, string> _etags = new(StringComparer.Ordinal);
 
     public string Bucket { get; } = bucket;
 
     /// This run's listing of the bucket, when it has one: prefixes are then answered from it, not by S3 again.
-    public BucketListing? Listing { get; init; }
+    public IBucketListing? Listing { get; init; }
 
     public override async Task<IReadOnlyList<SourceObject>> ListAsync(string prefix, CancellationToken ct)
     {

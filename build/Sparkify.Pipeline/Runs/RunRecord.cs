@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Sparkify.Pipeline.Lineage;
 
-namespace Sparkify.Pipeline.Reporting;
+namespace Sparkify.Pipeline.Runs;
 
 /// <summary>
 /// What the report's data docs know of the run that filled the warehouse: the run summary's loads, load_errors,
@@ -17,24 +17,24 @@ public sealed record RunRecord(JsonObject Summary, string Source, DatasetNames? 
     static readonly (string Section, string Target)[] Sections =
         [("loads", "StageCopy"), ("load_errors", "StageCopy"), ("quality", "Verify"), ("transform", "Transform")];
 
-    public static RunRecord For(Run run)
+    public static RunRecord For(string artifactsDir, RunSummary thisRun, Func<DatasetNames> datasets)
     {
-        var path = Path.Combine(run.ArtifactsDir, "run-summary.json");
+        var path = Path.Combine(artifactsDir, "run-summary.json");
         var summary = Read(path) ?? new JsonObject();
         var fromFile = summary.Count > 0;
-        var ran = run.Summary.Targets.Where(t => t.Status != "skipped").Select(t => t.Name).ToHashSet();
+        var ran = thisRun.Targets.Where(t => t.Status != "skipped").Select(t => t.Name).ToHashSet();
         var fromThisRun = new List<string>();
         foreach (var (section, target) in Sections)
         {
             if (!ran.Contains(target)) continue;
-            summary[section] = run.Summary.Get(section)?.DeepClone();
+            summary[section] = thisRun.Get(section)?.DeepClone();
             fromThisRun.Add(section);
         }
         var source = fromThisRun.Count == Sections.Length ? "this run"
             : fromThisRun.Count == 0 ? fromFile ? $"{path} of {summary["started_at"]}" : "no run summary yet (run ./build.sh Etl)"
             : $"this run ({string.Join(", ", fromThisRun.Distinct())}) and {path}";
         DatasetNames? names = null;
-        try { names = DatasetNames.For(run); }
+        try { names = datasets(); }
         catch (PipelineException) { }
         return new RunRecord(summary, source, names);
     }

@@ -4,7 +4,7 @@ using System.Text;
 using Sparkify.Pipeline.Loading.Sources;
 using Sparkify.Pipeline.State;
 
-namespace Sparkify.Pipeline.Loading;
+namespace Sparkify.Pipeline.Local.Upload;
 
 /// <summary>
 /// The sample files' MD5s from the last upload, each keyed by the file's full path and its <see cref="FileStamp"/>

@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
 using Amazon.S3;
+using Sparkify.Pipeline.Local.Upload;
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Loading;
 using Sparkify.Pipeline.Tests.Fixtures;
+using Sparkify.Pipeline.Tests.Loading;
 using static Sparkify.Pipeline.Tests.Loading.LoadTestKit;
 
-namespace Sparkify.Pipeline.Tests.Loading;
+namespace Sparkify.Pipeline.Tests.Local.Upload;
 
 /// <summary>
 /// The sample upload's MD5 cache and its cold path on a real moto (issue 13, item 5): a warm upload hashes nothing,
@@ -103,7 +105,7 @@ public class SampleUploadCacheTests
         using var _ = s3;
         await UploadAsync(s3, bucket, sample, cache);
         sample.Write(Day, Event("paid"));
-        var stamp = Sparkify.Pipeline.Loading.Sources.FileStamp.Of(sample.Path(Day))!.Value;
+        var stamp = FileStamp.Of(sample.Path(Day))!.Value;
         var text = File.ReadAllText(cache);
         // The forgery gives the edited file's new stamp to its old MD5: trusted, the edit would be skipped.
         var line = text.Split('\n').Single(l => l.EndsWith(sample.Path(Day), StringComparison.Ordinal));

@@ -6,7 +6,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Sparkify.Pipeline.Loading.Sources;
 
-namespace Sparkify.Pipeline.Loading;
+namespace Sparkify.Pipeline.Local.Upload;
 
 /// <summary>
 /// Puts a sample in the public layout (song_data/…, log_data/…, log_json_path.json) into a bucket under the same

@@ -1,6 +1,6 @@
 using Sparkify.Pipeline.Config;
 
-namespace Sparkify.Pipeline;
+namespace Sparkify.Pipeline.CommandLine;
 
 /// <summary>
 /// The command line as Cake parsed it: --name=value, a bare --flag (true; Cake gives it a null value), and

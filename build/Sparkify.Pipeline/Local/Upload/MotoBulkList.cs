@@ -1,8 +1,7 @@
 using System.Text.Json;
+using Sparkify.Pipeline.Loading.Sources;
 
-namespace Sparkify.Pipeline.Loading;
-
-using Sources;
+namespace Sparkify.Pipeline.Local.Upload;
 
 /// <summary>
 /// The whole bucket in one request from the local profile's moto (Local/moto_serve.py's list route): moto's own

@@ -1,4 +1,6 @@
-namespace Sparkify.Pipeline.Loading.Sources;
+using Sparkify.Pipeline.Loading.Sources;
+
+namespace Sparkify.Pipeline.Local.Upload;
 
 /// <summary>
 /// The local files that a bucket's objects were uploaded from, each with its MD5. The loader reads such a file instead
@@ -9,7 +11,7 @@ namespace Sparkify.Pipeline.Loading.Sources;
 /// The ETag of an object put in one part (no SSE-KMS) is the MD5 of its bytes (S3 API reference, Common Response
 /// Headers); a multipart ETag ("…-N") never matches an MD5, so such objects are always read from S3.
 /// </remarks>
-public sealed class LocalMirror(string bucket)
+public sealed class LocalMirror(string bucket) : IBucketMirror
 {
     readonly Dictionary<string, MirroredFile> _files = new(StringComparer.Ordinal);
     long _local, _remote;

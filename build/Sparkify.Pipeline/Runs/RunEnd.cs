@@ -1,6 +1,6 @@
 using Sparkify.Pipeline.Warehouse;
 
-namespace Sparkify.Pipeline.Summary;
+namespace Sparkify.Pipeline.Runs;
 
 /// Closes a run: records each target's outcome as Cake reports it, then writes artifacts/run-summary.json.
 public static class RunEnd
@@ -13,7 +13,7 @@ public static class RunEnd
         var status = skipped ? "skipped" : successful ? "succeeded" : run.CancelledBy is not null ? "cancelled" : "failed";
         run.Summary.Record(target, status, duration);
         await run.Audit.TargetEndedAsync(target, skipped, successful, error?.Message);
-        Lineage.LineageLog.Record(run, target, skipped, successful, duration);
+        run.Lineage.Record(target, skipped, successful, duration, run.Summary.Get);
     }
 
     /// A run cancelled by a signal exits as a shell reports that signal (130 SIGINT, 143 SIGTERM); Cake's own exit

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Sparkify.Pipeline.Loading.Sources;
+namespace Sparkify.Pipeline.Local.Upload;
 
 /// <summary>
 /// What the file system says about a file without reading it: device and inode, size, and the modification and

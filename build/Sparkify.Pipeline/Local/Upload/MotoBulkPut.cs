@@ -2,7 +2,7 @@ using System.Formats.Tar;
 using System.Net.Http.Json;
 using System.Threading.Channels;
 
-namespace Sparkify.Pipeline.Loading;
+namespace Sparkify.Pipeline.Local.Upload;
 
 /// <summary>
 /// The bulk route of the local profile's moto (Local/moto_serve.py): many files put in one request per batch, sent

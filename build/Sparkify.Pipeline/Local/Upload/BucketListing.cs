@@ -1,7 +1,8 @@
 using Amazon.S3;
 using Amazon.S3.Model;
+using Sparkify.Pipeline.Loading.Sources;
 
-namespace Sparkify.Pipeline.Loading.Sources;
+namespace Sparkify.Pipeline.Local.Upload;
 
 /// <summary>
 /// Every object of one bucket as one ListObjectsV2 pass returned it (key, size, ETag), in key order. The local
@@ -9,7 +10,7 @@ namespace Sparkify.Pipeline.Loading.Sources;
 /// loads take their prefixes from that listing instead of listing 10,101 keys a second time: a prefix selects the keys
 /// that start with it (S3's prefix semantics: keys, not folders), which in key order is one contiguous run.
 /// </summary>
-public sealed class BucketListing
+public sealed class BucketListing : IBucketListing
 {
     readonly ListedObject[] _objects;
 
@@ -72,6 +73,3 @@ public sealed class BucketListing
         public int Compare(ListedObject? a, ListedObject? b) => string.CompareOrdinal(a!.Key, b!.Key);
     }
 }
-
-/// One listed object: its key, size in bytes and ETag as S3 lists it (quoted).
-public sealed record ListedObject(string Key, long Size, string ETag);

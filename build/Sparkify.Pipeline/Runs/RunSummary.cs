@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Sparkify.Pipeline.Summary;
+namespace Sparkify.Pipeline.Runs;
 
 /// <summary>
 /// The machine-readable record of one run: artifacts/run-summary.json. Targets add their own sections

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Sparkify.Pipeline.Summary;
+namespace Sparkify.Pipeline.Runs;
 
 /// The end-of-run digest a person reads in five seconds: table row counts, load errors, checks. Cake prints the times.
 public static class RunDigest

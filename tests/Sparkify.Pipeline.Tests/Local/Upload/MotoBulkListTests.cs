@@ -1,10 +1,12 @@
 using Amazon.S3.Model;
+using Sparkify.Pipeline.Local.Upload;
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Loading;
 using Sparkify.Pipeline.Loading.Sources;
 using Sparkify.Pipeline.Tests.Fixtures;
+using Sparkify.Pipeline.Tests.Loading;
 
-namespace Sparkify.Pipeline.Tests.Loading;
+namespace Sparkify.Pipeline.Tests.Local.Upload;
 
 /// <summary>
 /// moto_serve.py's list route (issue 13, item 5: ListObjectsV2 took 5-7 s for 10,101 keys) must list what

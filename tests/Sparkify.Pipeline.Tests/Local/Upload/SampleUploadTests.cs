@@ -1,11 +1,13 @@
 using Amazon.S3;
 using Amazon.S3.Model;
+using Sparkify.Pipeline.Local.Upload;
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Loading;
 using Sparkify.Pipeline.Tests.Fixtures;
+using Sparkify.Pipeline.Tests.Loading;
 using static Sparkify.Pipeline.Tests.Loading.LoadTestKit;
 
-namespace Sparkify.Pipeline.Tests.Loading;
+namespace Sparkify.Pipeline.Tests.Local.Upload;
 
 /// <summary>
 /// The local profile's sample upload on a real moto: content decides what is put (issue 11, item 2), only keys it

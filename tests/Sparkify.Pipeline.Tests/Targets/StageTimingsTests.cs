@@ -1,8 +1,9 @@
+using Sparkify.Pipeline.Local.Upload;
 using Sparkify.Pipeline.Loading;
 using Sparkify.Pipeline.Loading.Sources;
-using Sparkify.Pipeline.Summary;
+using Sparkify.Pipeline.Targets;
 
-namespace Sparkify.Pipeline.Tests.Summary;
+namespace Sparkify.Pipeline.Tests.Targets;
 
 /// The run summary's stage_phases: the upload, then each phase summed over both tables' loads.
 public class StageTimingsTests

@@ -1,17 +1,20 @@
 using System.Collections;
 using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Config;
+using Sparkify.Pipeline.Aws;
+using Sparkify.Pipeline.Lineage;
 using Sparkify.Pipeline.Local;
-using Sparkify.Pipeline.Runs;
+using Sparkify.Pipeline.Platforms;
 using Sparkify.Pipeline.State;
-using Sparkify.Pipeline.Summary;
 using Sparkify.Pipeline.Warehouse;
 
-namespace Sparkify.Pipeline;
+namespace Sparkify.Pipeline.Runs;
 
 /// <summary>
 /// Everything one build run shares, built once by build.cake's Setup: the validated configuration, the profile,
-/// the state file, the log, the summary and a cancellation token tied to Ctrl+C. Invalid input fails here.
+/// the state file, the log, the summary and a cancellation token tied to Ctrl+C. Invalid input fails here. Only the
+/// target entry points (Targets/) and the run's own lifecycle (Runs/) see it; everything else is built here from
+/// the explicit pieces it uses.
 /// </summary>
 public sealed class Run : IDisposable
 {
@@ -19,11 +22,11 @@ public sealed class Run : IDisposable
     readonly IReadOnlySet<string> _skips;
 
     Run(string root, Profile profile, DwhConfig config, RunArguments args, PipelineLog log, IReadOnlySet<string> skips,
-        IReadOnlyList<string> plan)
+        IReadOnlyList<string> plan, string target)
     {
         Root = root;
         Profile = profile;
-        Platform = Platforms.Platform.For(profile);
+        Target = target;
         Config = config;
         Args = args;
         Log = log;
@@ -38,6 +41,8 @@ public sealed class Run : IDisposable
                                                 !skips.Contains(t)),
         };
         Sql = SqlFiles.In(root);
+        Platform = Platform.For(profile, config, State, Sql, Local, root, log);
+        Lineage = new LineageLog(ArtifactsDir, Id, target, Platform.Datasets, log);
         Window = DateWindow.Parse(args.Value("from"), args.Value("to"));
         _cancellation = new RunCancellation(log);
         Audit = new RunAudit(this);
@@ -47,7 +52,10 @@ public sealed class Run : IDisposable
     public Profile Profile { get; }
 
     /// What the profile means (control plane, warehouse, data location), built once here.
-    public Platforms.Platform Platform { get; }
+    public Platform Platform { get; }
+
+    /// The run's OpenLineage events, in artifacts/lineage/RUN_ID.jsonl.
+    public LineageLog Lineage { get; }
     public DwhConfig Config { get; }
     public RunArguments Args { get; }
     public PipelineLog Log { get; }
@@ -74,7 +82,7 @@ public sealed class Run : IDisposable
     public string ArtifactsDir { get; }
 
     /// The target named on the command line (Etl, StageCopy, ...): the job that each target's work belongs to.
-    public string Target { get; private init; } = "";
+    public string Target { get; }
 
     /// Builds the run from Cake's arguments; fails before any work on an undeclared option, a bad profile, --skip or configuration.
     public static Run Create(IEnumerable<KeyValuePair<string, ICollection<string>>> arguments, string root,
@@ -88,22 +96,27 @@ public sealed class Run : IDisposable
         var config = DwhConfig.FromFile(configPath, environment ?? Environment.GetEnvironmentVariables(), args.ConfigOverrides, root);
         foreach (var option in Safety.PathOptions.Written)
             if (args.Value(option) is { } path) Safety.PathGuard.Require(Path.Combine(root, path), root, $"--{option}");
-        return new Run(root, profile, config, args, new PipelineLog(Console.Out, args.Flag("verbose")), skips, TargetInfo.Plan(graph, target))
-        {
-            Target = target,
-        };
+        return new Run(root, profile, config, args, new PipelineLog(Console.Out, args.Flag("verbose")), skips, TargetInfo.Plan(graph, target), target);
     }
 
     public bool Skips(string target) => _skips.Contains(target);
 
     /// The warehouse to work on: the local PostgreSQL (started when needed) or the Redshift cluster Provision made.
-    public Task<WarehouseEndpoint> WarehouseAsync() => Platform.WarehouseAsync(this);
+    public Task<WarehouseEndpoint> WarehouseAsync() => Platform.WarehouseAsync(Ct);
 
     /// The warehouse as the read-only role CreateTables made: for Query, Report and Connect.
-    public Task<WarehouseEndpoint> ReaderWarehouseAsync() => ReaderAccess.EndpointAsync(this);
+    public Task<WarehouseEndpoint> ReaderWarehouseAsync() => Platform.ReaderWarehouseAsync(Ct);
 
     /// The warehouse if it is up now, without starting anything: for the run summary's row counts.
-    public Task<WarehouseEndpoint?> ReachableWarehouseAsync() => Platform.ReachableWarehouseAsync(this);
+    public Task<WarehouseEndpoint?> ReachableWarehouseAsync() => Platform.ReachableWarehouseAsync(Ct);
+
+    /// What Provision, Teardown, Status and Plan work with: moto in the local profile (started when needed), real AWS
+    /// in the aws profile.
+    public async Task<AwsSession> AwsSessionAsync() =>
+        new(await Platform.ControlPlaneAsync(Ct), Config, Profile, State, Log, Pricing.Load(Root))
+        {
+            PasswordFromEnvironment = Environment.GetEnvironmentVariable("DWH_DB_PASSWORD") is { Length: > 0 } p ? p : null,
+        };
 
     /// The target boundary: expected failures pass through as they are; anything else keeps its stack trace.
     public async Task<T> Boundary<T>(string target, Func<Task<T>> work)

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Sparkify.Pipeline.Loading.Sources;
 
-namespace Sparkify.Pipeline.Loading;
+namespace Sparkify.Pipeline.Local.Upload;
 
 /// <summary>
 /// One file of a sample in the public layout: its path and key, its stamp taken before anything read it, and its

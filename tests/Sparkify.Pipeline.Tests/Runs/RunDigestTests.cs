@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Sparkify.Pipeline.Summary;
+using Sparkify.Pipeline.Runs;
 
-namespace Sparkify.Pipeline.Tests.Summary;
+namespace Sparkify.Pipeline.Tests.Runs;
 
 public class RunDigestTests
 {

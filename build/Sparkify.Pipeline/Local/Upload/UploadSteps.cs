@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Sparkify.Pipeline.Loading;
+namespace Sparkify.Pipeline.Local.Upload;
 
 /// The sample upload's time per step (seconds, wall time, rounded to the millisecond), for its log line.
 public sealed class UploadSteps(Stopwatch clock)

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Sparkify.Pipeline.Loading;
-using Sparkify.Pipeline.Loading.Sources;
+using Sparkify.Pipeline.Local.Upload;
 
-namespace Sparkify.Pipeline.Summary;
+namespace Sparkify.Pipeline.Targets;
 
 /// <summary>
 /// StageCopy's time by phase, for the run summary's "stage_phases" and one log line: the sample upload (local

@@ -1,9 +1,10 @@
 using Amazon.S3.Model;
+using Sparkify.Pipeline.Local.Upload;
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Loading.Sources;
 using Sparkify.Pipeline.Tests.Fixtures;
 
-namespace Sparkify.Pipeline.Tests.Loading;
+namespace Sparkify.Pipeline.Tests.Local.Upload;
 
 /// The run's one listing answers prefixes as S3 does: keys, not folders (issue 13 point 5).
 [NonParallelizable]
