@@ -66,6 +66,8 @@ public sealed class ProgressPrinter : IAsyncDisposable
         .StartAsync(async context =>
         {
             var bars = new Dictionary<LoadProgress, ProgressTask>();
+            // A table whose objects are all read keeps the rate it ended with while the next one loads.
+            var ended = new Dictionary<LoadProgress, TimeSpan>();
             void Draw()
             {
                 foreach (var (p, started) in Watched())
@@ -73,8 +75,10 @@ public sealed class ProgressPrinter : IAsyncDisposable
                     if (!bars.TryGetValue(p, out var bar)) bars[p] = bar = context.AddTask(p.Table, maxValue: 1);
                     bar.MaxValue = Math.Max(1, p.ObjectsTotal);
                     bar.Value = p.ObjectsDone;
+                    var elapsed = ended.TryGetValue(p, out var end) ? end : DateTime.UtcNow - started;
+                    if (p.ObjectsTotal > 0 && p.ObjectsDone == p.ObjectsTotal) ended.TryAdd(p, elapsed);
                     // The description is Spectre markup: table names and figures are escaped.
-                    bar.Description = Markup.Escape(Line(p, DateTime.UtcNow - started));
+                    bar.Description = Markup.Escape(Line(p, elapsed));
                 }
             }
             while (!_stop.IsCancellationRequested)
