@@ -25,9 +25,9 @@ Setup<Run>(ctx => run);
 
 // A writing target takes the run's writer lock first (a second writer is refused naming the holder); every stage
 // records its start and outcome in etl_runs under the run's one id.
-TaskSetup<Run>((ctx, run) => RunEnd.StartTargetAsync(run, ctx.Task.Name).GetAwaiter().GetResult());
+TaskSetup<Run>((ctx, run) => RunHooks.StartTargetAsync(run, ctx.Task.Name).GetAwaiter().GetResult());
 
-TaskTeardown<Run>((ctx, run) => RunEnd.RecordTargetAsync(run, ctx.Task.Name, ctx.Skipped, ctx.Successful, ctx.Duration,
+TaskTeardown<Run>((ctx, run) => RunHooks.RecordTargetAsync(run, ctx.Task.Name, ctx.Skipped, ctx.Successful, ctx.Duration,
     ctx.ThrownException).GetAwaiter().GetResult());
 
 //////////////////////////////////////////////////////////////////////
@@ -156,8 +156,8 @@ else
             }
             finally
             {
-                RunEnd.WriteSummaryAsync(run, succeeded).GetAwaiter().GetResult();
-                RunEnd.SetExitCode(run);
+                RunHooks.WriteSummaryAsync(run, succeeded).GetAwaiter().GetResult();
+                RunHooks.SetExitCode(run);
                 run.Dispose();
             }
         }

@@ -9,7 +9,7 @@ namespace Sparkify.Pipeline.CommandLine;
 /// </summary>
 public static class OptionCheck
 {
-    public static void Validate(RunArguments args, IReadOnlyList<TargetInfo> graph, string target)
+    public static void Validate(CommandLineArguments args, IReadOnlyList<TargetInfo> graph, string target)
     {
         var plan = TargetInfo.Plan(graph, target);
         if (plan.Count == 0) return; // not a target: Cake says so, listing the targets
@@ -44,7 +44,7 @@ public static class OptionCheck
 
     static string? TypeProblem(OptionSpec spec, string? value) => spec.Type switch
     {
-        OptionType.Flag when value is not (null or "" ) && !RunArguments.IsBoolean(value) =>
+        OptionType.Flag when value is not (null or "" ) && !CommandLineArguments.IsBoolean(value) =>
             $"--{spec.Name}={value}: a flag takes no value, or =true / =false",
         not OptionType.Flag when string.IsNullOrEmpty(value) => $"--{spec.Name} needs a value: {spec.Usage}",
         _ => null,

@@ -70,7 +70,7 @@ public sealed class LocalServices(string root, DwhConfig config, StateFile state
         if (moto.StartedPid is { } pid)
         {
             var state = stateFile.Load();
-            state.LocalMoto = ServiceRecord.Of(pid, config.Local.MotoPort);
+            state.LocalMoto = ServiceProcess.Record(pid, config.Local.MotoPort);
             stateFile.Save(state);
         }
         return endpoint;
@@ -103,7 +103,7 @@ public sealed class LocalServices(string root, DwhConfig config, StateFile state
 
     /// The warehouse's address for a run that only reads (Query, Report, Connect), starting the cluster when needed but
     /// changing no role, grant or database: a reader must never collide with a writer's set-up.
-    public async Task<WarehouseEndpoint> ReadableWarehouseAsync(CancellationToken ct)
+    public async Task<WarehouseEndpoint> WarehouseWithoutSetupAsync(CancellationToken ct)
     {
         await AdminAsync(ct);
         return Endpoint(config.Cluster.DbUser, stateFile.Load().LocalOwnerPassword!);
@@ -174,7 +174,7 @@ public sealed class LocalServices(string root, DwhConfig config, StateFile state
     {
         var state = stateFile.Load();
         if (pg.PostmasterPid() is not { } pid || state.LocalPostgres?.Pid == pid || !ServiceProcess.IsAlive(pid)) return;
-        state.LocalPostgres = ServiceRecord.Of(pid, config.Local.PgPort);
+        state.LocalPostgres = ServiceProcess.Record(pid, config.Local.PgPort);
         stateFile.Save(state);
     }
 
@@ -201,7 +201,7 @@ public sealed class LocalServices(string root, DwhConfig config, StateFile state
     async Task PrepareAsync(CancellationToken ct)
     {
         if (_prepared) return;
-        await LocalPreflight.CheckAsync(config.Local, Moto, () => stateFile.Load().LocalPostgres?.IsAlive == true || Postgres.PostmasterRuns(), ct);
+        await LocalPreflight.CheckAsync(config.Local, Moto, () => stateFile.Load().LocalPostgres is { } recorded && ServiceProcess.IsAlive(recorded) || Postgres.PostmasterRuns(), ct);
         Own(Folder, "the local profile's services and sample");
         _prepared = true;
     }

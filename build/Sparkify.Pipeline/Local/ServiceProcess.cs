@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Sparkify.Pipeline.State;
 
 namespace Sparkify.Pipeline.Local;
 
@@ -41,6 +42,12 @@ public static class ServiceProcess
     }
 
     public static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid}") && StartTicks(pid) is not null && !IsZombie(pid);
+
+    /// Whether the recorded process itself still runs (same pid, same start time).
+    public static bool IsAlive(ServiceRecord record) => IsAlive(record.Pid) && StartTicks(record.Pid) == record.StartTicks;
+
+    /// The state file's record of a process the pipeline just started.
+    public static ServiceRecord Record(int pid, int port) => new(pid, port, StartTicks(pid));
 
     static bool IsZombie(int pid)
     {

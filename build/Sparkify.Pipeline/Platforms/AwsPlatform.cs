@@ -21,9 +21,9 @@ public sealed class AwsPlatform(DwhConfig config, StateFile state, SqlFiles sql,
     public override Task<WarehouseEndpoint> WarehouseAsync(CancellationToken ct) => RedshiftFromAsync(State.Load(), ct);
 
     // Redshift's roles and grants are made by CreateTables under the writer lock; reaching the cluster changes nothing.
-    public override Task<WarehouseEndpoint> ReadableWarehouseAsync(CancellationToken ct) => WarehouseAsync(ct);
+    protected override Task<WarehouseEndpoint> WarehouseWithoutSetupAsync(CancellationToken ct) => WarehouseAsync(ct);
 
-    public override async Task<WarehouseEndpoint?> ReachableWarehouseAsync(CancellationToken ct)
+    public override async Task<WarehouseEndpoint?> RunningWarehouseAsync(CancellationToken ct)
     {
         var recorded = State.Load();
         return recorded.Endpoint is null ? null : await RedshiftFromAsync(recorded, ct);

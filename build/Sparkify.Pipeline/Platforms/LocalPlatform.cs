@@ -23,10 +23,10 @@ public sealed class LocalPlatform(DwhConfig config, StateFile state, SqlFiles sq
 
     public override Task<WarehouseEndpoint> WarehouseAsync(CancellationToken ct) => local.WarehouseAsync(ct);
 
-    public override Task<WarehouseEndpoint> ReadableWarehouseAsync(CancellationToken ct) => local.ReadableWarehouseAsync(ct);
+    protected override Task<WarehouseEndpoint> WarehouseWithoutSetupAsync(CancellationToken ct) => local.WarehouseWithoutSetupAsync(ct);
 
     // Not the caller's token: a cancelled run still counts its rows for the summary.
-    public override Task<WarehouseEndpoint?> ReachableWarehouseAsync(CancellationToken ct) => local.RunningWarehouseAsync(CancellationToken.None);
+    public override Task<WarehouseEndpoint?> RunningWarehouseAsync(CancellationToken ct) => local.RunningWarehouseAsync(CancellationToken.None);
 
     /// The [S3] key under the local bucket: the same layout as the public one.
     public override string StagingSource(S3Location source) => $"s3://{Config.Local.Bucket}/{source.Prefix}";

@@ -32,10 +32,10 @@ public abstract class Platform(DwhConfig config, StateFile state, SqlFiles sql)
 
     /// The warehouse's address for a run that only reads (the owner's credentials; readers swap in the read-only role):
     /// started when needed, with no role, grant or database set-up.
-    public abstract Task<WarehouseEndpoint> ReadableWarehouseAsync(CancellationToken ct);
+    protected abstract Task<WarehouseEndpoint> WarehouseWithoutSetupAsync(CancellationToken ct);
 
     /// The warehouse if it is up now, without starting anything.
-    public abstract Task<WarehouseEndpoint?> ReachableWarehouseAsync(CancellationToken ct);
+    public abstract Task<WarehouseEndpoint?> RunningWarehouseAsync(CancellationToken ct);
 
     /// The address StageCopy reads an [S3] source from.
     public abstract string StagingSource(S3Location source);
@@ -72,7 +72,7 @@ public abstract class Platform(DwhConfig config, StateFile state, SqlFiles sql)
             $"the warehouse has no read-only role yet (no password for {WarehouseRoles.Reader} in {state.Path}); " +
             $"run ./build.sh CreateTables --profile={Profile.Name()} first (Etl does it)");
         Redact.Register(password);
-        var owner = await ReadableWarehouseAsync(ct);
+        var owner = await WarehouseWithoutSetupAsync(ct);
         return new WarehouseEndpoint(owner.Dialect, owner.Host, owner.Port, owner.Database, WarehouseRoles.Reader, password);
     }
 

@@ -6,10 +6,10 @@ namespace Sparkify.Pipeline.Reporting;
 
 /// <summary>
 /// The report's data docs: how the data got there (checks, loads, runs, lineage) and what it is (the schema).
-/// Run summary sections come from <see cref="RunRecord"/>; etl_runs (the runs and Verify's history), row counts and the
-/// schema from the warehouse; each check's query and threshold from sql/quality/ as it is now.
+/// Run summary sections come from <see cref="LastRunSummary"/>; etl_runs (the runs and Verify's history), row counts
+/// and the schema from the warehouse; each check's query and threshold from sql/quality/ as it is now.
 /// </summary>
-public sealed record DataDocs(RunRecord Run, QueryResult? Runs, string? RunsError, IReadOnlyDictionary<string, long?> Rows,
+public sealed record DataDocs(LastRunSummary Run, QueryResult? Runs, string? RunsError, IReadOnlyDictionary<string, long?> Rows,
     IReadOnlyList<TableDoc> Tables)
 {
     /// Verify's finished runs, oldest first (sql/docs/verify_history.sql); null when etl_runs could not be read.
@@ -26,7 +26,7 @@ public sealed record DataDocs(RunRecord Run, QueryResult? Runs, string? RunsErro
     public const string KeysSql = "sql/docs/table_keys.sql";
 
     /// Reads the warehouse's part in a read-only session of its own, so a failing docs query never hides the analytics.
-    public static async Task<DataDocs> GatherAsync(WarehouseEndpoint warehouse, SqlFiles sql, RunRecord run, CancellationToken ct)
+    public static async Task<DataDocs> GatherAsync(WarehouseEndpoint warehouse, SqlFiles sql, LastRunSummary run, CancellationToken ct)
     {
         await using var session = await ReadOnlySession.OpenAsync(warehouse, ct);
         var rows = await session.CountRowsAsync(ct);

@@ -6,7 +6,7 @@ namespace Sparkify.Pipeline.Reporting;
 /// Runs the analytics queries on read-only sessions sharing one snapshot (so the sections agree) and draws the charts.
 public static class ReportBuilder
 {
-    public static async Task<ReportContent> GatherAsync(WarehouseEndpoint warehouse, SqlFiles sql, string profile, RunRecord run, CancellationToken ct)
+    public static async Task<ReportContent> GatherAsync(WarehouseEndpoint warehouse, SqlFiles sql, string profile, LastRunSummary run, CancellationToken ct)
     {
         var queries = AnalyticsQuery.LoadAll(sql);
         if (queries.Count == 0) throw new PipelineException($"{Path.Combine(sql.Root, AnalyticsQuery.Folder)} holds no .sql file");

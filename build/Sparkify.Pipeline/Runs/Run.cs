@@ -21,7 +21,7 @@ public sealed class Run : IDisposable
     readonly RunCancellation _cancellation;
     readonly IReadOnlySet<string> _skips;
 
-    Run(string root, Profile profile, DwhConfig config, RunArguments args, PipelineLog log, IReadOnlySet<string> skips,
+    Run(string root, Profile profile, DwhConfig config, CommandLineArguments args, PipelineLog log, IReadOnlySet<string> skips,
         IReadOnlyList<string> plan, string target)
     {
         Root = root;
@@ -57,7 +57,7 @@ public sealed class Run : IDisposable
     /// The run's OpenLineage events, in artifacts/lineage/RUN_ID.jsonl.
     public LineageLog Lineage { get; }
     public DwhConfig Config { get; }
-    public RunArguments Args { get; }
+    public CommandLineArguments Args { get; }
     public PipelineLog Log { get; }
     public StateFile State { get; }
     public RunSummary Summary { get; }
@@ -88,7 +88,7 @@ public sealed class Run : IDisposable
     public static Run Create(IEnumerable<KeyValuePair<string, ICollection<string>>> arguments, string root,
         IReadOnlyList<TargetInfo> graph, string target, IDictionary? environment = null)
     {
-        var args = new RunArguments(arguments);
+        var args = new CommandLineArguments(arguments);
         OptionCheck.Validate(args, graph, target);
         var profile = Profiles.Parse(args.Value("profile"));
         var skips = args.List("skip");
@@ -108,7 +108,7 @@ public sealed class Run : IDisposable
     public Task<WarehouseEndpoint> ReaderWarehouseAsync() => Platform.ReaderWarehouseAsync(Ct);
 
     /// The warehouse if it is up now, without starting anything: for the run summary's row counts.
-    public Task<WarehouseEndpoint?> ReachableWarehouseAsync() => Platform.ReachableWarehouseAsync(Ct);
+    public Task<WarehouseEndpoint?> RunningWarehouseAsync() => Platform.RunningWarehouseAsync(Ct);
 
     /// What Provision, Teardown, Status and Plan work with: moto in the local profile (started when needed), real AWS
     /// in the aws profile.

@@ -61,7 +61,7 @@ public sealed class RunAudit(Run run) : IDisposable
         try
         {
             if (_lock is not null) await FlushPendingAsync(CancellationToken.None);
-            else if (target.Equals("Report", StringComparison.OrdinalIgnoreCase) && await run.ReachableWarehouseAsync() is { } warehouse)
+            else if (target.Equals("Report", StringComparison.OrdinalIgnoreCase) && await run.RunningWarehouseAsync() is { } warehouse)
             {
                 _warehouse = warehouse;
                 await FlushPendingAsync(CancellationToken.None);

@@ -39,8 +39,8 @@ public sealed class DwhState
     public List<string> OwnedFolders { get; set; } = [];
 
     /// The local services as started: found by Teardown even after the data folder was removed by hand.
-    public Local.ServiceRecord? LocalMoto { get; set; }
-    public Local.ServiceRecord? LocalPostgres { get; set; }
+    public ServiceRecord? LocalMoto { get; set; }
+    public ServiceRecord? LocalPostgres { get; set; }
 
     /// Forgets everything Provision recorded; the local profile's own entries stay for the local part of Teardown.
     public void ForgetProvisioned()

@@ -13,7 +13,7 @@ public static class Report
     {
         var warehouse = await run.ReaderWarehouseAsync();
         var (content, files) = await RunAsync(warehouse, run.Sql, Path.Combine(run.ArtifactsDir, "report"), run.Profile.Name(), run.Ct,
-            RunRecord.For(run.ArtifactsDir, run.Summary, run.Platform.Datasets));
+            LastRunSummary.For(run.ArtifactsDir, run.Summary, run.Platform.Datasets));
         foreach (var line in ReportDigest.Lines(content)) run.Log.Information(line);
         run.Log.Information($"Report written to {files.Html} (open it in a browser; Markdown in {Path.GetFileName(files.Markdown)} beside it)");
         run.Summary.Set("report", new JsonObject
@@ -27,9 +27,9 @@ public static class Report
     });
 
     public static async Task<(ReportContent Content, ReportFiles Files)> RunAsync(
-        WarehouseEndpoint warehouse, SqlFiles sql, string folder, string profile, CancellationToken ct, RunRecord? run = null)
+        WarehouseEndpoint warehouse, SqlFiles sql, string folder, string profile, CancellationToken ct, LastRunSummary? run = null)
     {
-        var content = await ReportBuilder.GatherAsync(warehouse, sql, profile, run ?? RunRecord.Empty, ct);
+        var content = await ReportBuilder.GatherAsync(warehouse, sql, profile, run ?? LastRunSummary.Empty, ct);
         PausePoint.Reach("report:before:write", ct);
         return (content, await ReportWriter.WriteAsync(content, folder, ct));
     }

@@ -14,7 +14,7 @@ public class OptionCheckTests
         new("Generate", "", []), new("Benchmark", "", []), new("Status", "", []),
     ];
 
-    static RunArguments Args(params (string Name, string? Value)[] args) =>
+    static CommandLineArguments Args(params (string Name, string? Value)[] args) =>
         new(args.GroupBy(a => a.Name).Select(g => new KeyValuePair<string, ICollection<string>>(g.Key, g.Select(a => a.Value!).ToList())));
 
     static string Problem(string target, params (string, string?)[] args) =>

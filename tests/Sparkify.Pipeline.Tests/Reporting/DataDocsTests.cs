@@ -21,7 +21,7 @@ public class DataDocsTests
     string _html = "";
 
     /// A run summary as StageCopy and Verify leave it: one failed check with its rows, two loads, twelve load errors.
-    public static RunRecord Record()
+    public static LastRunSummary Record()
     {
         var summary = new JsonObject
         {
@@ -45,7 +45,7 @@ public class DataDocsTests
         };
         var s3 = new S3Settings(new S3Location("udacity-dend", "log_data"), new S3Location("udacity-dend", "log_json_path.json"),
             new S3Location("udacity-dend", "song_data"), "us-west-2");
-        return new RunRecord(summary, "this run", DatasetNames.Local(s3, "sparkify-local", 5439, "sparkify"));
+        return new LastRunSummary(summary, "this run", DatasetNames.Local(s3, "sparkify-local", 5439, "sparkify"));
     }
 
     /// Three Transform and four Verify rows of etl_runs: one running, one of the flat counts older runs wrote, and two

@@ -51,22 +51,22 @@ public sealed class LocalMirror(string bucket) : IBucketMirror
 }
 
 /// One uploaded file: where it is, its MD5 (hex, lower case), and its size and write time (and, where the system gives
-/// it, its whole <see cref="FileStamp"/>) from before it was hashed or put.
+/// it, its whole <see cref="FileIdentity"/>) from before it was hashed or put.
 public sealed record MirroredFile(string Path, string Md5, long Size, DateTime LastWriteUtc)
 {
-    public FileStamp? Stamp { get; init; }
+    public FileIdentity? Identity { get; init; }
 
     /// The file as it was before hashing: an edit during the hash then shows as a change, and the object is fetched.
     public static MirroredFile Of(FileInfo before, string md5) => new(before.FullName, md5, before.Length, before.LastWriteTimeUtc);
 
     /// The file as statx saw it before it was hashed or put (or its MD5 was taken from the cache).
-    public static MirroredFile Of(string path, FileStamp before, string md5) =>
-        new(path, md5, before.Size, before.LastWriteUtc) { Stamp = before };
+    public static MirroredFile Of(string path, FileIdentity before, string md5) =>
+        new(path, md5, before.Size, before.LastWriteUtc) { Identity = before };
 
-    /// True while the file keeps the size and write time it had when hashed (and its inode and ctime, when stamped).
+    /// True while the file keeps the size and write time it had when hashed (and its inode and ctime, when identified).
     public bool Unchanged()
     {
-        if (Stamp is { } stamp) return FileStamp.Of(Path) == stamp;
+        if (Identity is { } identity) return FileIdentity.Of(Path) == identity;
         var info = new FileInfo(Path);
         return info.Exists && info.Length == Size && info.LastWriteTimeUtc == LastWriteUtc;
     }

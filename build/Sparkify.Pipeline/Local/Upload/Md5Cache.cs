@@ -7,7 +7,7 @@ using Sparkify.Pipeline.State;
 namespace Sparkify.Pipeline.Local.Upload;
 
 /// <summary>
-/// The sample files' MD5s from the last upload, each keyed by the file's full path and its <see cref="FileStamp"/>
+/// The sample files' MD5s from the last upload, each keyed by the file's full path and its <see cref="FileIdentity"/>
 /// (device, inode, size, mtime and ctime to the nanosecond), so a warm upload hashes nothing. A file is remembered only
 /// when both its times are older than <see cref="Settle"/> before this run began: a write after that always shows as a
 /// newer ctime, even one in the same clock tick as the hash (git's "racy clean" problem). The file ends with the
@@ -21,15 +21,15 @@ public sealed class Md5Cache
     public const string FileName = "sample-md5.tsv";
     readonly string _path;
     readonly long _settledBeforeNs;
-    readonly Dictionary<string, (FileStamp Stamp, string Md5)> _kept = new(StringComparer.Ordinal);
-    readonly Lazy<Dictionary<string, (FileStamp Stamp, string Md5)>> _read;
+    readonly Dictionary<string, (FileIdentity Identity, string Md5)> _kept = new(StringComparer.Ordinal);
+    readonly Lazy<Dictionary<string, (FileIdentity Identity, string Md5)>> _read;
     bool _ignored;
 
     Md5Cache(string path, TimeSpan settle)
     {
         (_path, Settle) = (path, settle);
         _read = new(ReadFile); // thread-safe: the first lookup reads, the parallel others wait for it
-        _settledBeforeNs = FileStamp.NowNs() - (long)settle.TotalMilliseconds * 1_000_000;
+        _settledBeforeNs = FileIdentity.NowNs() - (long)settle.TotalMilliseconds * 1_000_000;
     }
 
     /// How long a file must have been left alone before its MD5 is remembered (covers file systems with 2 s times).
@@ -50,7 +50,7 @@ public sealed class Md5Cache
     /// The cache at <paramref name="path"/>, read when first looked up: empty when there is none or it cannot be trusted.
     public static Md5Cache At(string path, TimeSpan? settle = null) => new(path, settle ?? TimeSpan.FromSeconds(2));
 
-    Dictionary<string, (FileStamp Stamp, string Md5)> ReadFile()
+    Dictionary<string, (FileIdentity Identity, string Md5)> ReadFile()
     {
         try
         {
@@ -69,14 +69,14 @@ public sealed class Md5Cache
         }
     }
 
-    /// The remembered MD5 of the file when its stamp is exactly the one it had then; otherwise null (hash it).
-    public string? Lookup(string path, FileStamp stamp) =>
-        _read.Value.TryGetValue(path, out var entry) && entry.Stamp == stamp ? entry.Md5 : null;
+    /// The remembered MD5 of the file when its identity is exactly the one it had then; otherwise null (hash it).
+    public string? Lookup(string path, FileIdentity identity) =>
+        _read.Value.TryGetValue(path, out var entry) && entry.Identity == identity ? entry.Md5 : null;
 
-    /// Keeps the file's MD5 for the next run, when its stamp has settled; the rest are hashed again next time.
-    public void Remember(string path, FileStamp stamp, string md5)
+    /// Keeps the file's MD5 for the next run, when its identity has settled; the rest are hashed again next time.
+    public void Remember(string path, FileIdentity identity, string md5)
     {
-        if (stamp.SettledBefore(_settledBeforeNs)) _kept[path] = (stamp, md5);
+        if (identity.SettledBefore(_settledBeforeNs)) _kept[path] = (identity, md5);
     }
 
     /// Writes what was remembered, owner-only and replaced in one rename; nothing when it equals what was read.
@@ -96,20 +96,20 @@ public sealed class Md5Cache
         File.Move(temporary, _path, overwrite: true);
     }
 
-    static Dictionary<string, (FileStamp Stamp, string Md5)>? Parse(string text)
+    static Dictionary<string, (FileIdentity Identity, string Md5)>? Parse(string text)
     {
         var end = text.LastIndexOf("sha256 ", StringComparison.Ordinal);
         if (!text.StartsWith(Header + "\n", StringComparison.Ordinal) || end < 0 || !text.EndsWith('\n')
             || text[(end + 7)..^1] != Checksum(text[..end]))
             return null;
-        var entries = new Dictionary<string, (FileStamp Stamp, string Md5)>(StringComparer.Ordinal);
+        var entries = new Dictionary<string, (FileIdentity Identity, string Md5)>(StringComparer.Ordinal);
         foreach (var line in text[(Header.Length + 1)..end].Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var f = line.Split('\t', 7);
             if (f.Length != 7 || f[0].Length != 32 || !f[0].All(Uri.IsHexDigit) || !ulong.TryParse(f[1], out var dev) || !ulong.TryParse(f[2], out var ino)
                 || !long.TryParse(f[3], out var size) || !long.TryParse(f[4], out var mtime) || !long.TryParse(f[5], out var ctime) || f[6].Length == 0)
                 return null;
-            entries[f[6]] = (new FileStamp(dev, ino, size, mtime, ctime), f[0].ToLowerInvariant());
+            entries[f[6]] = (new FileIdentity(dev, ino, size, mtime, ctime), f[0].ToLowerInvariant());
         }
         return entries;
     }

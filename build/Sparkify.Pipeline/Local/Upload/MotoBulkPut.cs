@@ -96,7 +96,7 @@ public static class MotoBulkPut
         long bytes = 0;
         foreach (var file in files)
         {
-            var size = file.Stamp?.Size ?? new FileInfo(file.Path).Length;
+            var size = file.Identity?.Size ?? new FileInfo(file.Path).Length;
             if (batch.Count > 0 && (bytes + size > BatchBytes || batch.Count >= BatchObjects))
             {
                 yield return batch;

@@ -4,7 +4,7 @@ using Sparkify.Pipeline.Loading.Sources;
 namespace Sparkify.Pipeline.Local.Upload;
 
 /// <summary>
-/// One file of a sample in the public layout: its path and key, its stamp taken before anything read it, and its
+/// One file of a sample in the public layout: its path and key, its identity taken before anything read it, and its
 /// MD5 once known (from the <see cref="Md5Cache"/>, from hashing it, or from the ETag of the object it was put as).
 /// </summary>
 public sealed class SampleFile(string path, string key)
@@ -13,7 +13,7 @@ public sealed class SampleFile(string path, string key)
 
     public string Path { get; } = path;
     public string Key { get; } = key;
-    public FileStamp? Stamp { get; private set; }
+    public FileIdentity? Identity { get; private set; }
     public string? Md5 { get; private set; }
     FileInfo? _before;
 
@@ -29,7 +29,7 @@ public sealed class SampleFile(string path, string key)
                                         "pass --sample=DIR such as ../shared/data/sparkify");
     }
 
-    /// Every file of the sample at <paramref name="sample"/> (a full path), stamped and, where the cache knows it, with its MD5.
+    /// Every file of the sample at <paramref name="sample"/> (a full path), identified and, where the cache knows it, with its MD5.
     public static List<SampleFile> In(string sample, Md5Cache? cache)
     {
         RequireLayout(sample);
@@ -40,34 +40,34 @@ public sealed class SampleFile(string path, string key)
             .ToList();
         Parallel.ForEach(files, file =>
         {
-            file.Stamp = FileStamp.Of(file.Path);
-            if (file.Stamp is { } stamp && cache?.Lookup(file.Path, stamp) is { } md5) (file.Md5, file.FromCache) = (md5, true);
+            file.Identity = FileIdentity.Of(file.Path);
+            if (file.Identity is { } identity && cache?.Lookup(file.Path, identity) is { } md5) (file.Md5, file.FromCache) = (md5, true);
         });
         return files;
     }
 
     public bool FromCache { get; private set; }
 
-    /// Hashes the files on all cores, each stamped again first: an edit during the hash then shows as a change.
+    /// Hashes the files on all cores, each identified again first: an edit during the hash then shows as a change.
     public static Task HashAsync(IEnumerable<SampleFile> files, CancellationToken ct) =>
         Parallel.ForEachAsync(files, new ParallelOptions { CancellationToken = ct }, async (file, token) =>
         {
-            file.Stamp = FileStamp.Of(file.Path);
-            file._before = file.Stamp is null ? new FileInfo(file.Path) : null;
+            file.Identity = FileIdentity.Of(file.Path);
+            file._before = file.Identity is null ? new FileInfo(file.Path) : null;
             await using var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
             file.Md5 = Convert.ToHexStringLower(await MD5.HashDataAsync(stream, token));
         });
 
     /// Takes the ETag of the object this file was just put as its MD5, when it is a plain MD5 and the file kept the
-    /// stamp it had before the put (so the bytes sent were the bytes it has); otherwise its MD5 stays unknown.
+    /// identity it had before the put (so the bytes sent were the bytes it has); otherwise its MD5 stays unknown.
     public void PutAs(string? etag)
     {
         if (Md5 is not null || etag is null) return;
         var md5 = LocalMirror.Normalise(etag);
-        if (md5.Length == 32 && md5.All(Uri.IsHexDigit) && Stamp is { } before && FileStamp.Of(Path) == before) Md5 = md5;
+        if (md5.Length == 32 && md5.All(Uri.IsHexDigit) && Identity is { } before && FileIdentity.Of(Path) == before) Md5 = md5;
     }
 
     /// The file for the loader to read in place of its object, when its MD5 is known.
     public MirroredFile? Mirrored() =>
-        Md5 is null ? null : Stamp is { } stamp ? MirroredFile.Of(Path, stamp, Md5) : _before is { } info ? MirroredFile.Of(info, Md5) : null;
+        Md5 is null ? null : Identity is { } identity ? MirroredFile.Of(Path, identity, Md5) : _before is { } info ? MirroredFile.Of(info, Md5) : null;
 }

@@ -45,8 +45,8 @@ public static class SampleUpload
         steps.Done("list");
         var existing = first.Under("").ToDictionary(o => o.Key, o => o.ETag, StringComparer.Ordinal);
         // Only a file the bucket already has needs its MD5 now (is it the same?); one that is put anyway gets it back
-        // as the ETag of the object it becomes. Without statx (no stamps) every file is hashed, as before the cache.
-        var unknown = files.Where(f => f.Md5 is null && (existing.ContainsKey(f.Key) || f.Stamp is null)).ToList();
+        // as the ETag of the object it becomes. Without statx (no identities) every file is hashed, as before the cache.
+        var unknown = files.Where(f => f.Md5 is null && (existing.ContainsKey(f.Key) || f.Identity is null)).ToList();
         await SampleFile.HashAsync(unknown, ct);
         steps.Done("hash");
         var changed = files.Where(f => !existing.TryGetValue(f.Key, out var etag) || LocalMirror.Normalise(etag) != f.Md5).ToList();
@@ -75,7 +75,7 @@ public static class SampleUpload
             if (f.Mirrored() is { } m)
             {
                 mirror.Add(f.Key, m);
-                if (f.Stamp is { } stamp) cache?.Remember(f.Path, stamp, m.Md5);
+                if (f.Identity is { } identity) cache?.Remember(f.Path, identity, m.Md5);
             }
         cache?.Save();
         steps.Done("cache");
@@ -176,6 +176,6 @@ public sealed record SampleUploadResult(int Uploaded, int Kept, int Removed)
     public int FromCache { get; init; }
     public bool CacheIgnored { get; init; }
 
-    /// Seconds per step: stat (enumerate, stamp, cache), list, hash, put, relist, cache (mirror and cache written).
+    /// Seconds per step: stat (enumerate, identity, cache), list, hash, put, relist, cache (mirror and cache written).
     public IReadOnlyDictionary<string, double> Steps { get; init; } = new Dictionary<string, double>();
 }

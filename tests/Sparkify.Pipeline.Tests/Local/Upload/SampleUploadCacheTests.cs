@@ -105,7 +105,7 @@ public class SampleUploadCacheTests
         using var _ = s3;
         await UploadAsync(s3, bucket, sample, cache);
         sample.Write(Day, Event("paid"));
-        var stamp = FileStamp.Of(sample.Path(Day))!.Value;
+        var stamp = FileIdentity.Of(sample.Path(Day))!.Value;
         var text = File.ReadAllText(cache);
         // The forgery gives the edited file's new stamp to its old MD5: trusted, the edit would be skipped.
         var line = text.Split('\n').Single(l => l.EndsWith(sample.Path(Day), StringComparison.Ordinal));

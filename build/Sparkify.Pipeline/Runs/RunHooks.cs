@@ -3,7 +3,7 @@ using Sparkify.Pipeline.Warehouse;
 namespace Sparkify.Pipeline.Runs;
 
 /// Closes a run: records each target's outcome as Cake reports it, then writes artifacts/run-summary.json.
-public static class RunEnd
+public static class RunHooks
 {
     /// Before a target: the writer lock for a writing target, then its 'running' row in etl_runs.
     public static Task StartTargetAsync(Run run, string target) => run.Audit.TargetStartingAsync(target);
@@ -29,7 +29,7 @@ public static class RunEnd
         IReadOnlyDictionary<string, long?>? rows = null;
         try
         {
-            if (await run.ReachableWarehouseAsync() is { } warehouse)
+            if (await run.RunningWarehouseAsync() is { } warehouse)
             {
                 // Not the run's token: a cancelled run still reports what the warehouse holds.
                 await using var connection = await warehouse.OpenAsync(CancellationToken.None);

@@ -9,15 +9,15 @@ namespace Sparkify.Pipeline.Runs;
 /// quality and transform sections, and the dataset names of the sources. Inside Etl they come from this run (the
 /// summary file is written only when the run ends); a Report run alone reads the last artifacts/run-summary.json.
 /// </summary>
-public sealed record RunRecord(JsonObject Summary, string Source, DatasetNames? Names)
+public sealed record LastRunSummary(JsonObject Summary, string Source, DatasetNames? Names)
 {
-    public static RunRecord Empty { get; } = new(new JsonObject(), "no run summary", null);
+    public static LastRunSummary Empty { get; } = new(new JsonObject(), "no run summary", null);
 
     /// Which target fills each section the data docs read.
     static readonly (string Section, string Target)[] Sections =
         [("loads", "StageCopy"), ("load_errors", "StageCopy"), ("quality", "Verify"), ("transform", "Transform")];
 
-    public static RunRecord For(string artifactsDir, RunSummary thisRun, Func<DatasetNames> datasets)
+    public static LastRunSummary For(string artifactsDir, RunSummary thisRun, Func<DatasetNames> datasets)
     {
         var path = Path.Combine(artifactsDir, "run-summary.json");
         var summary = Read(path) ?? new JsonObject();
@@ -36,7 +36,7 @@ public sealed record RunRecord(JsonObject Summary, string Source, DatasetNames? 
         DatasetNames? names = null;
         try { names = datasets(); }
         catch (PipelineException) { }
-        return new RunRecord(summary, source, names);
+        return new LastRunSummary(summary, source, names);
     }
 
     static JsonObject? Read(string path)

@@ -11,7 +11,7 @@ namespace Sparkify.Pipeline.Local.Upload;
 /// statx(2) fills a struct statx whose layout is the same on every Linux architecture (linux/stat.h): ino at byte
 /// 32, size at 40, ctime at 96, mtime at 112 (each {s64 sec; u32 nsec}), dev_major/minor at 136/140.
 /// </remarks>
-public readonly record struct FileStamp(ulong Device, ulong Inode, long Size, long ModifiedNs, long ChangedNs)
+public readonly record struct FileIdentity(ulong Device, ulong Inode, long Size, long ModifiedNs, long ChangedNs)
 {
     const int AtFdCwd = -100;
     const uint Wanted = 0x40 | 0x80 | 0x100 | 0x200; // STATX_MTIME | STATX_CTIME | STATX_INO | STATX_SIZE
@@ -21,8 +21,8 @@ public readonly record struct FileStamp(ulong Device, ulong Inode, long Size, lo
 
     static bool _unavailable = !OperatingSystem.IsLinux();
 
-    /// The file's stamp, or null when it is gone or statx is not available here (then nothing may be taken on trust).
-    public static FileStamp? Of(string path)
+    /// The file's identity, or null when it is gone or statx is not available here (then nothing may be taken on trust).
+    public static FileIdentity? Of(string path)
     {
         if (_unavailable) return null;
         var buffer = new byte[256];
@@ -40,16 +40,16 @@ public readonly record struct FileStamp(ulong Device, ulong Inode, long Size, lo
         uint U32(int at) => MemoryMarshal.Read<uint>(buffer.AsSpan(at));
         long Ns(int at) => (long)U64(at) * 1_000_000_000 + U32(at + 8);
         if ((U32(0) & Wanted) != Wanted) return null;
-        return new FileStamp(((ulong)U32(136) << 32) | U32(140), U64(32), (long)U64(40), Ns(112), Ns(96));
+        return new FileIdentity(((ulong)U32(136) << 32) | U32(140), U64(32), (long)U64(40), Ns(112), Ns(96));
     }
 
     /// True when both times are before <paramref name="ns"/>: a write after that moment, even one in the same clock tick
-    /// as this stamp was taken, necessarily shows as a later ctime.
+    /// as this identity was taken, necessarily shows as a later ctime.
     public bool SettledBefore(long ns) => Math.Max(ModifiedNs, ChangedNs) < ns;
 
     /// The modification time as .NET reports it (100 ns ticks, UTC), as <see cref="FileInfo.LastWriteTimeUtc"/> has it.
     public DateTime LastWriteUtc => DateTime.UnixEpoch.AddTicks(ModifiedNs / 100);
 
-    /// The wall clock in the stamps' unit (nanoseconds since the Unix epoch).
+    /// The wall clock in the identities' unit (nanoseconds since the Unix epoch).
     public static long NowNs() => (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
 }

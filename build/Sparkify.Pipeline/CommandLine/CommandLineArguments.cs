@@ -6,11 +6,11 @@ namespace Sparkify.Pipeline.CommandLine;
 /// The command line as Cake parsed it: --name=value, a bare --flag (true; Cake gives it a null value), and
 /// --SECTION:key=value config overrides. Which names exist is declared in CommandLine/Options.cs.
 /// </summary>
-public sealed class RunArguments
+public sealed class CommandLineArguments
 {
     readonly Dictionary<string, string?> _values = new(StringComparer.OrdinalIgnoreCase);
 
-    public RunArguments(IEnumerable<KeyValuePair<string, ICollection<string>>> arguments)
+    public CommandLineArguments(IEnumerable<KeyValuePair<string, ICollection<string>>> arguments)
     {
         foreach (var (name, values) in arguments)
         {
