@@ -9,8 +9,7 @@ using Sparkify.Pipeline;
 using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Targets;
-// Cake's script host has a Teardown method of its own.
-using TeardownTarget = Sparkify.Pipeline.Targets.Teardown;
+using TeardownTarget = Sparkify.Pipeline.Targets.Teardown; // Cake's script host has a Teardown method of its own.
 
 var target = Argument("target", "");
 
@@ -30,44 +29,48 @@ TaskSetup<Run>((ctx, run) => RunHooks.StartTargetAsync(run, ctx.Task.Name).GetAw
 TaskTeardown<Run>((ctx, run) => RunHooks.RecordTargetAsync(run, ctx.Task.Name, ctx.Skipped, ctx.Successful, ctx.Duration,
     ctx.ThrownException).GetAwaiter().GetResult());
 
+// The one skip criterion, on every target that does work of its own: --skip=NAME leaves it out and the rest of the
+// plan runs. The startup check accepts --skip only for targets that carry it.
+public static CakeTaskBuilder Skippable(this CakeTaskBuilder task) =>
+    task.WithCriteria<Run>((ctx, run) => !run.Skips(task.Task.Name), Skipping.Reason);
+
 //////////////////////////////////////////////////////////////////////
 // STAGES
 //////////////////////////////////////////////////////////////////////
 
 Task("Provision")
     .Description("Create the IAM role, the Redshift cluster (waits until available) and the ingress rule; idempotent (local profile: on moto)")
-    .WithCriteria<Run>((ctx, run) => !run.Skips("Provision"), "skipped by --skip")
+    .Skippable()
     .Does<Run>(run => Provision.ExecuteAsync(run));
 
 Task("CreateTables")
     .Description("Create the staging and star-schema tables for the warehouse's dialect (--recreate drops them first)")
     .IsDependentOn("Provision")
-    .WithCriteria<Run>((ctx, run) => !run.Skips("CreateTables"), "skipped by --skip")
+    .Skippable()
     .Does<Run>(run => CreateTables.ExecuteAsync(run));
 
 Task("StageCopy")
     .Description("Load the S3 JSON into staging_events and staging_songs (local: uploads --sample=DIR or a generated sample first; --from/--to: those days)")
     .IsDependentOn("CreateTables")
-    .WithCriteria<Run>((ctx, run) => !run.Skips("StageCopy"), "skipped by --skip")
+    .Skippable()
     .Does<Run>(run => StageCopy.ExecuteAsync(run));
 
 Task("Transform")
     .Description("Build songplays, users, songs, artists and time from staging in one transaction (--from/--to: only those days' events)")
     .IsDependentOn("StageCopy")
-    .WithCriteria<Run>((ctx, run) => !run.Skips("Transform"), "skipped by --skip")
+    .Skippable()
     .Does<Run>(run => Transform.ExecuteAsync(run));
 
 Task("Verify")
     .Description("Run the data-quality checks of sql/quality/; a violation fails the build with the offending rows")
     .IsDependentOn("Transform")
-    .WithCriteria<Run>((ctx, run) => !run.Skips("Verify"), "skipped by --skip")
+    .Skippable()
     .Does<Run>(run => Verify.ExecuteAsync(run));
 
-// Report reads whatever the warehouse holds now, so it has no dependencies of its own: alone it just reports,
-// in Etl it runs after Verify.
+// Report reads whatever the warehouse holds now, so it depends on nothing: alone it reports, in Etl it follows Verify.
 Task("Report")
     .Description("Run the analytics queries read-only on the current warehouse; write artifacts/report/index.html and report.md")
-    .WithCriteria<Run>((ctx, run) => !run.Skips("Report"), "skipped by --skip")
+    .Skippable()
     .Does<Run>(run => Report.ExecuteAsync(run));
 
 //////////////////////////////////////////////////////////////////////
@@ -81,17 +84,17 @@ Task("Etl")
 
 Task("Teardown")
     .Description("Delete the cluster, the ingress rule and the role (--final-snapshot=NAME keeps a snapshot), then stop the local services; safe any time")
-    .WithCriteria<Run>((ctx, run) => !run.Skips("Teardown"), "skipped by --skip")
+    .Skippable()
     .Does<Run>(run => TeardownTarget.ExecuteAsync(run));
 
 Task("Status")
     .Description("Show what exists now, read from AWS: role, cluster status, endpoint, uptime and cost so far")
-    .WithCriteria<Run>((ctx, run) => !run.Skips("Status"), "skipped by --skip")
+    .Skippable()
     .Does<Run>(run => Status.ExecuteAsync(run));
 
 Task("Plan")
     .Description("List what Provision would create and what exists, the DDL and COPY statements (role ARN redacted) and the cost; changes nothing")
-    .WithCriteria<Run>((ctx, run) => !run.Skips("Plan"), "skipped by --skip")
+    .Skippable()
     .Does<Run>(run => Plan.ExecuteAsync(run));
 
 Task("Query")
@@ -104,12 +107,12 @@ Task("Connect")
 
 Task("Generate")
     .Description("Write a deterministic synthetic sample in the public layout (--scale=N, --seed=S, --out=DIR; default artifacts/sample)")
-    .WithCriteria<Run>((ctx, run) => !run.Skips("Generate"), "skipped by --skip")
+    .Skippable()
     .Does<Run>(run => Generate.ExecuteAsync(run));
 
 Task("Benchmark")
     .Description("Time the staging loaders on generated data: project loader (folder, moto), PostgreSQL-native, row-by-row, moto fetch-only; then the Transform beside a plain peer, a window and the history cases (--scale=N, --methods=a,b,c,d,e, --cases, --runs)")
-    .WithCriteria<Run>((ctx, run) => !run.Skips("Benchmark"), "skipped by --skip")
+    .Skippable()
     .Does<Run>(run => Benchmark.ExecuteAsync(run));
 
 Task("Test")
@@ -122,21 +125,14 @@ Task("Test")
 
 // The command line and dwh.cfg are checked here, before anything runs: an undeclared option or a bad setting ends the
 // script with its message and exit code 2 (docs/targets.md). ./build.sh --help prints the targets and their options.
-var graph = Tasks.Select(t => new TargetInfo(t.Name, t.Description ?? "", t.Dependencies.Select(d => d.Name).ToList())).ToList();
-if (HelpText.Requested(Context.Arguments.GetArguments()))
-{
-    foreach (var line in HelpText.Lines(graph, target)) Console.WriteLine(line);
-}
+var graph = Tasks.Select(t => new TargetInfo(t.Name, t.Description ?? "", t.Dependencies.Select(d => d.Name).ToList(),
+    Skippable: ((CakeTask)t).Criterias.Any(c => c.Message == Skipping.Reason))).ToList();
+var arguments = Context.Arguments.GetArguments();
+if (HelpText.Requested(arguments)) HelpText.Print(graph, target);
 else
 {
-    try
-    {
-        run = Startup.ListingOnly() ? null : Run.Create(Context.Arguments.GetArguments(), Context.Environment.WorkingDirectory.FullPath, graph, target);
-    }
-    catch (PipelineException e)
-    {
-        throw new CakeException(Startup.UsageExitCode, e.Message);
-    }
+    try { run = Startup.ListingOnly() ? null : Run.Create(arguments, Context.Environment.WorkingDirectory.FullPath, graph, target); }
+    catch (PipelineException e) { throw new CakeException(Startup.UsageExitCode, e.Message); }
     // The run's end (--teardown-after, artifacts/run-summary.json, the exit code of a signal) follows RunTarget rather
     // than a Cake Teardown action: Cake lists such an action as "Teardown ... Succeeded" in its task table, which read
     // as the Teardown target. Every end (success, failure, Ctrl+C, SIGTERM) still passes here.

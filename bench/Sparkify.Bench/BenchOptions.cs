@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sparkify.Pipeline.CommandLine;
 
 namespace Sparkify.Bench;
 
@@ -25,18 +26,18 @@ public sealed record BenchOptions(int Scale, int Seed, IReadOnlySet<string> Meth
             var eq = arg.IndexOf('=');
             values[eq < 0 ? arg[2..] : arg[2..eq]] = eq < 0 ? "true" : arg[(eq + 1)..];
         }
-        string? Get(string name) => values.TryGetValue(name, out var v) ? v : null;
-        long Whole(string name, long fallback) => Get(name) is { } text
+        string? Get(OptionSpec option) => values.TryGetValue(option.Name, out var v) ? v : null;
+        long Whole(OptionSpec option, long fallback) => Get(option) is { } text
             ? long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n
-                : throw new ArgumentException($"--{name}={text} is not a positive whole number")
+                : throw new ArgumentException($"--{option.Name}={text} is not a positive whole number")
             : fallback;
-        var methods = (Get("methods") ?? "a,b,c,d,e").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        var methods = (Get(Options.Methods) ?? "a,b,c,d,e").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var cases = ParseCases(Get("cases") ?? "all");
-        var work = Get("work") ?? Path.Combine(Path.GetTempPath(), $"sparkify-bench-{Guid.NewGuid():N}"[..30]);
-        return new BenchOptions((int)Whole("scale", 1), (int)Whole("seed", 42), methods, Whole("row-limit", 100_000),
-            Path.GetFullPath(work), Get("keep") is "true", Path.GetFullPath(Get("root") ?? FindRoot()), Get("no-warmup") is not "true",
-            cases, (int)Whole("runs", 3));
+        var cases = ParseCases(Get(Options.Cases) ?? "all");
+        var work = Get(Options.Work) ?? Path.Combine(Path.GetTempPath(), $"sparkify-bench-{Guid.NewGuid():N}"[..30]);
+        return new BenchOptions((int)Whole(Options.Scale, 1), (int)Whole(Options.Seed, 42), methods, Whole(Options.RowLimit, 100_000),
+            Path.GetFullPath(work), Get(BenchOnlyOptions.Keep) is "true", Path.GetFullPath(Get(BenchOnlyOptions.Root) ?? FindRoot()),
+            Get(Options.NoWarmup) is not "true", cases, (int)Whole(Options.Runs, 3));
     }
 
     /// The cases named, "transform" and "all" expanded; an unknown name is refused with the list of known ones.

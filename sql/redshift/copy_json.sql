@@ -6,11 +6,14 @@ from {from}
 iam_role {iam_role}
 format as json {format}
 {region}
+{dateformat}
 {timeformat}
+{acceptinvchars}
 {blanksasnull}
 {emptyasnull}
 {truncatecolumns}
 {roundec}
+{ignoreheader}
 {gzip}
 {manifest}
 maxerror as {maxerror}

@@ -1,10 +1,12 @@
+using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Config;
 
 namespace Sparkify.Pipeline.CommandLine;
 
 /// <summary>
 /// The command line as Cake parsed it: --name=value, a bare --flag (true; Cake gives it a null value), and
-/// --SECTION:key=value config overrides. Which names exist is declared in CommandLine/Options.cs.
+/// --SECTION:key=value config overrides. Options are read by their declaration in CommandLine/Options.cs
+/// (args.Value(Options.Sample)), never by a name typed again.
 /// </summary>
 public sealed class CommandLineArguments
 {
@@ -29,15 +31,23 @@ public sealed class CommandLineArguments
     /// The value as given: null for a bare --flag.
     public string? Raw(string name) => _values.GetValueOrDefault(name);
 
-    public string? Value(string name) => _values.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v) ? v : null;
+    /// The value given, or null when the option is absent or empty.
+    public string? Value(OptionSpec option) => Valued(option, o => o.Type is not OptionType.Flag);
 
     /// A bare --flag, --flag=true/yes/on/1 are true; absent, --flag=false/no/off/0 are false.
-    public bool Flag(string name) =>
-        _values.TryGetValue(name, out var v) && (string.IsNullOrEmpty(v) || !IsFalse(v));
+    public bool Flag(OptionSpec option) =>
+        _values.TryGetValue(Typed(option, o => o.Type is OptionType.Flag).Name, out var v) && (string.IsNullOrEmpty(v) || !IsFalse(v));
 
-    public IReadOnlySet<string> List(string name) =>
-        (Value(name) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    public IReadOnlySet<string> List(OptionSpec option) =>
+        (Valued(option, o => o.Type is OptionType.List) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    string? Valued(OptionSpec option, Func<OptionSpec, bool> fits) =>
+        _values.TryGetValue(Typed(option, fits).Name, out var v) && !string.IsNullOrEmpty(v) ? v : null;
+
+    // Reading a flag as text or a list as a flag is a slip in the code, not in the command line.
+    static OptionSpec Typed(OptionSpec option, Func<OptionSpec, bool> fits) =>
+        fits(option) ? option : throw new InvalidOperationException($"--{option.Name} is declared as {option.TypeName}: read it as one");
 
     public static bool IsBoolean(string value) =>
         IsFalse(value) || value.ToLowerInvariant() is "true" or "yes" or "on" or "1";

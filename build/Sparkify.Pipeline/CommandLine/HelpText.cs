@@ -11,6 +11,11 @@ public static class HelpText
     public static bool Requested(IEnumerable<KeyValuePair<string, ICollection<string>>> arguments) =>
         arguments.Any(a => a.Key.Equals(Argument, StringComparison.OrdinalIgnoreCase));
 
+    public static void Print(IReadOnlyList<TargetInfo> graph, string target)
+    {
+        foreach (var line in Lines(graph, target)) Console.WriteLine(line);
+    }
+
     public static IEnumerable<string> Lines(IReadOnlyList<TargetInfo> graph, string target)
     {
         var info = graph.FirstOrDefault(t => t.Name.Equals(target, StringComparison.OrdinalIgnoreCase));

@@ -25,7 +25,7 @@ public static class OptionCheck
             else if (TypeProblem(spec, args.Raw(name)) is { } problem)
                 errors.Add(problem);
         }
-        errors.AddRange(SkipProblems(args.List("skip"), graph, plan, target));
+        errors.AddRange(Skipping.Problems(args.List(Options.Skip), graph, plan, target));
         if (errors.Count == 1) throw new PipelineException(errors[0] + $" (./build.sh {target} --help lists its options)");
         if (errors.Count > 1)
             throw new PipelineException($"{errors.Count} problems on the command line:" + string.Concat(errors.Select(e => "\n  - " + e)) +
@@ -49,22 +49,4 @@ public static class OptionCheck
         not OptionType.Flag when string.IsNullOrEmpty(value) => $"--{spec.Name} needs a value: {spec.Usage}",
         _ => null,
     };
-
-    static IEnumerable<string> SkipProblems(IReadOnlySet<string> skips, IReadOnlyList<TargetInfo> graph, IReadOnlyList<string> plan, string target)
-    {
-        var names = graph.Select(t => t.Name).ToList();
-        foreach (var skip in skips)
-        {
-            var known = names.FirstOrDefault(n => n.Equals(skip, StringComparison.OrdinalIgnoreCase));
-            if (known is null)
-            {
-                var closest = EditDistance.Closest(skip, names);
-                yield return $"--skip={skip}: not a target" + (closest is null ? $"; targets: {string.Join(", ", names.Order())}" : $"; did you mean {closest}?");
-            }
-            else if (Options.NotSkippable.Contains(known))
-                yield return $"--skip={known}: {known} cannot be skipped (skipping it would do nothing: it groups other targets or is the one you run)";
-            else if (!plan.Contains(known, StringComparer.OrdinalIgnoreCase))
-                yield return $"--skip={known}: {known} is not part of {target}, which runs {string.Join(", ", plan)}";
-        }
-    }
 }

@@ -23,6 +23,9 @@ public sealed record OptionSpec(string Name, OptionType Type, string Default, IR
         _ => $"--{Name}=TEXT",
     };
 
+    /// The option as another process takes it: "--name=value", or "--name" for a flag given bare.
+    public string Given(string? value = null) => value is null ? $"--{Name}" : $"--{Name}={value}";
+
     public string TypeName => Type.ToString().ToLowerInvariant();
 
     public string TargetList => ForAnyTarget ? "all" : string.Join(", ", Targets);

@@ -1,7 +1,8 @@
 namespace Sparkify.Pipeline.CommandLine;
 
-/// One target of build.cake as Cake knows it: its name, description and direct dependencies.
-public sealed record TargetInfo(string Name, string Description, IReadOnlyList<string> DependsOn)
+/// One target of build.cake as Cake knows it: its name, description, direct dependencies, and whether it carries the
+/// skip criterion (<see cref="Skipping"/>), which is what lets --skip name it.
+public sealed record TargetInfo(string Name, string Description, IReadOnlyList<string> DependsOn, bool Skippable = false)
 {
     /// The target and everything it depends on, dependencies first (the order Cake runs them in).
     public static IReadOnlyList<string> Plan(IReadOnlyList<TargetInfo> graph, string target)

@@ -19,6 +19,15 @@ public sealed partial class ConfigReader(ConfigLayers layers)
         return value.Value;
     }
 
+    /// A value whose checker says in its own words what is wrong with it (null: nothing).
+    public string Checked(string section, string key, Func<string, string?> problem)
+    {
+        var value = Value(section, key);
+        if (value is null) return "";
+        if (problem(value.Value) is { } wrong) Fail(value, wrong);
+        return value.Value;
+    }
+
     public string? Optional(string section, string key, Func<string, bool> valid, string problem)
     {
         var value = Value(section, key);

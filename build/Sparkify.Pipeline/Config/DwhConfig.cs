@@ -55,10 +55,16 @@ public sealed partial record DwhConfig(
                 r.Text("S3", "region", Region().IsMatch, "is not an AWS region such as us-west-2")),
             new LoadSettings(
                 r.Int("LOAD", "max_error", 0, LoadSettings.MaxErrorCeiling),
-                r.OneOf("LOAD", "timeformat", "epochmillisecs", "epochsecs", "auto"),
+                r.Checked("LOAD", "timeformat", DateTimeFormatSyntax.TimeFormatProblem),
                 r.Bool("LOAD", "compupdate"), r.Bool("LOAD", "statupdate"),
                 r.Bool("LOAD", "truncate_columns"), r.Bool("LOAD", "blanks_as_null"), r.Bool("LOAD", "empty_as_null"),
-                r.Int("LOAD", "parallelism", 1, 64), r.Bool("LOAD", "round_decimals")),
+                r.Int("LOAD", "parallelism", 1, 64), r.Bool("LOAD", "round_decimals"))
+            {
+                DateFormat = r.Checked("LOAD", "dateformat", v => v.Length == 0 ? null : DateTimeFormatSyntax.DateFormatProblem(v)),
+                AcceptInvChars = r.Bool("LOAD", "accept_inv_chars"),
+                InvCharReplacement = r.Checked("LOAD", "accept_inv_chars_replacement", LoadSettings.ReplacementProblem),
+                IgnoreHeader = r.Int("LOAD", "ignore_header", 0, int.MaxValue),
+            },
             new LocalSettings(
                 r.Port("LOCAL", "moto_port"), r.Port("LOCAL", "pg_port"),
                 r.Text("LOCAL", "bucket", b => S3Location.TryParse("s3://" + b, out _), "is not a valid bucket name"),

@@ -26,13 +26,29 @@ public sealed record NetworkSettings(string? IngressCidr);
 /// [S3]: the sources StageCopy reads, and the region of their bucket.
 public sealed record S3Settings(S3Location LogData, S3Location LogJsonPath, S3Location SongData, string Region);
 
-/// [LOAD]: COPY options, shared by Redshift's COPY and the client-side loader.
+/// [LOAD]: COPY options, shared by Redshift's COPY and the client-side loader. DateFormat is empty when COPY gets none.
 public sealed record LoadSettings(
     int MaxError, string TimeFormat, bool CompUpdate, bool StatUpdate,
     bool TruncateColumns, bool BlanksAsNull, bool EmptyAsNull, int Parallelism, bool RoundDecimals = false)
 {
     /// MAXERROR's ceiling, Redshift's (COPY data conversion parameters): the one definition dwh.cfg and CopyOptions check.
     public const int MaxErrorCeiling = 100000;
+
+    /// <summary>
+    /// What is wrong with an ACCEPTINVCHARS replacement; null when it is valid. The guide: "The replacement character
+    /// can be any ASCII character except NULL", so a multibyte character is refused, as Redshift refuses it; the
+    /// project also refuses the other control characters and the backslash, which the COPY statement's literal cannot
+    /// carry as written (a backslash is an escape in Redshift literals).
+    /// </summary>
+    public static string? ReplacementProblem(string text) =>
+        text.Length == 1 && text[0] is >= ' ' and < (char)0x7F and not '\\'
+            ? null
+            : "is not one printable ASCII character (Redshift: any ASCII character except NULL, so no multibyte character; the project also refuses control characters and the backslash, which a COPY literal cannot carry)";
+
+    public string DateFormat { get; init; } = "";
+    public bool AcceptInvChars { get; init; }
+    public string InvCharReplacement { get; init; } = "?";
+    public int IgnoreHeader { get; init; }
 }
 
 /// [LOCAL]: the local profile's services and the bucket its sample data is uploaded to.

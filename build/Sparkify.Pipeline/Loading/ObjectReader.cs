@@ -10,12 +10,16 @@ namespace Sparkify.Pipeline.Loading;
 
 /// <summary>
 /// One parser thread: streams objects through a reusable buffer (it grows only for a record larger than it),
-/// parses records into its batch and reports rejected records with the line each starts on.
+/// skips IGNOREHEADER lines at the start of each, parses records into its batch and reports rejected records with
+/// the line each starts on. A record over the guide's 4 MB fails the COPY as soon as it is known to be one.
 /// </summary>
-public sealed class ObjectReader(RecordParser parser, IReadOnlyList<TargetColumn> columns, string table, bool gzip,
+public sealed class ObjectReader(RecordParser parser, IReadOnlyList<TargetColumn> columns, string table, CopyOptions options,
     LoadErrorLog errors, LoadProgress progress)
 {
-    const int MaxRecordBytes = 64 << 20;
+    const int MaxRecordBytes = ValueError.MaxRecordBytes;
+
+    /// A line of broken JSON is skipped up to its newline; one without a newline for this long fails the load.
+    const int MaxBufferBytes = 64 << 20;
     enum Next { Continue, NeedMore, Full, End }
 
     byte[] _buffer = new byte[64 << 10];
@@ -32,10 +36,11 @@ public sealed class ObjectReader(RecordParser parser, IReadOnlyList<TargetColumn
         {
             await using var raw = await source.Store.OpenAsync(source.Key, ct);
             _readTicks = Stopwatch.GetTimestamp() - started;
-            await using var stream = gzip ? new GzipObjectStream(raw) : raw;
+            await using var stream = options.Gzip ? new GzipObjectStream(raw) : raw;
             (_start, _end, _eof, _line) = (0, 0, false, 1);
             await FillAsync(stream, source, ct);
             if (_buffer.AsSpan(0, _end).StartsWith("\uFEFF"u8)) _start = 3;
+            await SkipHeaderAsync(stream, source, ct);
             while (true)
             {
                 switch (Step(source, sink.Current))
@@ -48,7 +53,7 @@ public sealed class ObjectReader(RecordParser parser, IReadOnlyList<TargetColumn
         }
         catch (Exception e) when (e is IOException or InvalidDataException or AmazonServiceException or HttpRequestException)
         {
-            throw new PipelineException(gzip && e is InvalidDataException
+            throw new PipelineException(options.Gzip && e is InvalidDataException
                 ? $"COPY {table}: GZIP object {source.Name} {e.Message}; nothing of {table} was committed. Re-upload the object whole, or drop GZIP if it is not compressed"
                 : $"COPY {table}: reading {source.Name} failed: {e.Message}");
         }
@@ -56,6 +61,25 @@ public sealed class ObjectReader(RecordParser parser, IReadOnlyList<TargetColumn
         {
             // Parse is the rest of the object's time less reading and waiting for the writer (the channel is full).
             progress.AddReadParse(_readTicks, Stopwatch.GetTimestamp() - started - _readTicks - _waitTicks);
+        }
+    }
+
+    /// IGNOREHEADER: the first lines of the object are not read as data; a file with fewer lines is skipped whole.
+    async Task SkipHeaderAsync(Stream stream, SourceObject source, CancellationToken ct)
+    {
+        for (var skip = options.IgnoreHeader; skip > 0;)
+        {
+            var data = _buffer.AsSpan(_start, _end - _start);
+            var newline = data.IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                Advance(data, newline + 1);
+                skip--;
+                continue;
+            }
+            _start = _end;
+            if (_eof) return;
+            await FillAsync(stream, source, ct);
         }
     }
 
@@ -76,9 +100,11 @@ public sealed class ObjectReader(RecordParser parser, IReadOnlyList<TargetColumn
             case RecordStatus.End:
                 return Next.End;
             case RecordStatus.NeedMore:
+                if (data.Length - outcome.Consumed > MaxRecordBytes) TooLarge(source, data, outcome.Consumed, data.Length);
                 Advance(data, outcome.Consumed);
                 return Next.NeedMore;
             case RecordStatus.Row:
+                if (outcome.Consumed - outcome.RecordStart > MaxRecordBytes) TooLarge(source, data, outcome.RecordStart, outcome.Consumed);
                 if (outcome.Error is not null) Reject(source, data, outcome, outcome.Consumed);
                 Advance(data, outcome.Consumed);
                 return batch.IsFull ? Next.Full : Next.Continue;
@@ -103,6 +129,9 @@ public sealed class ObjectReader(RecordParser parser, IReadOnlyList<TargetColumn
         _start += consumed;
     }
 
+    void TooLarge(SourceObject source, ReadOnlySpan<byte> data, int start, int end) =>
+        Reject(source, data, new RecordOutcome(RecordStatus.Broken, end, start, ValueError.RecordTooLarge(end - start)), end);
+
     void Reject(SourceObject source, ReadOnlySpan<byte> data, RecordOutcome outcome, int end)
     {
         // STL_LOAD_ERRORS' LINE_NUMBER is "the last line of the JSON object that caused the error" ("COPY from JSON format");
@@ -118,7 +147,7 @@ public sealed class ObjectReader(RecordParser parser, IReadOnlyList<TargetColumn
         if (error.Fatal)
             throw new PipelineException($"COPY {table} failed at {source.Name} line {line}" + (column is null ? "" : $", column {column.Name}") +
                                         $": {error.Reason}. Redshift fails the whole COPY on this whatever MAXERROR says; nothing of {table} was committed. " +
-                                        "Check the JSONPaths file's array indexes against the data");
+                                        error.Hint);
         if (!within) throw new MaxErrorExceededException();
     }
 
@@ -132,8 +161,8 @@ public sealed class ObjectReader(RecordParser parser, IReadOnlyList<TargetColumn
         }
         if (_end == _buffer.Length)
         {
-            if (_buffer.Length >= MaxRecordBytes)
-                throw new PipelineException($"COPY {table}: {source.Name} near line {_line} holds a record larger than {MaxRecordBytes >> 20} MB");
+            if (_buffer.Length >= MaxBufferBytes)
+                throw new PipelineException($"COPY {table}: {source.Name} near line {_line} holds a line of more than {MaxBufferBytes >> 20} MB that is no JSON record");
             Array.Resize(ref _buffer, _buffer.Length * 2);
         }
         var started = Stopwatch.GetTimestamp();

@@ -41,7 +41,7 @@ public static class TablePump
         var parsing = Enumerable.Range(0, parallelism).Select(_ => Guarded(cts, async () =>
         {
             var parser = new RecordParser(map, new ValueConverter(columns, copy.Options), new RowBuilder(columns));
-            var reader = new ObjectReader(parser, columns, copy.Table, copy.Options.Gzip, errors, progress);
+            var reader = new ObjectReader(parser, columns, copy.Table, copy.Options, errors, progress);
             var sink = new BatchSink(channel.Writer, pool);
             while (queue.TryDequeue(out var source))
             {

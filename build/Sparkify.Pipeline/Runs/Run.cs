@@ -31,8 +31,8 @@ public sealed class Run : IDisposable
         Args = args;
         Log = log;
         _skips = skips;
-        State = StateFile.For(Path.GetFullPath(Path.Combine(root, args.Value("state-dir") ?? ".dwh")), profile.Name());
-        ArtifactsDir = Path.GetFullPath(Path.Combine(root, args.Value("artifacts") ?? "artifacts"));
+        State = StateFile.For(Path.GetFullPath(Path.Combine(root, args.Value(Options.StateDir) ?? ".dwh")), profile.Name());
+        ArtifactsDir = Path.GetFullPath(Path.Combine(root, args.Value(Options.Artifacts) ?? "artifacts"));
         Summary = new RunSummary(profile.Name(), Id);
         // Provision starts the local cluster beside moto when a later target of this run will use it.
         Local = new LocalServices(root, config, State, log)
@@ -43,7 +43,7 @@ public sealed class Run : IDisposable
         Sql = SqlFiles.In(root);
         Platform = Platform.For(profile, config, State, Sql, Local, root, log);
         Lineage = new LineageLog(ArtifactsDir, Id, target, Platform.Datasets, log);
-        Window = DateWindow.Parse(args.Value("from"), args.Value("to"));
+        Window = DateWindow.Parse(args.Value(Options.From), args.Value(Options.To));
         _cancellation = new RunCancellation(log);
         Audit = new RunAudit(this);
     }
@@ -90,13 +90,13 @@ public sealed class Run : IDisposable
     {
         var args = new CommandLineArguments(arguments);
         OptionCheck.Validate(args, graph, target);
-        var profile = Profiles.Parse(args.Value("profile"));
-        var skips = args.List("skip");
-        var configPath = Path.GetFullPath(Path.Combine(root, args.Value("config") ?? "dwh.cfg"));
+        var profile = Profiles.Parse(args.Value(Options.Profile));
+        var skips = args.List(Options.Skip);
+        var configPath = Path.GetFullPath(Path.Combine(root, args.Value(Options.Config) ?? "dwh.cfg"));
         var config = DwhConfig.FromFile(configPath, environment ?? Environment.GetEnvironmentVariables(), args.ConfigOverrides, root);
-        foreach (var option in Safety.PathOptions.Written)
-            if (args.Value(option) is { } path) Safety.PathGuard.Require(Path.Combine(root, path), root, $"--{option}");
-        return new Run(root, profile, config, args, new PipelineLog(Console.Out, args.Flag("verbose")), skips, TargetInfo.Plan(graph, target), target);
+        foreach (var option in PathOptions.Written)
+            if (args.Value(option) is { } path) Safety.PathGuard.Require(Path.Combine(root, path), root, $"--{option.Name}");
+        return new Run(root, profile, config, args, new PipelineLog(Console.Out, args.Flag(Options.Verbose)), skips, TargetInfo.Plan(graph, target), target);
     }
 
     public bool Skips(string target) => _skips.Contains(target);

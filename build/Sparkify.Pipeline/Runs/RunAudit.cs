@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Npgsql;
+using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Runs;
@@ -39,7 +40,7 @@ public sealed class RunAudit(Run run) : IDisposable
             _warehouse = await run.WarehouseAsync();
             var me = new WriterHolder(run.Id, WriterHolder.ThisProcess, target, _started[target]);
             run.Log.Verbose($"taking the writer lock of {_warehouse} for {target}");
-            _lock = await WriterLock.AcquireAsync(_warehouse, run.Sql, me, run.Args.Flag("wait"), run.Log, run.Ct);
+            _lock = await WriterLock.AcquireAsync(_warehouse, run.Sql, me, run.Args.Flag(Options.Wait), run.Log, run.Ct);
             run.Log.Verbose($"writer lock of {_warehouse} taken by run {run.Id}");
         }
         if (_lock is null) return;

@@ -1,3 +1,4 @@
+using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Config;
 using System.Text.Json.Nodes;
 using Sparkify.Pipeline.Runs;
@@ -15,7 +16,7 @@ public static class Connect
 {
     public static Task<ConnectResult> ExecuteAsync(Run run) => run.Boundary("Connect", async () =>
     {
-        var owner = run.Args.Flag("owner");
+        var owner = run.Args.Flag(Options.Owner);
         var warehouse = owner ? await run.WarehouseAsync() : await run.ReaderWarehouseAsync();
         var pgpass = Path.Combine(Path.GetDirectoryName(run.State.Path)!, $"pgpass-{run.Profile.Name()}-{warehouse.User}");
         await using (var writer = new StreamWriter(OwnerOnlyFile.Create(pgpass))) await writer.WriteLineAsync(warehouse.PgpassLine());

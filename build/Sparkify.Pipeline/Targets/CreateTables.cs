@@ -1,3 +1,4 @@
+using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Warehouse;
 
@@ -10,7 +11,7 @@ public static class CreateTables
     public static Task<CreateTablesResult> ExecuteAsync(Run run) => run.Boundary("CreateTables", async () =>
     {
         var warehouse = await run.WarehouseAsync();
-        var recreate = run.Args.Flag("recreate");
+        var recreate = run.Args.Flag(Options.Recreate);
         var result = await RunAsync(warehouse, run.Sql, recreate, run.Ct);
         await run.Platform.EnsureReaderAsync(warehouse, run.Ct);
         run.Log.Information($"CreateTables on {warehouse}: {result.Created} created, {result.Existing} kept" +

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Generation;
 using Sparkify.Pipeline.Runs;
 
@@ -11,8 +12,8 @@ public static class Generate
 {
     public static Task<GeneratedSample> ExecuteAsync(Run run) => run.Boundary("Generate", async () =>
     {
-        var options = new GeneratorOptions(Whole(run, "scale", 1), Whole(run, "seed", 42));
-        var directory = Path.GetFullPath(Path.Combine(run.Root, run.Args.Value("out") ?? Path.Combine("artifacts", "sample")));
+        var options = new GeneratorOptions(Whole(run, Options.Scale, 1), Whole(run, Options.Seed, 42));
+        var directory = Path.GetFullPath(Path.Combine(run.Root, run.Args.Value(Options.Out) ?? Path.Combine("artifacts", "sample")));
         var clock = Stopwatch.StartNew();
         var sample = await Generator.WriteAsync(directory, options, run.Ct);
         run.Log.Information($"Generate (scale {options.Scale}, seed {options.Seed}) wrote {directory}: {sample.Songs:N0} songs by " +
@@ -26,12 +27,12 @@ public static class Generate
         return sample;
     });
 
-    static int Whole(Run run, string name, int fallback)
+    static int Whole(Run run, OptionSpec option, int fallback)
     {
-        var text = run.Args.Value(name);
+        var text = run.Args.Value(option);
         if (text is null) return fallback;
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new PipelineException($"--{name}={text} is not a whole number");
+            : throw new PipelineException($"--{option.Name}={text} is not a whole number");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Reporting;
 using Sparkify.Pipeline.Runs;
 
@@ -12,7 +13,7 @@ public static class Query
     public static Task<IReadOnlyList<QueryResult>> ExecuteAsync(Run run) => run.Boundary("Query", async () =>
     {
         var (sql, source) = Input(run);
-        var maxRows = MaxRows(run.Args.Value("max-rows"));
+        var maxRows = MaxRows(run.Args.Value(Options.MaxRows));
         var warehouse = await run.ReaderWarehouseAsync();
         run.Log.Verbose($"Query on {warehouse}, read-only");
         await using var session = await ReadOnlySession.OpenAsync(warehouse, run.Ct);
@@ -28,8 +29,8 @@ public static class Query
     /// The SQL and the name errors give it: exactly one of --sql and --file.
     static (string Sql, string Source) Input(Run run)
     {
-        var sql = run.Args.Value("sql");
-        var file = run.Args.Value("file");
+        var sql = run.Args.Value(Options.Sql);
+        var file = run.Args.Value(Options.File);
         if (sql is not null && file is not null) throw new PipelineException("Query takes --sql or --file, not both");
         if (file is not null)
         {
@@ -40,7 +41,7 @@ public static class Query
         }
         if (sql is null)
             throw new PipelineException("Query needs the SQL to run: --sql=\"select count(*) from songplays\" or --file=path.sql");
-        return (NotBlank(sql, "--sql"), "--sql");
+        return (NotBlank(sql, Options.Sql.Given()), Options.Sql.Given());
     }
 
     static string NotBlank(string sql, string source) =>

@@ -1,4 +1,5 @@
 using Sparkify.Pipeline.Aws;
+using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Generation;
 using Npgsql;
@@ -31,7 +32,7 @@ public static class StageCopy
     {
         var aws = await run.Platform.ControlPlaneAsync(run.Ct);
         var bucket = run.Config.Local.Bucket;
-        var sample = run.Args.Value("sample") is { } dir ? Path.GetFullPath(Path.Combine(run.Root, dir)) : await GeneratedSampleAsync(run);
+        var sample = run.Args.Value(Options.Sample) is { } dir ? Path.GetFullPath(Path.Combine(run.Root, dir)) : await GeneratedSampleAsync(run);
         SampleUploadResult upload;
         using (var s3 = aws.S3(options.Region))
             upload = await SampleUpload.EnsureAsync(s3, bucket, options.Region ?? run.Config.Aws.Region, sample, bulk: true,
@@ -53,7 +54,7 @@ public static class StageCopy
         var context = new LoadContext(run.Sql, run.Log, run.Id, aws.S3)
         {
             OnStart = printer.Watch, Mirror = upload.Mirror, Listing = upload.Listing, BeforeCommit = RecordScope(run),
-            WrittenWith = copy => RecordsScope(copy) ? [StagingScope.Table] : [], SkipUpToDate = !run.Args.Flag("force"),
+            WrittenWith = copy => RecordsScope(copy) ? [StagingScope.Table] : [], SkipUpToDate = !run.Args.Flag(Options.Force),
         };
         try
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Runs;
@@ -34,7 +35,7 @@ public static class Teardown
     static async Task AwsPartAsync(Run run)
     {
         using var session = await run.AwsSessionAsync();
-        var result = await TeardownAws.RunAsync(session, run.Args.Value("final-snapshot"), run.Ct);
+        var result = await TeardownAws.RunAsync(session, run.Args.Value(Options.FinalSnapshot), run.Ct);
         run.Summary.Set("teardown", JsonSerializer.SerializeToNode(result));
     }
 }

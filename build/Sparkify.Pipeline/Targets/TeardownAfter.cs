@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Runs;
 
@@ -11,10 +12,8 @@ namespace Sparkify.Pipeline.Targets;
 /// </summary>
 public static class TeardownAfter
 {
-    public const string Option = "teardown-after";
-
     public static bool Asked(Run run, string target) =>
-        run.Args.Flag(Option) && !target.Equals("Teardown", StringComparison.OrdinalIgnoreCase);
+        run.Args.Flag(Options.TeardownAfter) && !target.Equals("Teardown", StringComparison.OrdinalIgnoreCase);
 
     /// Runs Teardown; returns false when it failed (already reported), throws only when the run had succeeded.
     public static async Task<bool> ExecuteAsync(Run run, bool runSucceeded)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Xml.Linq;
+using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Runs;
 
 namespace Sparkify.Pipeline.Targets;
@@ -15,7 +16,8 @@ public static class TestRun
         foreach (var a in new[] { "test", "tests/Sparkify.Pipeline.Tests", "-c", "Release", "--nologo",
                      "--logger", "trx;LogFileName=results.trx", "--logger", "console;verbosity=normal", "--results-directory", results })
             info.ArgumentList.Add(a);
-        if (run.Args.Value("filter") is { } filter) { info.ArgumentList.Add("--filter"); info.ArgumentList.Add(filter); }
+        // dotnet test takes the filter under the same name.
+        if (run.Args.Value(Options.Filter) is { } filter) { info.ArgumentList.Add(Options.Filter.Given()); info.ArgumentList.Add(filter); }
         using var process = Local.ProcessRunner.Start(info);
         await process.WaitForExitAsync(run.Ct);
         var counts = Read(Path.Combine(results, "results.trx"));

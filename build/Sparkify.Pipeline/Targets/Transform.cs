@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Npgsql;
+using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Modeling;
 using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Warehouse;
@@ -20,7 +21,7 @@ public static class Transform
         TransformResult result;
         try
         {
-            result = await RunAsync(warehouse, run.Sql, run.Window, run.Id, run.Ct, skipUpToDate: !run.Args.Flag("force"));
+            result = await RunAsync(warehouse, run.Sql, run.Window, run.Id, run.Ct, skipUpToDate: !run.Args.Flag(Options.Force));
         }
         catch (Exception e)
         {

@@ -67,7 +67,7 @@ public class ModelShapedAnswerTests
     public async Task CreateCluster_answer_gives_the_cluster()
     {
         var (api, _) = Api("redshift", BotocoreModel.Answer("redshift", "CreateCluster", "full"));
-        var settings = Targets.MotoAccount.Config().Cluster;
+        var settings = MotoAccount.Config().Cluster;
 
         var cluster = await new Redshift(api).CreateAsync(new ClusterRequest(settings, "arn:r", "sg-1", null), CancellationToken.None);
 

@@ -1,5 +1,4 @@
 using Sparkify.Pipeline.Aws;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Aws;
 

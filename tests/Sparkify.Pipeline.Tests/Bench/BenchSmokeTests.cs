@@ -1,5 +1,4 @@
 using Sparkify.Bench;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Bench;
 

@@ -1,7 +1,5 @@
 using Sparkify.Bench;
 using Sparkify.Pipeline.Generation;
-using Sparkify.Pipeline.Tests.Fixtures;
-using Sparkify.Pipeline.Tests.Transform;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Tests.Bench;

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Local;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.CommandLine;
 

@@ -1,37 +1,28 @@
 using Sparkify.Pipeline.CommandLine;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.CommandLine;
 
 /// The front door through ./build.sh as a separate process (issue 10, parts 2-4): usage errors, help, clean output.
 [NonParallelizable]
-public class FrontDoorTests
+public class FrontDoorTests : BuildScriptTest
 {
-    BuildScript _build = null!;
-
-    [SetUp]
-    public void NewBuild() => _build = new BuildScript();
-
-    [TearDown]
-    public void EndBuild() => _build.Dispose();
-
     [Test]
     [Description("issue 10: a Setup failure printed Cake's 'error in a custom teardown action', a stack trace and a task table")]
     public void Usage_error_prints_its_message_only_and_exits_2_before_any_work()
     {
-        var result = _build.Run("StageCopy", "--sampel=/tmp/nowhere");
+        var result = Build.Run("StageCopy", "--sampel=/tmp/nowhere");
 
         Assert.That(result.ExitCode, Is.EqualTo(Startup.UsageExitCode), result.Output);
         Assert.That(result.Output, Does.Contain("Error: --sampel is not an option; did you mean --sample?"));
         Assert.That(result.Output, Does.Not.Contain("custom teardown").And.Not.Contain("   at ").And.Not.Contain("Duration")
             .And.Not.Contain("has not been setup"));
-        Assert.That(Directory.Exists(_build.DataDir), Is.False, "work started despite the usage error");
+        Assert.That(Directory.Exists(Build.DataDir), Is.False, "work started despite the usage error");
     }
 
     [Test]
     public void Configuration_error_exits_2_with_one_error_line()
     {
-        var result = _build.Run("CreateTables", "--CLUSTER:db_port=54x9");
+        var result = Build.Run("CreateTables", "--CLUSTER:db_port=54x9");
 
         Assert.That(result.ExitCode, Is.EqualTo(Startup.UsageExitCode));
         Assert.That(result.Output.Trim().Split('\n').Where(l => l.Trim().Length > 0 && !l.StartsWith("Building")),
@@ -42,7 +33,7 @@ public class FrontDoorTests
     [Description("issue 10: --S3:region=... on the command line was ignored (a digit in the section name)")]
     public void S3_section_override_reaches_the_configuration()
     {
-        var result = _build.Run("Provision", "--S3:region=nowhere", "--dryrun");
+        var result = Build.Run("Provision", "--S3:region=nowhere", "--dryrun");
 
         Assert.That(result.ExitCode, Is.EqualTo(Startup.UsageExitCode), result.Output);
         Assert.That(result.Output, Does.Contain("command line --S3:region 'nowhere' is not an AWS region"));
@@ -54,8 +45,8 @@ public class FrontDoorTests
     {
         var noColorUnset = new Dictionary<string, string?> { ["NO_COLOR"] = null };
 
-        var plan = _build.Run(true, noColorUnset, "Etl", "--dryrun");
-        var failure = _build.Run(true, noColorUnset, "CreateTables", "--recreat");
+        var plan = Build.Run(true, noColorUnset, "Etl", "--dryrun");
+        var failure = Build.Run(true, noColorUnset, "CreateTables", "--recreat");
 
         Assert.That(plan.ExitCode, Is.EqualTo(0), plan.Output);
         Assert.That(plan.Raw, Does.Contain("Performing dry run"));
@@ -69,7 +60,7 @@ public class FrontDoorTests
     [Description("issue 10: a bare --recreate ended with 'Object reference not set to an instance of an object.'")]
     public void Bare_recreate_flag_drops_and_creates_the_tables()
     {
-        var result = _build.Run("CreateTables", "--skip=Provision", "--recreate");
+        var result = Build.Run("CreateTables", "--skip=Provision", "--recreate");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
         Assert.That(result.Output, Does.Contain("(--recreate dropped them first)").And.Not.Contain("Object reference"));
@@ -79,7 +70,7 @@ public class FrontDoorTests
     [Description("Issue 28: --help listed only the 7 options every target takes")]
     public void Help_lists_every_target_and_every_option_with_its_targets_and_default()
     {
-        var result = _build.Run(isolated: false, "--help");
+        var result = Build.Run(isolated: false, "--help");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
         foreach (var target in new[] { "Provision", "CreateTables", "StageCopy", "Transform", "Verify", "Report", "Etl", "Teardown", "Query", "Test" })
@@ -110,13 +101,13 @@ public class FrontDoorTests
     [Test]
     public void Target_help_lists_the_options_of_its_plan_only()
     {
-        var etl = _build.Run(isolated: false, "Etl", "--help");
-        var teardown = _build.Run(isolated: false, "Teardown", "-h");
+        var etl = Build.Run(isolated: false, "Etl", "--help");
+        var teardown = Build.Run(isolated: false, "Teardown", "-h");
 
         Assert.That(etl.ExitCode, Is.EqualTo(0), etl.Output);
         Assert.That(etl.Output, Does.Contain("Runs: Provision -> CreateTables -> StageCopy -> Transform -> Verify -> Report -> Etl"));
         Assert.That(etl.Output, Does.Contain("--recreate").And.Contains("--sample=PATH").And.Contains("--from=YYYY-MM-DD").And.Not.Contains("--final-snapshot"));
         Assert.That(teardown.Output, Does.Contain("--final-snapshot=TEXT").And.Not.Contains("--recreate"));
-        Assert.That(Directory.Exists(_build.DataDir), Is.False, "help started work");
+        Assert.That(Directory.Exists(Build.DataDir), Is.False, "help started work");
     }
 }

@@ -6,12 +6,13 @@ namespace Sparkify.Pipeline.Tests.CommandLine;
 /// The command line checked against the declaration (issue 10, part 2), in process: no Cake, no services.
 public class OptionCheckTests
 {
+    // build.cake's graph: the targets that do work of their own carry the skip criterion.
     static readonly IReadOnlyList<TargetInfo> Graph =
     [
-        new("Provision", "", []), new("CreateTables", "", ["Provision"]), new("StageCopy", "", ["CreateTables"]),
-        new("Transform", "", ["StageCopy"]), new("Verify", "", ["Transform"]), new("Report", "", []),
-        new("Etl", "", ["Verify", "Report"]), new("Teardown", "", []), new("Query", "", []), new("Test", "", []),
-        new("Generate", "", []), new("Benchmark", "", []), new("Status", "", []),
+        new("Provision", "", [], true), new("CreateTables", "", ["Provision"], true), new("StageCopy", "", ["CreateTables"], true),
+        new("Transform", "", ["StageCopy"], true), new("Verify", "", ["Transform"], true), new("Report", "", [], true),
+        new("Etl", "", ["Verify", "Report"]), new("Teardown", "", [], true), new("Query", "", []), new("Test", "", []),
+        new("Generate", "", [], true), new("Benchmark", "", [], true), new("Status", "", [], true), new("Connect", "", []),
     ];
 
     static CommandLineArguments Args(params (string Name, string? Value)[] args) =>
@@ -50,10 +51,10 @@ public class OptionCheckTests
     [Description("issue 10: Cake gives a bare --recreate a null value, which crashed with a NullReferenceException")]
     public void Bare_flag_is_true_and_false_values_are_false()
     {
-        Assert.That(Args(("recreate", null)).Flag("recreate"), Is.True);
-        Assert.That(Args(("recreate", "false")).Flag("recreate"), Is.False);
-        Assert.That(Args(("recreate", "true")).Flag("recreate"), Is.True);
-        Assert.That(Args().Flag("recreate"), Is.False);
+        Assert.That(Args(("recreate", null)).Flag(Options.Recreate), Is.True);
+        Assert.That(Args(("recreate", "false")).Flag(Options.Recreate), Is.False);
+        Assert.That(Args(("recreate", "true")).Flag(Options.Recreate), Is.True);
+        Assert.That(Args().Flag(Options.Recreate), Is.False);
         Assert.DoesNotThrow(() => OptionCheck.Validate(Args(("recreate", null), ("verbose", null)), Graph, "CreateTables"));
     }
 
@@ -76,6 +77,32 @@ public class OptionCheckTests
     public void Skip_of_a_target_that_cannot_be_skipped_fails(string target, string skip)
     {
         Assert.That(Problem(target, ("skip", skip)), Does.StartWith($"--skip={skip}: {skip} cannot be skipped"));
+    }
+
+    [Test]
+    [Description("issue 23: --skip=Connect was accepted and did nothing, because Connect has no skip criterion")]
+    public void Skip_of_a_target_without_the_skip_criterion_fails_like_other_bad_options()
+    {
+        Assert.That(Problem("Connect", ("skip", "Connect")),
+            Does.StartWith("--skip=Connect: Connect cannot be skipped").And.Contains("Connect runs no target that can be skipped"));
+    }
+
+    [Test]
+    [Description("issue 23: the message names what --skip can take in this run, and the closest of them")]
+    public void Skip_of_a_target_that_cannot_be_skipped_names_the_ones_that_can_and_the_closest()
+    {
+        var message = Problem("Etl", ("skip", "Etl"));
+        var misspelt = Problem("Etl", ("skip", "Verfy"));
+
+        Assert.That(message, Does.Contain("(can be skipped in Etl: Provision, CreateTables, StageCopy, Transform, Verify, Report)"));
+        Assert.That(misspelt, Does.StartWith("--skip=Verfy: not a target; did you mean Verify? (can be skipped in Etl: Provision,"));
+    }
+
+    [Test]
+    public void Skip_of_targets_that_carry_the_criterion_is_accepted()
+    {
+        Assert.DoesNotThrow(() => OptionCheck.Validate(Args(("skip", "Provision,Report")), Graph, "Etl"));
+        Assert.DoesNotThrow(() => OptionCheck.Validate(Args(("skip", "Generate")), Graph, "Generate"));
     }
 
     [Test]
@@ -123,10 +150,36 @@ public class OptionCheckTests
     {
         var sources = Directory.EnumerateFiles(Path.Combine(Fixtures.Repo.Root, "build", "Sparkify.Pipeline"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"));
-        var read = sources.SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"Args\.(?:Value|Flag|List)\(""([a-z-]+)""\)")
+        var read = sources.SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"Args\.(?:Value|Flag|List)\(Options\.(\w+)\)")
             .Select(m => m.Groups[1].Value)).Distinct().ToList();
+        var declared = typeof(Options).GetFields().Where(f => f.FieldType == typeof(OptionSpec)).ToList();
 
         Assert.That(read, Is.Not.Empty);
-        Assert.That(read.Where(n => Options.Find(n) is null), Is.Empty, "options read with run.Args but not declared in CommandLine/Options.cs");
+        Assert.That(read.Where(n => declared.All(f => f.Name != n)), Is.Empty, "options read with run.Args but not declared in CommandLine/Options.cs");
+        Assert.That(declared.Select(f => f.GetValue(null)).Where(o => !Options.Declared.Contains(o)), Is.Empty,
+            "options declared in CommandLine/Options.cs but missing from Options.Declared (help, docs and the check)");
+    }
+
+    [Test]
+    [Description("issue 23: option names were string literals in 13 places outside CommandLine/")]
+    public void No_option_name_is_typed_again_outside_the_declaration()
+    {
+        var root = Fixtures.Repo.Root;
+        var sources = new[] { "build", "bench" }
+            .SelectMany(d => Directory.EnumerateFiles(Path.Combine(root, d), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") &&
+                        !f.Contains($"{Path.DirectorySeparatorChar}CommandLine{Path.DirectorySeparatorChar}"))
+            .Append(Path.Combine(root, "build.cake"));
+        var names = Options.Declared.Append(BenchOnlyOptions.Root).Append(BenchOnlyOptions.Keep).Select(o => o.Name).ToList();
+        // A name read, passed on, listed or kept in a constant; messages that quote an option (--file=x: no such file) are prose.
+        var typedAgain = new System.Text.RegularExpressions.Regex(
+            @"(?:Value|Flag|List|Raw|Get|Whole|Argument)\(""(?:--)?([a-z-]+)""|ArgumentList\.Add\(\$?""--([a-z-]+)" +
+            @"|=\s*\[\s*""([a-z-]+)""\s*,|const string \w+ = ""([a-z-]+)""");
+        var found = sources.SelectMany(f => File.ReadAllLines(f).Select((line, i) => (File: Path.GetRelativePath(root, f), Line: i + 1, Text: line)))
+            .SelectMany(l => typedAgain.Matches(l.Text).Select(m => (l.File, l.Line, Name: m.Groups.Values.Skip(1).First(g => g.Success).Value)))
+            .Where(l => names.Contains(l.Name))
+            .Select(l => $"{l.File}:{l.Line} --{l.Name}").ToList();
+
+        Assert.That(found, Is.Empty, "option names written again instead of read from CommandLine/Options.cs");
     }
 }

@@ -1,5 +1,3 @@
-using Sparkify.Pipeline.Tests.Fixtures;
-
 namespace Sparkify.Pipeline.Tests;
 
 /// Stops the shared PostgreSQL and moto servers once every test has run.

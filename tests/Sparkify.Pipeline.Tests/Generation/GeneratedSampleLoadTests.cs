@@ -1,7 +1,6 @@
 using Sparkify.Pipeline.Generation;
 using Sparkify.Pipeline.Loading;
-using Sparkify.Pipeline.Tests.Fixtures;
-using static Sparkify.Pipeline.Tests.Loading.LoadTestKit;
+using static Sparkify.Pipeline.Tests.Fixtures.LoadTestKit;
 
 namespace Sparkify.Pipeline.Tests.Generation;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Sparkify.Pipeline.Generation;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Generation;
 

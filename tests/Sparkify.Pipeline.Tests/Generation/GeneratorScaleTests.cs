@@ -1,5 +1,4 @@
 using Sparkify.Pipeline.Generation;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Generation;
 

@@ -1,26 +1,17 @@
 using System.Net;
 using System.Net.Sockets;
-using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Tests.Graph;
 
 /// The target graph, driven through ./build.sh as a separate process, the way users and CI run it.
 [NonParallelizable]
-public class BuildGraphTests
+public class BuildGraphTests : BuildScriptTest
 {
-    BuildScript _build = null!;
-
-    [SetUp]
-    public void NewBuild() => _build = new BuildScript();
-
-    [TearDown]
-    public void EndBuild() => _build.Dispose();
-
     [Test]
     public void Without_a_target_lists_the_targets_and_changes_nothing()
     {
-        var result = _build.Run(isolated: false);
+        var result = Build.Run(isolated: false);
 
         Assert.That(result.ExitCode, Is.EqualTo(0));
         Assert.That(result.Output, Does.Contain("CreateTables").And.Contains("Teardown").And.Contains("Test")
@@ -31,7 +22,7 @@ public class BuildGraphTests
     [Test]
     public void Unknown_target_is_a_clear_error()
     {
-        var result = _build.Run("Deploy");
+        var result = Build.Run("Deploy");
 
         Assert.That(result.ExitCode, Is.Not.EqualTo(0));
         Assert.That(result.Output, Does.Contain("The target 'Deploy' was not found."));
@@ -40,17 +31,17 @@ public class BuildGraphTests
     [Test]
     public void Dry_run_lists_the_plan_and_starts_nothing()
     {
-        var result = _build.Run("CreateTables", "--dryrun");
+        var result = Build.Run("CreateTables", "--dryrun");
 
         Assert.That(result.ExitCode, Is.EqualTo(0));
         Assert.That(result.Output, Does.Contain("1. Provision").And.Contains("2. CreateTables").And.Contains("No tasks were actually executed."));
-        Assert.That(Directory.Exists(_build.DataDir), Is.False, "a dry run started local services");
+        Assert.That(Directory.Exists(Build.DataDir), Is.False, "a dry run started local services");
     }
 
     [Test]
     public void Etl_plans_the_whole_pipeline_in_order()
     {
-        var result = _build.Run("Etl", "--dryrun");
+        var result = Build.Run("Etl", "--dryrun");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
         var steps = System.Text.RegularExpressions.Regex.Matches(result.Output, @"^\d+\. (\w+)$", System.Text.RegularExpressions.RegexOptions.Multiline)
@@ -61,7 +52,7 @@ public class BuildGraphTests
     [Test]
     public void Exclusive_plans_only_the_target_without_provision()
     {
-        var result = _build.Run("CreateTables", "--dryrun", "--exclusive");
+        var result = Build.Run("CreateTables", "--dryrun", "--exclusive");
 
         Assert.That(result.ExitCode, Is.EqualTo(0));
         Assert.That(result.Output, Does.Contain("1. CreateTables").And.Not.Contains("Provision"));
@@ -70,7 +61,7 @@ public class BuildGraphTests
     [Test]
     public void Skipping_provision_skips_it_while_create_tables_still_runs()
     {
-        var result = _build.Run("CreateTables", "--skip=Provision");
+        var result = Build.Run("CreateTables", "--skip=Provision");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
         Assert.That(result.Output, Does.Contain($"{Tables.CreatedFor(Dialect.Postgres).Count} created, 0 kept"));
@@ -81,9 +72,9 @@ public class BuildGraphTests
     [Test]
     public void Provision_status_and_teardown_run_end_to_end_through_build_sh()
     {
-        var provision = _build.Run("Provision");
-        var status = _build.Run("Status");
-        var teardown = _build.Run("Teardown");
+        var provision = Build.Run("Provision");
+        var status = Build.Run("Status");
+        var teardown = Build.Run("Teardown");
 
         Assert.That(provision.ExitCode, Is.EqualTo(0), provision.Output);
         Assert.That(provision.Output, Does.Contain("Provision: created role sparkify-dwh-s3-read"));
@@ -98,7 +89,7 @@ public class BuildGraphTests
     [Test]
     public void Skipping_the_target_itself_is_reported_by_the_engine()
     {
-        var result = _build.Run("CreateTables", "--skip=CreateTables");
+        var result = Build.Run("CreateTables", "--skip=CreateTables");
 
         Assert.That(result.ExitCode, Is.Not.EqualTo(0));
         Assert.That(result.Output, Does.Contain("skipped due to a criteria: skipped by --skip"));
@@ -107,7 +98,7 @@ public class BuildGraphTests
     [Test]
     public void Skip_of_an_unknown_target_is_a_clear_error()
     {
-        var result = _build.Run("CreateTables", "--skip=Nope");
+        var result = Build.Run("CreateTables", "--skip=Nope");
 
         Assert.That(result.ExitCode, Is.Not.EqualTo(0));
         Assert.That(result.Output, Does.Contain("--skip=Nope: not a target"));
@@ -116,30 +107,30 @@ public class BuildGraphTests
     [Test]
     public void Invalid_configuration_fails_before_any_work_naming_the_key()
     {
-        var result = _build.Run("CreateTables", "--CLUSTER:db_port=54x9");
+        var result = Build.Run("CreateTables", "--CLUSTER:db_port=54x9");
 
         Assert.That(result.ExitCode, Is.Not.EqualTo(0));
         Assert.That(result.Output, Does.Contain("command line --CLUSTER:db_port '54x9' is not a port"));
-        Assert.That(Directory.Exists(_build.DataDir), Is.False, "work started despite invalid configuration");
+        Assert.That(Directory.Exists(Build.DataDir), Is.False, "work started despite invalid configuration");
     }
 
     [Test]
     public void Failing_task_exits_non_zero_with_its_error()
     {
-        using var squatter = new TcpListener(IPAddress.Loopback, _build.PgPort);
+        using var squatter = new TcpListener(IPAddress.Loopback, Build.PgPort);
         squatter.Start();
 
-        var result = _build.Run("CreateTables");
+        var result = Build.Run("CreateTables");
 
         Assert.That(result.ExitCode, Is.Not.EqualTo(0));
-        Assert.That(result.Output, Does.Contain($"127.0.0.1:{_build.PgPort} is already in use by another process"));
+        Assert.That(result.Output, Does.Contain($"127.0.0.1:{Build.PgPort} is already in use by another process"));
         Assert.That(result.Output, Does.Not.Contain("   at "), "an expected failure printed a stack trace");
     }
 
     [Test]
     public void Unknown_profile_is_a_clear_error()
     {
-        var result = _build.Run("CreateTables", "--profile=gcp");
+        var result = Build.Run("CreateTables", "--profile=gcp");
 
         Assert.That(result.ExitCode, Is.Not.EqualTo(0));
         Assert.That(result.Output, Does.Contain("--profile=gcp is not a profile"));

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Npgsql;
 using Sparkify.Pipeline.Local;
-using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Tests.Graph;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Graph;
 

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Sparkify.Pipeline.Loading;
-using static Sparkify.Pipeline.Tests.Loading.LoadTestKit;
+using static Sparkify.Pipeline.Tests.Fixtures.LoadTestKit;
 
 namespace Sparkify.Pipeline.Tests.Loading;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Sparkify.Pipeline.Loading;
 using Spectre.Console;
-using static Sparkify.Pipeline.Tests.Loading.LoadTestKit;
+using static Sparkify.Pipeline.Tests.Fixtures.LoadTestKit;
 
 namespace Sparkify.Pipeline.Tests.Loading;
 

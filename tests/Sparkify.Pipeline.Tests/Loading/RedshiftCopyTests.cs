@@ -1,8 +1,7 @@
 using System.Collections;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Loading;
-using Sparkify.Pipeline.Tests.Fixtures;
-using static Sparkify.Pipeline.Tests.Loading.LoadTestKit;
+using static Sparkify.Pipeline.Tests.Fixtures.LoadTestKit;
 
 namespace Sparkify.Pipeline.Tests.Loading;
 
@@ -28,6 +27,7 @@ public class RedshiftCopyTests
             iam_role 'arn:aws:iam::123456789012:role/sparkify-dwh-s3-read'
             format as json 's3://udacity-dend/log_json_path.json'
             region 'us-west-2'
+            dateformat as 'auto'
             timeformat as 'epochmillisecs'
             blanksasnull
             emptyasnull
@@ -41,6 +41,7 @@ public class RedshiftCopyTests
             iam_role 'arn:aws:iam::123456789012:role/sparkify-dwh-s3-read'
             format as json 'auto'
             region 'us-west-2'
+            dateformat as 'auto'
             timeformat as 'epochmillisecs'
             blanksasnull
             emptyasnull
@@ -55,7 +56,8 @@ public class RedshiftCopyTests
     {
         var options = new CopyOptions
         {
-            Format = CopyFormat.AutoIgnoreCase, TimeFormat = TimeFormat.Auto, TruncateColumns = true, RoundDecimals = true, Gzip = true, Manifest = true,
+            Format = CopyFormat.AutoIgnoreCase, TimeFormat = TimeFormat.Parse("YYYY-MM-DD HH:MI:SS"), DateFormat = DateFormat.Parse("MM/DD/YYYY"),
+            AcceptInvChars = true, InvCharReplacement = '^', TruncateColumns = true, RoundDecimals = true, IgnoreHeader = 2, Gzip = true, Manifest = true,
             MaxError = 10, CompUpdate = true, StatUpdate = true,
         };
 
@@ -66,9 +68,12 @@ public class RedshiftCopyTests
             from 's3://bucket/load.manifest'
             iam_role 'arn:aws:iam::123456789012:role/sparkify-dwh-s3-read'
             format as json 'auto ignorecase'
-            timeformat as 'auto'
+            dateformat as 'MM/DD/YYYY'
+            timeformat as 'YYYY-MM-DD HH:MI:SS'
+            acceptinvchars as '^'
             truncatecolumns
             roundec
+            ignoreheader as 2
             gzip
             manifest
             maxerror as 10
@@ -88,6 +93,57 @@ public class RedshiftCopyTests
         Assert.That(on.Split('\n'), Does.Contain("roundec"));
         Assert.That(() => RepoConfig(new ConfigValue("LOAD", "round_decimals", "maybe", "command line --LOAD:round_decimals")),
             Throws.InstanceOf<PipelineException>().With.Message.Contains("round_decimals"));
+    }
+
+    [Test]
+    [Description("issue 25: [LOAD] dateformat, timeformat strings, accept_inv_chars(_replacement) and ignore_header reach the COPY")]
+    public void Load_settings_of_round_3_reach_the_copy_statement()
+    {
+        var config = RepoConfig(
+            new ConfigValue("LOAD", "dateformat", "MON DD, YYYY", "command line --LOAD:dateformat"),
+            new ConfigValue("LOAD", "timeformat", "MM.DD.YYYY HH12:MI:SS AM", "command line --LOAD:timeformat"),
+            new ConfigValue("LOAD", "accept_inv_chars", "true", "command line --LOAD:accept_inv_chars"),
+            new ConfigValue("LOAD", "ignore_header", "1", "command line --LOAD:ignore_header"));
+
+        var lines = RedshiftCopy.Statement(LoadTestKit.Sql, Copies(config)[1], Role).Split('\n');
+
+        Assert.That(lines, Does.Contain("dateformat as 'MON DD, YYYY'").And.Contain("timeformat as 'MM.DD.YYYY HH12:MI:SS AM'")
+            .And.Contain("acceptinvchars").And.Contain("ignoreheader as 1"));
+        var quoted = RepoConfig(new ConfigValue("LOAD", "accept_inv_chars", "true", "command line"), new ConfigValue("LOAD", "accept_inv_chars_replacement", "'", "command line"));
+        Assert.That(RedshiftCopy.Statement(LoadTestKit.Sql, Copies(quoted)[1], Role).Split('\n'), Does.Contain("acceptinvchars as ''''"));
+        var off = RedshiftCopy.Statement(LoadTestKit.Sql, Copies(RepoConfig(new ConfigValue("LOAD", "dateformat", "", "command line")))[1], Role);
+        Assert.That(off, Does.Not.Contain("dateformat").And.Not.Contain("acceptinvchars").And.Not.Contain("ignoreheader"));
+    }
+
+    [TestCase("dateformat", "AUTO", "is not auto (case-sensitive) or a format string")]
+    [TestCase("dateformat", "DD.MM.YYYYTHH", "holds 'THH' at position 11, which is no datepart or timepart")]
+    [TestCase("dateformat", "MM/DD", "needs a year (YYYY or YY), a month (MM or MON) and a day (DD)")]
+    [TestCase("timeformat", "YYYY-MM-DD HH:MI:SSOF", "holds a time zone specifier (TZ, OF)")]
+    [TestCase("timeformat", "Epochsecs", "is not auto, epochsecs, epochmillisecs (case-sensitive)")]
+    [TestCase("timeformat", "YYYY-MM-DD HH12:MI:SS", "needs HH12 and AM or PM together")]
+    [TestCase("timeformat", "YYYY-MM-DD HH:MI:SS.SS", "gives the second twice")]
+    [TestCase("accept_inv_chars_replacement", "é", "is not one printable ASCII character (Redshift: any ASCII character except NULL, so no multibyte character")]
+    [TestCase("accept_inv_chars_replacement", "??", "is not one printable ASCII character")]
+    [TestCase("accept_inv_chars", "maybe", "is not true or false")]
+    [TestCase("ignore_header", "-1", "is not a whole number from 0 to")]
+    [Description("issue 25: a wrong [LOAD] value fails before any work, naming the key, where it was set and what is wrong")]
+    public void A_wrong_round_3_load_setting_is_refused_naming_key_and_origin(string key, string value, string problem)
+    {
+        Assert.That(() => RepoConfig(new ConfigValue("LOAD", key, value, $"command line --LOAD:{key}")),
+            Throws.InstanceOf<PipelineException>().With.Message.Contains($"command line --LOAD:{key} '{value}' ").And.Message.Contains(problem));
+    }
+
+    [Test]
+    public void A_wrong_load_setting_in_the_file_names_the_file_and_line()
+    {
+        using var dir = new SourceDir();
+        var text = File.ReadAllText(Path.Combine(Repo.Root, "dwh.cfg")).Replace("dateformat = auto", "dateformat = YYYY-MM-DD HH:MI:SS TZ");
+        dir.Write("dwh.cfg", text);
+        var line = text.Split('\n').ToList().FindIndex(l => l.StartsWith("dateformat", StringComparison.Ordinal)) + 1;
+
+        Assert.That(() => DwhConfig.FromFile(dir.Path("dwh.cfg"), new Hashtable(), []),
+            Throws.InstanceOf<PipelineException>().With.Message.Contains("[LOAD] dateformat 'YYYY-MM-DD HH:MI:SS TZ' is not auto (case-sensitive) or a format string: it holds a time zone specifier")
+                .And.Message.Contains($"(line {line})"));
     }
 
     [Test]

@@ -1,8 +1,7 @@
 using Amazon.S3.Model;
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Loading;
-using Sparkify.Pipeline.Tests.Fixtures;
-using static Sparkify.Pipeline.Tests.Loading.LoadTestKit;
+using static Sparkify.Pipeline.Tests.Fixtures.LoadTestKit;
 
 namespace Sparkify.Pipeline.Tests.Loading;
 
@@ -11,22 +10,7 @@ namespace Sparkify.Pipeline.Tests.Loading;
 [NonParallelizable]
 public class UpToDateLoadTests
 {
-    const string Region = "us-west-2";
-
-    sealed record Bucket(AwsContext Aws, string Name)
-    {
-        public async Task PutAsync(string key, string body)
-        {
-            using var s3 = Aws.S3();
-            await s3.PutObjectAsync(new PutObjectRequest { BucketName = Name, Key = key, ContentBody = body });
-        }
-
-        public async Task DeleteAsync(string key)
-        {
-            using var s3 = Aws.S3();
-            await s3.DeleteObjectAsync(Name, key);
-        }
-    }
+    const string Region = MotoBucket.Region;
 
     static string Song(int n) =>
         $$"""{"num_songs": 1, "artist_id": "AR{{n}}", "artist_latitude": null, "artist_longitude": null, "artist_location": "", "artist_name": "Artist {{n}}", "song_id": "SO{{n}}", "title": "Song {{n}}", "duration": {{100 + n}}.5, "year": 2000}""";
@@ -36,12 +20,9 @@ public class UpToDateLoadTests
 
     const string JsonPaths = """{"jsonpaths": ["$['artist']", "$['auth']", "$['firstName']", "$['gender']", "$['itemInSession']", "$['lastName']", "$['length']", "$['level']", "$['location']", "$['method']", "$['page']", "$['registration']", "$['sessionId']", "$['song']", "$['status']", "$['ts']", "$['userAgent']", "$['userId']"]}""";
 
-    static async Task<Bucket> SampleAsync()
+    static async Task<MotoBucket> SampleAsync()
     {
-        var aws = AwsContext.ForMoto(await MotoFixture.EndpointAsync(), Region);
-        var bucket = new Bucket(aws, $"u-{Guid.NewGuid():N}"[..20]);
-        using (var s3 = aws.S3())
-            await s3.PutBucketAsync(new PutBucketRequest { BucketName = bucket.Name, BucketRegionName = Region });
+        var bucket = await MotoBucket.CreateAsync();
         for (var n = 1; n <= 3; n++) await bucket.PutAsync($"song_data/A/SO{n}.json", Song(n));
         await bucket.PutAsync("log_data/2018/11/2018-11-01-events.json", Event(1, "01") + "\n" + Event(2, "01"));
         await bucket.PutAsync("log_data/2018/11/2018-11-02-events.json", Event(3, "02"));
@@ -49,9 +30,9 @@ public class UpToDateLoadTests
         return bucket;
     }
 
-    static LoadContext Checked(Bucket bucket, string runId) => Context(bucket.Aws) with { RunId = runId, SkipUpToDate = true };
+    static LoadContext Checked(MotoBucket bucket, string runId) => Context(bucket.Aws) with { RunId = runId, SkipUpToDate = true };
 
-    static Task<LoadResult> LoadAsync(Sparkify.Pipeline.Warehouse.WarehouseEndpoint db, Bucket bucket, string runId, int table = 1,
+    static Task<LoadResult> LoadAsync(Sparkify.Pipeline.Warehouse.WarehouseEndpoint db, MotoBucket bucket, string runId, int table = 1,
         CopyOptions? options = null, DateWindow? window = null) =>
         ClientCopy.RunAsync(db, StagingCopies.Under($"s3://{bucket.Name}", options ?? Options() with { Region = Region }, window)[table],
             Checked(bucket, runId), CancellationToken.None);
@@ -147,7 +128,7 @@ public class UpToDateLoadTests
     {
         var bucket = await SampleAsync();
         var db = await WithStagingTablesAsync();
-        var copy = StagingCopies.Under($"s3://{bucket.Name}", Options() with { Region = Region })[1];
+        var copy = CopiesFrom(bucket.Name)[1];
         await ClientCopy.RunAsync(db, copy, Context(bucket.Aws), CancellationToken.None);
 
         var second = await ClientCopy.RunAsync(db, copy, Context(bucket.Aws), CancellationToken.None);

@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using Npgsql;
 using Sparkify.Pipeline.Local;
 using Sparkify.Pipeline.State;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Local;
 
@@ -75,7 +74,7 @@ public class LocalServicesTests
         try
         {
             await server.EnsureRunningAsync("sparkify", "sparkify_admin", Passwords.New(), CancellationToken.None);
-            var wrong = new Warehouse.WarehouseEndpoint(Warehouse.Dialect.Postgres, "127.0.0.1", port, "sparkify", "sparkify_admin", "Wrong-Passw0rd");
+            var wrong = new Pipeline.Warehouse.WarehouseEndpoint(Pipeline.Warehouse.Dialect.Postgres, "127.0.0.1", port, "sparkify", "sparkify_admin", "Wrong-Passw0rd");
 
             Assert.That(async () => await wrong.OpenAsync(CancellationToken.None),
                 Throws.TypeOf<PipelineException>().With.Message.Contains("password authentication failed"));
@@ -129,7 +128,7 @@ public class LocalServicesTests
     }
 
     /// Changes whenever the server restarts (microsecond resolution).
-    static async Task<DateTime> PostmasterStartAsync(Warehouse.WarehouseEndpoint endpoint)
+    static async Task<DateTime> PostmasterStartAsync(Pipeline.Warehouse.WarehouseEndpoint endpoint)
     {
         await using var connection = await endpoint.OpenAsync(CancellationToken.None);
         await using var command = new NpgsqlCommand("select pg_postmaster_start_time()", connection);

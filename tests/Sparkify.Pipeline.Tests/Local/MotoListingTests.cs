@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Amazon.S3.Model;
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Local;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Local;
 

@@ -2,10 +2,8 @@ using Npgsql;
 using Sparkify.Pipeline.Modeling;
 using Sparkify.Pipeline.Quality;
 using Sparkify.Pipeline.Targets;
-using Sparkify.Pipeline.Tests.Fixtures;
-using Sparkify.Pipeline.Tests.Transform;
 using Sparkify.Pipeline.Warehouse;
-using static Sparkify.Pipeline.Tests.Transform.Epoch;
+using static Sparkify.Pipeline.Tests.Fixtures.Epoch;
 
 namespace Sparkify.Pipeline.Tests.Quality;
 

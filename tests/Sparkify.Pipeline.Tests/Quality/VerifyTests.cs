@@ -1,6 +1,5 @@
 using Sparkify.Pipeline.Quality;
-using Sparkify.Pipeline.Tests.Transform;
-using static Sparkify.Pipeline.Tests.Transform.Epoch;
+using static Sparkify.Pipeline.Tests.Fixtures.Epoch;
 
 namespace Sparkify.Pipeline.Tests.Quality;
 

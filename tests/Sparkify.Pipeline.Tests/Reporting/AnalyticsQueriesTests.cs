@@ -1,5 +1,4 @@
 using Sparkify.Pipeline.Reporting;
-using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Tests.Reporting;

@@ -7,7 +7,6 @@ using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Lineage;
 using Sparkify.Pipeline.Reporting;
 using Sparkify.Pipeline.Targets;
-using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Tests.Reporting;

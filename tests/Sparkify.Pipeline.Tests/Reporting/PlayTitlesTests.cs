@@ -1,8 +1,6 @@
 using Sparkify.Pipeline.Reporting;
-using Sparkify.Pipeline.Tests.Fixtures;
-using Sparkify.Pipeline.Tests.Transform;
 using Sparkify.Pipeline.Warehouse;
-using static Sparkify.Pipeline.Tests.Transform.Epoch;
+using static Sparkify.Pipeline.Tests.Fixtures.Epoch;
 
 namespace Sparkify.Pipeline.Tests.Reporting;
 

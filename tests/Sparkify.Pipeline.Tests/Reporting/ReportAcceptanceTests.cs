@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Npgsql;
-using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Tests.Lineage;
 using Sparkify.Pipeline.Warehouse;
 

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Npgsql;
 using Sparkify.Pipeline.Reporting;
 using Sparkify.Pipeline.Targets;
-using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Tests.Reporting;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Npgsql;
 using Sparkify.Pipeline.Targets;
-using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Tests.Reporting;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Sparkify.Pipeline.Runs;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Runs;
 

@@ -1,5 +1,3 @@
-using Sparkify.Pipeline.Tests.Fixtures;
-
 namespace Sparkify.Pipeline.Tests.Runs;
 
 /// One run, one id: every stage's etl_runs row, the load_errors rows and artifacts/run-summary.json carry the same id.

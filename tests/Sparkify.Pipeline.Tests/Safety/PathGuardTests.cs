@@ -3,7 +3,6 @@ using System.Collections;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Safety;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Safety;
 

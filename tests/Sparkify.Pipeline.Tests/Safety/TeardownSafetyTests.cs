@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Sparkify.Pipeline.Local;
 using Sparkify.Pipeline.Safety;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Safety;
 

@@ -1,5 +1,4 @@
 using Sparkify.Pipeline.State;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.State;
 

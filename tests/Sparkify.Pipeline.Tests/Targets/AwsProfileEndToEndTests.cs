@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Targets;
 

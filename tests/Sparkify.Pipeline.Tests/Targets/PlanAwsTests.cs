@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Targets;
-using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Tests.Targets;

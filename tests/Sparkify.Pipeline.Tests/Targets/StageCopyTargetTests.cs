@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Tests.Loading;
 
 namespace Sparkify.Pipeline.Tests.Targets;
@@ -61,13 +60,8 @@ public class StageCopyTargetTests
     [Description("issue 11 item 2: the upload compared sizes only, so a same-size edit left the old value in staging and users")]
     public void A_same_size_edit_of_the_sample_reaches_staging_and_users_on_the_next_run()
     {
-        using var sample = new SourceDir();
-        const string day = "log_data/2018/11/2018-11-01-events.json";
-        static string Event(string level, long ts) =>
-            $$"""{"artist": "A", "auth": "Logged In", "firstName": "F", "gender": "F", "itemInSession": 0, "lastName": "L", "length": 1.5, "level": "{{level}}", "location": "X", "method": "PUT", "page": "NextSong", "registration": 1540000000000, "sessionId": 1, "song": "S", "status": 200, "ts": {{ts}}, "userAgent": "U", "userId": "7"}""";
-        sample.Write(day, Event("free", 1541105830796) + "\n" + Event("free", 1541105830797) + "\n");
-        sample.Write("song_data/A/A/A/TRAAAAW128F429D538.json", """{"num_songs": 1, "song_id": "S1", "title": "t", "duration": 1.5, "year": 0}""");
-        File.Copy(Path.Combine(Repo.Root, "jsonpaths", "log_json_path.json"), sample.Path("log_json_path.json"));
+        using var sample = TinySample.Create(TinySample.TwoEvents());
+        const string day = TinySample.Day;
         const string query = "--sql=select (select string_agg(level, '+' order by ts) from staging_events) as staged, (select level from users where user_id = '7') as latest";
         using var build = new BuildScript();
         var first = build.Run("Transform", $"--sample={sample.Root}");
@@ -75,7 +69,7 @@ public class StageCopyTargetTests
         Assert.That(build.Run("Query", query).Output, Does.Contain("free+free").And.Not.Contain("paid"));
 
         var size = new FileInfo(sample.Path(day)).Length;
-        sample.Write(day, Event("free", 1541105830796) + "\n" + Event("paid", 1541105830797) + "\n");
+        sample.Write(day, TinySample.TwoEvents("paid"));
         var second = build.Run("Transform", $"--sample={sample.Root}");
 
         Assert.That(new FileInfo(sample.Path(day)).Length, Is.EqualTo(size), "the edit keeps the file's size");

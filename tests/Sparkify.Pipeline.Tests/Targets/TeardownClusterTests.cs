@@ -5,7 +5,6 @@ using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.State;
 using Sparkify.Pipeline.Targets;
 using Sparkify.Pipeline.Tests.Aws;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Targets;
 

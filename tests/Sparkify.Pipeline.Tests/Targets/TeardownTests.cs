@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Targets;
 

@@ -2,21 +2,25 @@ using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Unicode;
+using Sparkify.Pipeline.Loading.Dates;
 using Sparkify.Pipeline.Loading.Writing;
 
 namespace Sparkify.Pipeline.Loading.Json;
 
 /// <summary>
-/// Puts one JSON value into one cell with COPY's JSON rules: null → NULL; strings into character columns (EMPTYASNULL,
-/// BLANKSASNULL, TRUNCATECOLUMNS or a length error); an empty string → NULL in other columns; numeric strings into
-/// numeric columns; decimals fitted to numeric(p,s) (DecimalFit); numbers into TIMESTAMP per TIMEFORMAT (a BIGINT keeps the number); an integral float
+/// Puts one JSON value into one cell with COPY's JSON rules: null → NULL; strings into character columns (CharacterCell:
+/// EMPTYASNULL, BLANKSASNULL, UTF-8 and ACCEPTINVCHARS, CHAR's single bytes, lengths); an empty string → NULL in other
+/// columns; numeric strings into numeric columns; decimals fitted to numeric(p,s) (DecimalFit); floats within their
+/// type's range (FloatRange); dates and timestamps per DATEFORMAT and TIMEFORMAT (DateCells; the epoch forms here, a
+/// BIGINT keeps the number); an integral float
 /// (1540344794796.0) into an integer column, but not 1.5; nested objects and arrays as their JSON text.
 /// Text stays UTF-8 from the file to the COPY: no string is made per value. One per parser thread (its buffer).
 /// </summary>
 public sealed class ValueConverter(IReadOnlyList<TargetColumn> columns, CopyOptions options)
 {
     static readonly long EpochTicks = DateTime.UnixEpoch.Ticks;
+    readonly CharacterCell _characters = new(columns, options);
+    readonly DatePattern? _date = (options.DateFormat ?? DateFormat.Default).Pattern;
     byte[] _unescaped = new byte[1024];
 
     /// Converts the scalar token the reader stands on; null when it went in.
@@ -71,48 +75,7 @@ public sealed class ValueConverter(IReadOnlyList<TargetColumn> columns, CopyOpti
         return _unescaped.AsSpan(0, reader.CopyString(_unescaped));
     }
 
-    /// <summary>
-    /// Text into a character column. Lengths are in bytes of UTF-8, Redshift's unit for VARCHAR(n) and CHAR(n), so a
-    /// value fits here exactly when it would fit on Redshift (and then always fits PostgreSQL's n characters). Text
-    /// that PostgreSQL would refuse (invalid UTF-8, a NUL from "\u0000") is rejected here with its row, as Redshift
-    /// rejects invalid UTF-8 (1220), instead of failing the whole COPY on the server.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    ValueError? Text(ReadOnlySpan<byte> utf8, int column, RowBuilder row)
-    {
-        if ((options.EmptyAsNull && utf8.IsEmpty) || (options.BlanksAsNull && !utf8.IsEmpty && IsBlank(utf8)))
-        {
-            row.SetNull(column);
-            return null;
-        }
-        if (!Utf8.IsValid(utf8) || utf8.Contains((byte)0))
-            return new ValueError(ErrorCodes.InvalidUtf8, "String contains invalid or unsupported UTF-8 codepoints (or a NUL character)",
-                RawText.Escape(utf8));
-        if (columns[column].MaxLength is { } max && utf8.Length > max)
-        {
-            if (!options.TruncateColumns)
-                return new ValueError(ErrorCodes.OutOfRange, $"String length exceeds DDL length ({utf8.Length} bytes > {max})", Encoding.UTF8.GetString(utf8));
-            utf8 = utf8[..CharacterStartAtOrBefore(utf8, max)];
-        }
-        row.SetText(column, utf8);
-        return null;
-    }
-
-    /// BLANKSASNULL: only white space (as .NET defines it). The first byte that is not ASCII white space decides at
-    /// once when it is ASCII; only text with other characters is decoded.
-    static bool IsBlank(ReadOnlySpan<byte> utf8)
-    {
-        var first = utf8.IndexOfAnyExcept(" \t\r\n\v\f"u8);
-        return first < 0 || (utf8[first] >= 0x80 && string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(utf8)));
-    }
-
-    /// TRUNCATECOLUMNS keeps at most `bytes` bytes and never cuts inside a character: back up over continuation bytes.
-    static int CharacterStartAtOrBefore(ReadOnlySpan<byte> utf8, int bytes)
-    {
-        var cut = bytes;
-        while (cut > 0 && (utf8[cut] & 0xC0) == 0x80) cut--;
-        return cut;
-    }
+    ValueError? Text(ReadOnlySpan<byte> utf8, int column, RowBuilder row) => _characters.Set(utf8, column, row);
 
     ValueError? FromText(ReadOnlySpan<byte> raw, TargetColumn target, int column, RowBuilder row)
     {
@@ -138,21 +101,28 @@ public sealed class ValueConverter(IReadOnlyList<TargetColumn> columns, CopyOpti
             case ColumnKind.Boolean when Bool(text) is { } b:
                 row.SetLong(column, b ? 1 : 0);
                 return null;
-            case ColumnKind.Timestamp or ColumnKind.TimestampTz:
-                if (options.TimeFormat != TimeFormat.Auto && double.TryParse(text, NumberStyles.Float, c, out var epoch))
-                    return Epoch(epoch, target, column, row, text);
-                if (options.TimeFormat == TimeFormat.Auto &&
-                    DateTime.TryParse(Encoding.UTF8.GetString(text), c, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var ts))
-                {
-                    row.SetLong(column, ts.Ticks);
-                    return null;
-                }
+            case ColumnKind.Timestamp or ColumnKind.TimestampTz when options.TimeFormat.IsEpoch:
+                if (double.TryParse(text, NumberStyles.Float, c, out var epoch)) return Epoch(epoch, target, column, row, text);
                 break;
-            case ColumnKind.Date when DateOnly.TryParse(Encoding.UTF8.GetString(text), c, out var day):
-                row.SetLong(column, day.DayNumber);
-                return null;
+            case ColumnKind.Timestamp or ColumnKind.TimestampTz or ColumnKind.Date:
+                return Dated(text, target, column, row);
         }
         return Invalid(target, Encoding.UTF8.GetString(raw));
+    }
+
+    /// DATEFORMAT for a DATE, TIMEFORMAT ('auto' or a format string) for a TIMESTAMP; a number is read as its text.
+    ValueError? Dated(ReadOnlySpan<byte> text, TargetColumn target, int column, RowBuilder row)
+    {
+        if (target.Kind == ColumnKind.Date)
+        {
+            if (!DateCells.TryDate(text, _date, out var day)) return Invalid(target, Encoding.UTF8.GetString(text));
+            row.SetLong(column, day);
+            return null;
+        }
+        if (!DateCells.TryTimestamp(text, options.TimeFormat.Pattern, target.Kind == ColumnKind.TimestampTz, out var ticks))
+            return Invalid(target, Encoding.UTF8.GetString(text));
+        row.SetLong(column, ticks);
+        return null;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -172,8 +142,10 @@ public sealed class ValueConverter(IReadOnlyList<TargetColumn> columns, CopyOpti
             case ColumnKind.Boolean when reader.TryGetInt32(out var b) && b is 0 or 1:
                 row.SetLong(column, b);
                 return null;
-            case ColumnKind.Timestamp or ColumnKind.TimestampTz when options.TimeFormat != TimeFormat.Auto && reader.TryGetDouble(out var epoch):
+            case ColumnKind.Timestamp or ColumnKind.TimestampTz when options.TimeFormat.IsEpoch && reader.TryGetDouble(out var epoch):
                 return Epoch(epoch, target, column, row, raw);
+            case ColumnKind.Timestamp or ColumnKind.TimestampTz or ColumnKind.Date when !options.TimeFormat.IsEpoch || target.Kind == ColumnKind.Date:
+                return Dated(raw, target, column, row);
         }
         return Invalid(target, Encoding.UTF8.GetString(raw));
     }
@@ -209,14 +181,14 @@ public sealed class ValueConverter(IReadOnlyList<TargetColumn> columns, CopyOpti
 
     static ValueError? Float(double value, TargetColumn target, int column, RowBuilder row, ReadOnlySpan<byte> raw)
     {
-        if (target.Kind == ColumnKind.Real && double.IsFinite(value) && Math.Abs(value) > float.MaxValue) return OutOfRange(target, raw);
+        if (!FloatRange.Fits(value, target.Kind == ColumnKind.Real, raw)) return OutOfRange(target, raw);
         row.SetDouble(column, value);
         return null;
     }
 
     ValueError? Epoch(double value, TargetColumn target, int column, RowBuilder row, ReadOnlySpan<byte> raw)
     {
-        var unit = options.TimeFormat == TimeFormat.EpochSecs ? TimeSpan.TicksPerSecond : TimeSpan.TicksPerMillisecond;
+        var unit = options.TimeFormat.Kind == TimeFormatKind.EpochSecs ? TimeSpan.TicksPerSecond : TimeSpan.TicksPerMillisecond;
         var ticks = value * unit;
         if (!double.IsFinite(ticks) || ticks < -EpochTicks || ticks > DateTime.MaxValue.Ticks - EpochTicks) return OutOfRange(target, raw);
         // Whole numbers multiply exactly in integers: a double of 1.5e16 ticks would be off by up to two ticks.

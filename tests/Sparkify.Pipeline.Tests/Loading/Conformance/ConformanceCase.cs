@@ -23,6 +23,8 @@ public sealed record ConformanceCase(string Name, string Page, string Rule)
     public string From { get; init; } = "data/";
     public string Format { get; init; } = "auto";
     public CopyOptions Options { get; init; } = new() { TimeFormat = TimeFormat.Auto, Parallelism = 2 };
+    /// The query whose rows are compared (a cast to text shows what the client would render differently).
+    public string Query { get; init; } = "select * from t";
     public string[]? Rows { get; init; }
     public int[] Codes { get; init; } = [];
     public string? Fails { get; init; }

@@ -22,7 +22,8 @@ static partial class ConformanceCases
     const string ErrorReference = "Load error reference";
 
     public static IEnumerable<ConformanceCase> All() =>
-        Records().Concat(Paths()).Concat(Conversions()).Concat(Times()).Concat(Sources()).Concat(Errors());
+        Records().Concat(Paths()).Concat(Conversions()).Concat(Times()).Concat(Sources()).Concat(Errors())
+            .Concat(Dates()).Concat(FormattedTimes()).Concat(Characters()).Concat(Limits());
 
     static Dictionary<string, string> Data(string json) => new() { ["data/part.json"] = json };
 

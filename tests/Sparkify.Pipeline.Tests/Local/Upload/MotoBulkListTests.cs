@@ -3,8 +3,6 @@ using Sparkify.Pipeline.Local.Upload;
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Loading;
 using Sparkify.Pipeline.Loading.Sources;
-using Sparkify.Pipeline.Tests.Fixtures;
-using Sparkify.Pipeline.Tests.Loading;
 
 namespace Sparkify.Pipeline.Tests.Local.Upload;
 

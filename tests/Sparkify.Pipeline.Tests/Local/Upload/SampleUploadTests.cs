@@ -3,9 +3,7 @@ using Amazon.S3.Model;
 using Sparkify.Pipeline.Local.Upload;
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Loading;
-using Sparkify.Pipeline.Tests.Fixtures;
-using Sparkify.Pipeline.Tests.Loading;
-using static Sparkify.Pipeline.Tests.Loading.LoadTestKit;
+using static Sparkify.Pipeline.Tests.Fixtures.LoadTestKit;
 
 namespace Sparkify.Pipeline.Tests.Local.Upload;
 
@@ -16,18 +14,18 @@ namespace Sparkify.Pipeline.Tests.Local.Upload;
 [NonParallelizable]
 public class SampleUploadTests
 {
-    const string Region = "us-west-2";
-    const string Day = "log_data/2018/11/2018-11-01-events.json";
+    const string Region = MotoBucket.Region;
+    const string Day = TinySample.Day;
 
-    static string Event(string user, string level, long ts) =>
-        $$"""{"artist": "A", "auth": "Logged In", "firstName": "F", "gender": "F", "itemInSession": 0, "lastName": "L", "length": 1.5, "level": "{{level}}", "location": "X", "method": "PUT", "page": "NextSong", "registration": 1540000000000, "sessionId": 1, "song": "S", "status": 200, "ts": {{ts}}, "userAgent": "U", "userId": "{{user}}"}""";
+    static string Event(string user, string level, long ts) => TinySample.Event(user, level, ts);
 
-    static SourceDir Sample(string level = "free")
+    static SourceDir Sample(string level = "free") => TinySample.Create(TinySample.TwoEvents(level));
+
+    /// The sample and a second song, which a later sample without it leaves behind.
+    static SourceDir SampleWithASecondSong()
     {
-        var sample = new SourceDir();
-        sample.Write(Day, Event("7", "free", 1541105830796) + "\n" + Event("7", level, 1541105830797) + "\n");
-        sample.Write("song_data/A/A/A/TRAAAAW128F429D538.json", """{"num_songs": 1, "song_id": "S1", "title": "t", "duration": 1.5, "year": 0}""");
-        File.Copy(Path.Combine(Repo.Root, "jsonpaths", "log_json_path.json"), sample.Path("log_json_path.json"));
+        var sample = Sample();
+        sample.Write("song_data/B/B/B/TRBBBBB128F429D538.json", """{"num_songs": 1, "song_id": "S2", "title": "u", "duration": 2.5, "year": 0}""");
         return sample;
     }
 
@@ -58,7 +56,7 @@ public class SampleUploadTests
         var first = await SampleUpload.EnsureAsync(s3, bucket, Region, sample.Root, bulk, CancellationToken.None);
         var before = new FileInfo(sample.Path(Day)).Length;
 
-        sample.Write(Day, Event("7", "free", 1541105830796) + "\n" + Event("7", "paid", 1541105830797) + "\n");
+        sample.Write(Day, TinySample.TwoEvents("paid"));
         var second = await SampleUpload.EnsureAsync(s3, bucket, Region, sample.Root, bulk, CancellationToken.None);
 
         Assert.That(new FileInfo(sample.Path(Day)).Length, Is.EqualTo(before), "the edit keeps the size");
@@ -70,8 +68,7 @@ public class SampleUploadTests
     [Test]
     public async Task Another_sample_removes_only_the_objects_the_upload_put_there()
     {
-        using var first = Sample();
-        first.Write("song_data/B/B/B/TRBBBBB128F429D538.json", """{"num_songs": 1, "song_id": "S2", "title": "u", "duration": 2.5, "year": 0}""");
+        using var first = SampleWithASecondSong();
         using var second = Sample("paid");
         var (aws, bucket) = await MotoAsync();
         using var s3 = aws.S3();
@@ -95,7 +92,7 @@ public class SampleUploadTests
         // The bucket, not the file, is the source: an object replaced there must load as the bucket has it.
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = Day, ContentBody = Event("9", "paid", 1541105830799) + "\n" });
         var db = await WithStagingTablesAsync();
-        var copies = StagingCopies.Under($"s3://{bucket}", Options() with { Region = Region });
+        var copies = CopiesFrom(bucket);
 
         var events = await ClientCopy.RunAsync(db, copies[0], Context(aws) with { Mirror = upload.Mirror }, CancellationToken.None);
         var songs = await ClientCopy.RunAsync(db, copies[1], Context(aws) with { Mirror = upload.Mirror }, CancellationToken.None);
@@ -115,7 +112,7 @@ public class SampleUploadTests
         var upload = await SampleUpload.EnsureAsync(s3, bucket, Region, sample.Root, CancellationToken.None);
         sample.Write(Day, Event("8", "free", 1541105830796) + "\n");
         var db = await WithStagingTablesAsync();
-        var copies = StagingCopies.Under($"s3://{bucket}", Options() with { Region = Region });
+        var copies = CopiesFrom(bucket);
 
         var events = await ClientCopy.RunAsync(db, copies[0], Context(aws) with { Mirror = upload.Mirror }, CancellationToken.None);
 
@@ -127,8 +124,7 @@ public class SampleUploadTests
     [Description("issue 13 point 5: one listing per run; the upload's listing is the bucket as the upload left it")]
     public async Task The_upload_listing_is_the_bucket_as_the_upload_left_it()
     {
-        using var first = Sample();
-        first.Write("song_data/B/B/B/TRBBBBB128F429D538.json", """{"num_songs": 1, "song_id": "S2", "title": "u", "duration": 2.5, "year": 0}""");
+        using var first = SampleWithASecondSong();
         using var second = Sample("paid");
         var (aws, bucket) = await MotoAsync();
         using var s3 = aws.S3();
@@ -154,7 +150,7 @@ public class SampleUploadTests
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "log_data/2018/11/2018-11-02-events.json",
             ContentBody = Event("9", "paid", 1541105830799) + "\n" });
         var db = await WithStagingTablesAsync();
-        var copy = StagingCopies.Under($"s3://{bucket}", Options() with { Region = Region })[0];
+        var copy = CopiesFrom(bucket)[0];
 
         var listedOnce = await ClientCopy.RunAsync(db, copy, Context(aws) with { Mirror = upload.Mirror, Listing = upload.Listing }, CancellationToken.None);
         var listedAgain = await ClientCopy.RunAsync(db, copy, Context(aws) with { Mirror = upload.Mirror }, CancellationToken.None);

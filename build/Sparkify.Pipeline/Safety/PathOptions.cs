@@ -1,9 +1,0 @@
-namespace Sparkify.Pipeline.Safety;
-
-/// The command-line options that name a folder the pipeline deletes or overwrites; each goes through <see cref="PathGuard"/>.
-public static class PathOptions
-{
-    /// --out (Generate replaces its song_data/log_data), --artifacts (report charts), --state-dir (the state file),
-    /// --work (the benchmark's work folder).
-    public static readonly IReadOnlyList<string> Written = ["out", "artifacts", "state-dir", "work"];
-}
