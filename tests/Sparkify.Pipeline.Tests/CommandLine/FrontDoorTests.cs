@@ -89,12 +89,12 @@ public class FrontDoorTests : BuildScriptTest
     [Description("Issue 28: Cake listed the run's end as 'Teardown ... Succeeded' after every target, read as the Teardown target")]
     public void The_task_table_lists_the_targets_that_ran_and_no_teardown_row_while_the_runs_end_still_runs()
     {
-        var result = _build.Run("Generate", $"--out={Path.Combine(_build.ArtifactsDir, "sample")}");
+        var result = Build.Run("Generate", $"--out={Path.Combine(Build.ArtifactsDir, "sample")}");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
         Assert.That(result.Output, Does.Match(@"(?m)^\s*Generate\s+\d\d:\d\d:\d\d"));
         Assert.That(result.Output, Does.Not.Match(@"(?m)^\s*Teardown\s"));
-        var summary = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(_build.ArtifactsDir, "run-summary.json")))!;
+        var summary = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Build.ArtifactsDir, "run-summary.json")))!;
         Assert.That(summary["status"]!.GetValue<string>(), Is.EqualTo("succeeded"), "the run's end wrote the summary");
     }
 

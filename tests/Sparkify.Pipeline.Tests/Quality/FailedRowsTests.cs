@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
 using Sparkify.Pipeline.Quality;
 using Sparkify.Pipeline.Tests.Fixtures;
-using Sparkify.Pipeline.Tests.Transform;
-using static Sparkify.Pipeline.Tests.Transform.Epoch;
+using static Sparkify.Pipeline.Tests.Fixtures.Epoch;
 
 namespace Sparkify.Pipeline.Tests.Quality;
 
