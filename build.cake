@@ -131,7 +131,8 @@ var arguments = Context.Arguments.GetArguments();
 if (HelpText.Requested(arguments)) HelpText.Print(graph, target);
 else
 {
-    try { run = Startup.ListingOnly() ? null : Run.Create(arguments, Context.Environment.WorkingDirectory.FullPath, graph, target); }
+    try { run = Startup.ListingOnly() ? null : Run.Create(arguments, Context.Environment.WorkingDirectory.FullPath, graph, target,
+        rawArguments: System.Environment.GetCommandLineArgs()); }
     catch (PipelineException e) { throw new CakeException(Startup.UsageExitCode, e.Message); }
     // The run's end (--teardown-after, artifacts/run-summary.json, the exit code of a signal) follows RunTarget rather
     // than a Cake Teardown action: Cake lists such an action as "Teardown ... Succeeded" in its task table, which read

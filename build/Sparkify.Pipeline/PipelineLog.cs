@@ -31,7 +31,8 @@ public sealed class PipelineLog(TextWriter output, bool verbose = false)
 
     void Write(string prefix, string message)
     {
-        var line = prefix + Redact.Text(message);
+        // The one sink of the run's log: secrets masked, control characters escaped (data values arrive escaped whole).
+        var line = prefix + LogText.Line(Redact.Text(message));
         lock (_gate)
         {
             if (_diverted is { } write) write(line);

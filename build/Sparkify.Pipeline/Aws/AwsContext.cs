@@ -22,6 +22,10 @@ public sealed class AwsContext(string region, string? serviceUrl, AWSCredentials
     /// Null means the SDK's default credential chain.
     public AWSCredentials? Credentials { get; } = credentials;
 
+    /// How long one AWS request may take before it counts as failed (then retried, a bounded number of times): an
+    /// endpoint that never answers fails the call instead of hanging it.
+    public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// The setting that decides where calls go, for errors: "[AWS] region = us-west-2", the endpoint, or the local moto.
     public string Origin { get; init; } = serviceUrl is null ? $"[AWS] region = {region}" : $"[AWS] endpoint = {serviceUrl}";
 
@@ -30,14 +34,15 @@ public sealed class AwsContext(string region, string? serviceUrl, AWSCredentials
 
     public AmazonS3Client S3(string? region = null)
     {
-        var config = new AmazonS3Config { ForcePathStyle = ServiceUrl is not null };
+        // Objects of the sample are small, but a daily log can take longer than a control-plane call.
+        var config = new AmazonS3Config { ForcePathStyle = ServiceUrl is not null, Timeout = CallTimeout * 4 };
         Configure(config, region ?? Region);
         return Credentials is null ? new AmazonS3Client(config) : new AmazonS3Client(Credentials, config);
     }
 
     public AmazonEC2Client Ec2()
     {
-        var config = new AmazonEC2Config();
+        var config = new AmazonEC2Config { Timeout = CallTimeout };
         Configure(config, Region);
         return Credentials is null ? new AmazonEC2Client(config) : new AmazonEC2Client(Credentials, config);
     }

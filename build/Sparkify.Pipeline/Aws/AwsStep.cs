@@ -30,6 +30,12 @@ public static class AwsStep
         {
             throw Unreachable(aws, step, network);
         }
+        catch (TimeoutException e)
+        {
+            // The SDK clients' own end to a call that got no answer within AwsContext.CallTimeout (after its retries).
+            throw new PipelineException($"{step}: AWS did not answer within {aws.CallTimeout.TotalSeconds:0} s per attempt; check " +
+                                        $"{aws.Origin} and that the service is up", e);
+        }
     }
 
     public static Task RunAsync(AwsContext aws, string step, string settings, Func<Task> work) =>

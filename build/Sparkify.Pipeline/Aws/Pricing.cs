@@ -33,7 +33,7 @@ public sealed class Pricing
     public decimal? PerHour(string region, string nodeType, int nodes) =>
         Regions.TryGetValue(region, out var prices) && prices.TryGetValue(nodeType, out var perNode) ? perNode * nodes : null;
 
-    /// One line for the log: "4 x dc2.large in us-west-2: about 1.00 USD per hour (on-demand prices as of …)".
+    /// One line for the log: "1 x ra3.large in us-west-2: about 0.54 USD per hour (on-demand prices as of …)".
     public string Describe(string region, string nodeType, int nodes) => PerHour(region, nodeType, nodes) is { } perHour
         ? $"{nodes} x {nodeType} in {region}: about {perHour:0.00} {Currency} per hour, {perHour * 24:0.00} per day " +
           $"(on-demand prices as of {AsOf}, {RelativePath})"

@@ -104,7 +104,7 @@ public sealed class QueryApi(QueryEndpoint endpoint, AwsContext aws, RetrySpec r
                 SignedAt = SignedAt,
             };
             var signer = new SigV4SigningHandler(signing, transport ?? new SocketsHttpHandler());
-            return _http = new HttpClient(signer) { Timeout = TimeSpan.FromSeconds(30) };
+            return _http = new HttpClient(signer) { Timeout = aws.CallTimeout };
         }
         finally
         {

@@ -12,16 +12,24 @@ public sealed class CommandLineArguments
 {
     readonly Dictionary<string, string?> _values = new(StringComparer.OrdinalIgnoreCase);
 
-    public CommandLineArguments(IEnumerable<KeyValuePair<string, ICollection<string>>> arguments)
+    /// <paramref name="raw"/>: the process's own arguments as typed, when Cake's grouping may have hidden a repeat.
+    public CommandLineArguments(IEnumerable<KeyValuePair<string, ICollection<string>>> arguments, IEnumerable<string>? raw = null)
     {
+        if (raw is not null) Twice.AddRange(RepeatedArguments.Find(raw));
         foreach (var (name, values) in arguments)
         {
             // Cake groups every --LOCAL:key=value under the name LOCAL: each value is one override.
-            var overrides = values.Select(v => v is null ? null : ConfigLayers.FromArgument(name, v)).ToList();
+            // A dwh.cfg section in another case (--local:PG_PORT) is the same section: its key, given twice, is refused.
+            var section = Options.Find(name) is null && !Options.CakeOwn.Contains(name) ? name.ToUpperInvariant() : name;
+            var overrides = values.Select(v => v is null ? null : ConfigLayers.FromArgument(section, v, name)).ToList();
             if (overrides.Count > 0 && overrides.All(o => o is not null)) ConfigOverrides.AddRange(overrides!);
+            else if (values.Count > 1 && raw is null) Twice.Add($"--{name} is given {values.Count} times; give it once");
             else _values[name] = values.LastOrDefault();
         }
     }
+
+    /// Options given more than once: refused like a key set twice in dwh.cfg (one value per setting).
+    public List<string> Twice { get; } = [];
 
     public List<ConfigValue> ConfigOverrides { get; } = [];
 

@@ -13,7 +13,7 @@ public static class OptionCheck
     {
         var plan = TargetInfo.Plan(graph, target);
         if (plan.Count == 0) return; // not a target: Cake says so, listing the targets
-        var errors = new List<string>();
+        var errors = new List<string>(args.Twice);
         foreach (var name in args.Names)
         {
             if (Options.CakeOwn.Contains(name)) continue;

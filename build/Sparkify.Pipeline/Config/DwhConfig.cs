@@ -11,9 +11,6 @@ public sealed partial record DwhConfig(
     AwsSettings Aws, ClusterSettings Cluster, IamSettings Iam, NetworkSettings Network,
     S3Settings S3, LoadSettings Load, LocalSettings Local)
 {
-    public static readonly string[] NodeTypes =
-        ["dc2.large", "dc2.8xlarge", "ra3.large", "ra3.xlplus", "ra3.4xlarge", "ra3.16xlarge"];
-
     /// <paramref name="checkout"/>: the checkout [LOCAL] data_dir is relative to and must stay clear of (null: the config file's folder).
     public static DwhConfig FromFile(string path, IDictionary environment, IEnumerable<ConfigValue> commandLine, string? checkout = null) =>
         From(ConfigLayers.Load(path, environment, commandLine), checkout ?? Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -29,7 +26,7 @@ public sealed partial record DwhConfig(
                 r.Text("CLUSTER", "identifier", ClusterId().IsMatch,
                     "is not a Redshift cluster identifier (lower-case letters, digits and single hyphens, starting with a letter, at most 63)"),
                 r.OneOf("CLUSTER", "cluster_type", "single-node", "multi-node"),
-                r.OneOf("CLUSTER", "node_type", NodeTypes),
+                r.Text("CLUSTER", "node_type"),
                 r.Int("CLUSTER", "num_nodes", 1, 128),
                 r.Text("CLUSTER", "db_name", Identifier().IsMatch, "is not a database name (lower-case letters, digits, _; at most 63)"),
                 r.Text("CLUSTER", "db_user", Identifier().IsMatch, "is not a user name (lower-case letters, digits, _; at most 63)"),
@@ -44,6 +41,7 @@ public sealed partial record DwhConfig(
                     _ => ClusterAuth.Password,
                 },
                 ConnectTimeoutSeconds = r.Int("CLUSTER", "connect_timeout_seconds", 1, 300),
+                CommandTimeoutSeconds = r.Int("CLUSTER", "command_timeout_seconds", 0, 86400),
             },
             new IamSettings(
                 r.Text("IAM_ROLE", "role_name", RoleName().IsMatch, "is not an IAM role name (letters, digits and +=,.@_-; at most 64)"),
@@ -70,20 +68,10 @@ public sealed partial record DwhConfig(
                 r.Text("LOCAL", "bucket", b => S3Location.TryParse("s3://" + b, out _), "is not a valid bucket name"),
                 r.Text("LOCAL", "data_dir", d => d.Length > 0, "is empty; name a folder of its own (default .local)")));
         r.RejectUnknownAndSecrets();
-        CheckNodeCount(layers, config.Cluster, r);
+        ClusterShape.Check(layers, config.Cluster, r);
         CheckDataDir(layers, checkout, r);
         r.ThrowIfInvalid();
         return config;
-    }
-
-    static void CheckNodeCount(ConfigLayers layers, ClusterSettings cluster, ConfigReader reader)
-    {
-        var nodes = layers.Find("CLUSTER", "num_nodes");
-        if (nodes is null) return;
-        if (cluster.ClusterType == "single-node" && cluster.NumNodes != 1)
-            reader.Add(nodes.Invalid("must be 1 when [CLUSTER] cluster_type is single-node").Message);
-        if (cluster.ClusterType == "multi-node" && cluster.NumNodes < 2)
-            reader.Add(nodes.Invalid("must be at least 2 when [CLUSTER] cluster_type is multi-node").Message);
     }
 
     /// Teardown deletes data_dir: it may not be the checkout, lie above it, be .git or hold tracked files.

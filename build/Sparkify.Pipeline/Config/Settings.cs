@@ -15,6 +15,9 @@ public sealed record ClusterSettings(
 
     /// How long a connection to the warehouse may take before it fails with "cannot reach".
     public int ConnectTimeoutSeconds { get; init; } = 15;
+
+    /// How long one statement may run before it is cancelled; 0 = no limit.
+    public int CommandTimeoutSeconds { get; init; } = 3600;
 }
 
 /// [IAM_ROLE]: the role Redshift assumes to read S3.

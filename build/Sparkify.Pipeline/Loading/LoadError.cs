@@ -10,9 +10,10 @@ public sealed record LoadError(
 {
     public const int MaxRawLength = 1024;
 
+    // File names, values and reasons come from the data: escaped, so a newline in a value cannot forge a log line.
     public override string ToString() =>
-        $"{File} line {Line}" + (Column is null ? "" : $", column {Column}") + $": {Reason} (code {Code})" +
-        (RawValue.Length > 0 ? $", value '{Shorten(RawValue)}'" : "");
+        $"{LogText.Value(File)} line {Line}" + (Column is null ? "" : $", column {Column}") + $": {LogText.Value(Reason)} (code {Code})" +
+        (RawValue.Length > 0 ? $", value '{LogText.Value(Shorten(RawValue))}'" : "");
 
     /// At most 1,024 characters, never ending inside a surrogate pair (half a pair is not storable UTF-8).
     public static string Truncate(string text) =>

@@ -77,8 +77,8 @@ public sealed class ProgressPrinter : IAsyncDisposable
                     bar.Value = p.ObjectsDone;
                     var elapsed = ended.TryGetValue(p, out var end) ? end : DateTime.UtcNow - started;
                     if (p.ObjectsTotal > 0 && p.ObjectsDone == p.ObjectsTotal) ended.TryAdd(p, elapsed);
-                    // The description is Spectre markup: table names and figures are escaped.
-                    bar.Description = Markup.Escape(Line(p, elapsed));
+                    // The description is Spectre markup, masked and escaped as every log line is, then escaped as markup.
+                    bar.Description = Markup.Escape(LogText.Line(Redact.Text(Line(p, elapsed))));
                 }
             }
             while (!_stop.IsCancellationRequested)

@@ -8,7 +8,7 @@ namespace Sparkify.Pipeline.Loading;
 /// <summary>
 /// The Redshift path: the COPY statement built from sql/redshift/copy_json.sql with every value validated and
 /// quoted as a literal, run as delete + copy in one transaction (REPLACE; Redshift's TRUNCATE would commit early).
-/// On failure the first STL_LOAD_ERRORS rows of that COPY (pg_last_copy_id()) are reported.
+/// On failure the first errors of that COPY are reported, from the system views <see cref="LoadViews"/> allows.
 /// </summary>
 public static partial class RedshiftCopy
 {
@@ -59,7 +59,8 @@ public static partial class RedshiftCopy
 
     /// Runs the COPY on Redshift; logs "Executing COPY into TABLE", never the statement.
     public static async Task<LoadResult> RunAsync(WarehouseEndpoint warehouse, SqlFiles sql, CopyCommand copy, string roleArn, PipelineLog log,
-        CancellationToken ct, Func<NpgsqlConnection, CopyCommand, CancellationToken, Task>? beforeCommit = null)
+        CancellationToken ct, Func<NpgsqlConnection, CopyCommand, CancellationToken, Task>? beforeCommit = null,
+        LoadViews views = LoadViews.SysOnly)
     {
         var statement = Statement(sql, copy, roleArn);
         var clock = Stopwatch.StartNew();
@@ -76,42 +77,25 @@ public static partial class RedshiftCopy
             }
             catch (PostgresException e)
             {
-                // Reporting must not hide the failure: a broken rollback or STL_LOAD_ERRORS query only shortens the message.
+                // Reporting must not hide the failure: a broken rollback or diagnostics query only shortens the message.
                 IReadOnlyList<LoadError> errors = [];
                 try
                 {
                     await transaction.RollbackAsync(CancellationToken.None);
-                    errors = await ReadErrorsAsync(connection, sql, copy.Table, CancellationToken.None);
+                    errors = await RedshiftLoadDiagnostics.ErrorsAsync(connection, sql, copy.Table, views, CancellationToken.None);
                 }
                 catch (Exception) { /* the server's own message below is what matters */ }
-                throw new PipelineException(Describe(copy.Table, e.MessageText, errors));
+                throw new PipelineException(Describe(copy.Table, LogText.Value(e.MessageText), errors));
             }
         }
-        await using var summary = new NpgsqlCommand(sql.Read("redshift/last_copy_summary.sql"), connection);
-        await using var reader = await summary.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        return new LoadResult(copy.Table, Convert.ToInt64(reader.GetValue(0)), Convert.ToInt32(reader.GetValue(1)), 0, 0,
-            Math.Round(clock.Elapsed.TotalSeconds, 3));
+        var (rows, files, rejected) = await RedshiftLoadDiagnostics.SummaryAsync(connection, sql, ct);
+        return new LoadResult(copy.Table, rows, files, 0, rejected, Math.Round(clock.Elapsed.TotalSeconds, 3));
     }
 
-    /// The failure message: the server's words, then the first STL_LOAD_ERRORS rows (file, line, column, value, reason).
+    /// The failure message: the server's words, then the first load errors (file, line, column, value, reason).
     public static string Describe(string table, string serverMessage, IReadOnlyList<LoadError> errors) =>
         $"COPY into {table} failed: {serverMessage}; nothing of {table} was committed" +
-        (errors.Count == 0 ? " (STL_LOAD_ERRORS has no rows for this COPY)" : ". First errors (STL_LOAD_ERRORS):" + string.Concat(errors.Take(5).Select(e => "\n  - " + e)));
-
-    static async Task<IReadOnlyList<LoadError>> ReadErrorsAsync(NpgsqlConnection connection, SqlFiles sql, string table, CancellationToken ct)
-    {
-        var errors = new List<LoadError>();
-        await using var command = new NpgsqlCommand(sql.Read("redshift/last_copy_errors.sql"), connection);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            errors.Add(new LoadError(table, Text(reader, 0), Convert.ToInt64(reader.GetValue(1)), Text(reader, 2), Text(reader, 3),
-                reader.IsDBNull(4) ? null : Convert.ToInt32(reader.GetValue(4)), Text(reader, 5), Text(reader, 6),
-                Convert.ToInt32(reader.GetValue(7)), Text(reader, 8)));
-        return errors;
-    }
-
-    static string Text(NpgsqlDataReader reader, int i) => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i))!.Trim();
+        (errors.Count == 0 ? " (SYS_LOAD_ERROR_DETAIL has no rows for this COPY)" : ". First errors (SYS_LOAD_ERROR_DETAIL):" + string.Concat(errors.Take(5).Select(e => "\n  - " + e)));
 
     static IEnumerable<string> Body(string file) => file.Split('\n').Where(l => !l.StartsWith("--", StringComparison.Ordinal));
 

@@ -30,25 +30,27 @@ public sealed class LocalPostgres(string folder, int port, PipelineLog log)
 
     public string Folder => folder;
 
+    /// The cluster's postmaster as postmaster.pid names it, and the proof that a pid is it.
+    public Postmaster Postmaster => new(DataDir);
+
     /// The postmaster's pid from postmaster.pid's first line, when the cluster runs.
-    public int? PostmasterPid() => int.TryParse(PidFileLine(0), out var pid) ? pid : null;
+    public int? PostmasterPid() => Postmaster.Pid;
 
     /// Whether a command line is this cluster's postmaster: pg_ctl starts it as "postgres -D DATADIR … -p PORT".
-    public bool IsPostmaster(IReadOnlyList<string>? commandLine) =>
-        commandLine is { Count: > 0 } && Path.GetFileName(commandLine[0]) == "postgres" &&
-        commandLine.Zip(commandLine.Skip(1)).Any(p => p.First == "-D" && Path.TrimEndingDirectorySeparator(p.Second) == DataDir);
+    public bool IsPostmaster(IReadOnlyList<string>? commandLine) => Postmaster.IsPostmaster(commandLine);
 
     public bool Exists => File.Exists(Path.Combine(DataDir, "PG_VERSION"));
 
     /// Whether this cluster's postmaster runs (postmaster.pid checked against /proc): the pipeline's own even when no state
     /// file records it, as after a run killed while its cluster started beside moto.
-    public bool PostmasterRuns() => PostmasterPid() is { } pid && ServiceProcess.IsAlive(pid) && IsPostmaster(ServiceProcess.CommandLine(pid));
+    public bool PostmasterRuns() => Postmaster.Runs;
 
     public async Task<WarehouseEndpoint> EnsureRunningAsync(string database, string user, string password, CancellationToken ct)
     {
         await LingeringPostmasterAsync(ct);
         if (!await IsRunningAsync(ct))
         {
+            await ClearStalePidFileAsync(ct);
             if (Ports.IsListening(port))
                 throw new PipelineException($"127.0.0.1:{port} is already in use by another process, so the local PostgreSQL " +
                                             "cannot start there; stop that process or choose another port with [LOCAL] pg_port");
@@ -76,26 +78,42 @@ public sealed class LocalPostgres(string folder, int port, PipelineLog log)
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (DateTime.UtcNow < deadline && PostmasterPid() is { } pid && Directory.Exists($"/proc/{pid}"))
         {
-            // Alive: a ready postmaster is used, another process (a reused pid) is left to pg_ctl; a zombie is waited out.
+            // Alive: a ready postmaster is used, another process (a reused pid) makes the file stale; a zombie is waited out.
             if (ServiceProcess.IsAlive(pid) && (!IsPostmaster(ServiceProcess.CommandLine(pid)) || PidFileLine(7) == "ready")) return;
             await Task.Delay(100, ct);
         }
     }
 
-    public async Task<bool> IsRunningAsync(CancellationToken ct)
-    {
-        if (!Exists) return false;
-        var (code, _) = await ProcessRunner.RunAsync(ProcessRunner.PostgresTool("pg_ctl"), ["status", "-D", DataDir], ct, asPostgres: true);
-        return code == 0;
-    }
+    /// Whether this cluster's postmaster runs, proven from /proc (pg_ctl status would take any live pid in postmaster.pid).
+    public Task<bool> IsRunningAsync(CancellationToken ct) => Task.FromResult(Exists && Postmaster.Runs);
 
+    /// Stops the postmaster with SIGINT (fast shutdown) once it is proven to be this cluster's, never through pg_ctl stop,
+    /// which signals postmaster.pid's pid unchecked. A stale postmaster.pid is reported and nothing is signalled.
     public async Task StopAsync(CancellationToken ct)
     {
-        if (!await IsRunningAsync(ct)) return;
-        var (code, output) = await ProcessRunner.RunAsync(
-            ProcessRunner.PostgresTool("pg_ctl"), ["stop", "-D", DataDir, "-m", "fast", "-w", "-t", "60"], ct, asPostgres: true);
-        if (code != 0) throw new PipelineException($"pg_ctl stop failed for {DataDir}: {output}");
-        log.Information($"Stopped the local PostgreSQL on 127.0.0.1:{port}");
+        if (Postmaster.Pid is not { } pid) return;
+        if (Postmaster.Stale() is { } stale)
+        {
+            log.Warning($"{stale}: not signalled");
+            return;
+        }
+        var outcome = await ServiceStop.StopAsync(pid, Postmaster.Proven, ServiceProcess.SigInt, TimeSpan.FromSeconds(60), ct);
+        if (outcome == StopOutcome.StillRunning) throw new PipelineException($"the local PostgreSQL (pid {pid}, {DataDir}) did not stop");
+        if (outcome == StopOutcome.Stopped) log.Information($"Stopped the local PostgreSQL on 127.0.0.1:{port}");
+    }
+
+    /// A stale postmaster.pid blocks a start (PostgreSQL refuses while the pid in it is alive): it is named, and removed
+    /// once no process works in the data folder any more (a backend of the crashed server would).
+    async Task ClearStalePidFileAsync(CancellationToken ct)
+    {
+        if (Postmaster.Stale() is not { } stale) return;
+        // The crashed server's backends notice their postmaster's death and exit within moments.
+        for (var i = 0; i < 300 && ServiceProcess.WorkingIn(DataDir).Count > 0; i++) await Task.Delay(100, ct);
+        if (ServiceProcess.WorkingIn(DataDir) is { Count: > 0 } users)
+            throw new PipelineException($"{stale}; but {string.Join(", ", users.Select(ServiceProcess.Describe))} still works in {DataDir}: " +
+                                        "stop it, then run again");
+        File.Delete(Postmaster.PidFile);
+        log.Warning($"{stale}; removed it (nothing works in {DataDir}) and starting the cluster again");
     }
 
     async Task InitAsync(string user, string password, CancellationToken ct)
@@ -151,19 +169,7 @@ public sealed class LocalPostgres(string folder, int port, PipelineLog log)
     // postmaster.pid's fourth line is the port (PostgreSQL docs, "Database File Layout").
     int? RunningPort() => int.TryParse(PidFileLine(3), out var p) ? p : null;
 
-    /// A line of postmaster.pid, trimmed (the eighth, index 7, is the postmaster's status: "starting", "ready", "stopping"); null when absent.
-    string? PidFileLine(int index)
-    {
-        try
-        {
-            var lines = File.ReadAllLines(Path.Combine(DataDir, "postmaster.pid"));
-            return lines.Length > index ? lines[index].Trim() : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
+    string? PidFileLine(int index) => Postmaster.Line(index);
 
     static async Task EnsureDatabaseAsync(WarehouseEndpoint endpoint, CancellationToken ct)
     {

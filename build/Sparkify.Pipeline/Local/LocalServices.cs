@@ -22,7 +22,8 @@ public sealed class LocalServices(string root, DwhConfig config, StateFile state
     bool _prepared;
     bool _warehouseSetUp;
 
-    public string Folder { get; } = Path.GetFullPath(Path.Combine(root, config.Local.DataDir));
+    /// The real folder: [LOCAL] data_dir with its symbolic links resolved (a link is the user's; what it points at holds the services).
+    public string Folder { get; } = RealPath.Of(Path.Combine(root, config.Local.DataDir));
 
     /// Where the cluster lives when the postgres user cannot reach <see cref="Folder"/>: one folder per data folder.
     public string RelocatedFolder => Path.Combine(Directory.Exists("/var/tmp") ? "/var/tmp" : Path.GetTempPath(),
@@ -130,7 +131,10 @@ public sealed class LocalServices(string root, DwhConfig config, StateFile state
     }
 
     public WarehouseEndpoint Endpoint(string user, string password) =>
-        new(Dialect.Postgres, "127.0.0.1", config.Local.PgPort, config.Cluster.DbName, user, password);
+        new(Dialect.Postgres, "127.0.0.1", config.Local.PgPort, config.Cluster.DbName, user, password)
+        {
+            CommandTimeoutSeconds = config.Cluster.CommandTimeoutSeconds,
+        };
 
     async Task<WarehouseEndpoint> AdminAsync(CancellationToken ct)
     {

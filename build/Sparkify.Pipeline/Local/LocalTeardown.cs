@@ -17,13 +17,16 @@ public static class LocalTeardown
     {
         var state = stateFile.Load();
         var left = new List<string>();
-        var pg = services.Postgres;
-        if (await pg.IsRunningAsync(ct)) await pg.StopAsync(ct);
-        await StopAllAsync("PostgreSQL", local.PgPort, state.LocalPostgres, null, pg.IsPostmaster, ServiceProcess.SigInt, TimeSpan.FromSeconds(30), left, log, ct);
+        // PostgreSQL is stopped here, pid by pid after proof, never by pg_ctl stop (it signals postmaster.pid's pid unchecked).
+        var postmaster = services.Postgres.Postmaster;
+        await StopAllAsync("PostgreSQL", local.PgPort, state.LocalPostgres, (postmaster.Pid, "postmaster.pid", postmaster.Proven),
+            postmaster.IsPostmaster, ServiceProcess.SigInt, TimeSpan.FromSeconds(60), left, log, ct);
         var moto = services.Moto;
-        await StopAllAsync("moto", local.MotoPort, state.LocalMoto, moto.RecordedPid, moto.IsMoto, ServiceProcess.SigTerm, TimeSpan.FromSeconds(10), left, log, ct);
+        await StopAllAsync("moto", local.MotoPort, state.LocalMoto, (moto.RecordedPid, "moto.pid", null), moto.IsMoto,
+            ServiceProcess.SigTerm, TimeSpan.FromSeconds(10), left, log, ct);
 
-        var folders = new[] { services.Folder, services.RelocatedFolder }.Concat(state.OwnedFolders).Distinct().ToList();
+        // Real paths: a record made through a link (before issue 24) names the folder the link points at.
+        var folders = new[] { services.Folder, services.RelocatedFolder }.Concat(state.OwnedFolders).Select(RealPath.Of).Distinct().ToList();
         var kept = new List<string>();
         foreach (var folder in folders)
         {
@@ -31,7 +34,7 @@ public static class LocalTeardown
             if (problem is null) continue;
             log.Warning($"Teardown (local) refused to remove {problem}");
             left.Add(problem);
-            if (state.OwnedFolders.Contains(folder)) kept.Add(folder);
+            if (state.OwnedFolders.Select(RealPath.Of).Contains(folder)) kept.Add(folder);
         }
 
         state.LocalPgPassword = state.LocalOwnerPassword = state.ReaderPassword = state.LocalPgFolder = null;
@@ -44,29 +47,41 @@ public static class LocalTeardown
     static string? Remove(string folder, PipelineLog log)
     {
         var existed = Directory.Exists(folder);
-        var problem = OwnedFolder.Remove(folder);
-        if (problem is null && existed) log.Information($"Removed {folder}");
-        return problem;
+        var adopted = OwnedFolder.Adopted(folder);
+        try
+        {
+            if (OwnedFolder.Remove(folder) is { } problem) return problem;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Its record stays in the state file, and the marker in the folder: the next Teardown finishes the removal.
+            return $"{folder} could not be removed completely ({e.Message}); run Teardown again";
+        }
+        if (existed) log.Information(adopted ? $"Emptied {folder} of what the pipeline put there (the folder was there before the run: kept)" : $"Removed {folder}");
+        return null;
     }
 
-    /// Every candidate pid for one service: the state file's record (with its start time), a pid file, the port's listener.
-    static async Task StopAllAsync(string name, int port, ServiceRecord? record, int? pidFile, Func<IReadOnlyList<string>?, bool> isService,
-        int signal, TimeSpan grace, List<string> left, PipelineLog log, CancellationToken ct)
+    /// Every candidate pid for one service: the state file's record (with its start time), a pid file (with the proof it
+    /// allows), the port's listener; each is signalled only once proven to be the service.
+    static async Task StopAllAsync(string name, int port, ServiceRecord? record, (int? Pid, string Name, Func<int, bool>? Proven) pidFile,
+        Func<IReadOnlyList<string>?, bool> isService, int signal, TimeSpan grace, List<string> left, PipelineLog log, CancellationToken ct)
     {
-        var candidates = new List<(int Pid, long? Ticks, string Source)>();
-        if (record is not null) candidates.Add((record.Pid, record.StartTicks, "the state file"));
-        if (pidFile is { } p) candidates.Add((p, null, "moto.pid"));
-        candidates.AddRange(ServiceProcess.ListeningOn(port).Select(pid => (pid, (long?)null, $"port {port}")));
-        foreach (var (pid, ticks, source) in candidates.DistinctBy(c => c.Pid))
+        bool Runs(int pid) => isService(ServiceProcess.CommandLine(pid));
+        var candidates = new List<(int Pid, Func<int, bool> Proven, string Source)>();
+        if (record is not null) candidates.Add((record.Pid, pid => Runs(pid) && ServiceProcess.StartTicks(pid) == record.StartTicks, "the state file"));
+        if (pidFile.Pid is { } p) candidates.Add((p, pidFile.Proven ?? Runs, pidFile.Name));
+        candidates.AddRange(ServiceProcess.ListeningOn(port).Select(pid => (pid, (Func<int, bool>)Runs, $"port {port}")));
+        foreach (var (pid, proven, source) in candidates.DistinctBy(c => c.Pid))
         {
             var who = ServiceProcess.Describe(pid);
-            switch (await ServiceStop.StopAsync(pid, ticks, isService, signal, grace, ct))
+            switch (await ServiceStop.StopAsync(pid, proven, signal, grace, ct))
             {
                 case StopOutcome.Stopped:
                     log.Information($"Stopped {name} ({who}, found by {source})");
                     break;
                 case StopOutcome.NotOurs:
-                    log.Information($"{source} names {who}, which is not the {name} the pipeline started on port {port}: not signalled");
+                    var stale = source.EndsWith(".pid", StringComparison.Ordinal) ? $" ({source} is stale: its pid was reused after a crash)" : "";
+                    log.Information($"{source} names {who}, which is not the {name} the pipeline started on port {port}: not signalled{stale}");
                     break;
                 case StopOutcome.StillRunning:
                     left.Add($"{name} {who} did not stop");

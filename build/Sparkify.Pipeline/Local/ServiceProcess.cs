@@ -41,6 +41,50 @@ public static class ServiceProcess
         }
     }
 
+    /// When the process started, from its start ticks and the boot time (/proc/stat btime); null when it is gone.
+    public static DateTimeOffset? StartTime(int pid)
+    {
+        if (StartTicks(pid) is not { } ticks) return null;
+        try
+        {
+            var btime = File.ReadLines("/proc/stat").First(l => l.StartsWith("btime ", StringComparison.Ordinal))[6..];
+            var hertz = sysconf(ClockTicksName);
+            return DateTimeOffset.FromUnixTimeSeconds(long.Parse(btime, CultureInfo.InvariantCulture)).AddSeconds((double)ticks / (hertz > 0 ? hertz : 100));
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    // _SC_CLK_TCK on Linux (bits/confname.h).
+    const int ClockTicksName = 2;
+
+    [DllImport("libc", SetLastError = true)]
+    static extern long sysconf(int name);
+
+    /// The pids whose working folder is <paramref name="folder"/> or inside it (PostgreSQL's processes work in their data
+    /// folder), among those whose /proc/PID/cwd we may read.
+    public static IReadOnlyList<int> WorkingIn(string folder)
+    {
+        var pids = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                if (new DirectoryInfo(Path.Combine(dir, "cwd")).LinkTarget is { } cwd &&
+                    (cwd == folder || cwd.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+                    pids.Add(pid);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Not ours to inspect, or gone meanwhile.
+            }
+        }
+        return pids;
+    }
+
     public static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid}") && StartTicks(pid) is not null && !IsZombie(pid);
 
     /// Whether the recorded process itself still runs (same pid, same start time).

@@ -10,14 +10,20 @@ public enum StopOutcome { Gone, Stopped, NotOurs, StillRunning }
 /// </summary>
 public static class ServiceStop
 {
-    public static async Task<StopOutcome> StopAsync(int pid, long? startTicks, Func<IReadOnlyList<string>?, bool> isService,
-        int signal, TimeSpan grace, CancellationToken ct)
+    public static Task<StopOutcome> StopAsync(int pid, long? startTicks, Func<IReadOnlyList<string>?, bool> isService,
+        int signal, TimeSpan grace, CancellationToken ct) =>
+        StopAsync(pid, p => isService(ServiceProcess.CommandLine(p)) && (startTicks is null || ServiceProcess.StartTicks(p) == startTicks),
+            signal, grace, ct);
+
+    /// <paramref name="proven"/> says whether the pid is the service; it is asked again before each signal, with the
+    /// start time it had, so a pid that ends and is reused while the service shuts down is never signalled.
+    public static async Task<StopOutcome> StopAsync(int pid, Func<int, bool> proven, int signal, TimeSpan grace, CancellationToken ct)
     {
         if (!ServiceProcess.IsAlive(pid)) return StopOutcome.Gone;
-        if (!isService(ServiceProcess.CommandLine(pid))) return StopOutcome.NotOurs;
-        if (startTicks is { } expected && ServiceProcess.StartTicks(pid) != expected) return StopOutcome.NotOurs;
+        if (!proven(pid) || ServiceProcess.StartTicks(pid) is not { } ticks) return StopOutcome.NotOurs;
         ServiceProcess.Signal(pid, signal);
         if (await ServiceProcess.WaitForExitAsync(pid, grace, ct)) return StopOutcome.Stopped;
+        if (ServiceProcess.StartTicks(pid) != ticks) return StopOutcome.Stopped;
         ServiceProcess.Signal(pid, ServiceProcess.SigKill);
         return await ServiceProcess.WaitForExitAsync(pid, TimeSpan.FromSeconds(5), ct) ? StopOutcome.Stopped : StopOutcome.StillRunning;
     }

@@ -2,6 +2,7 @@ using Npgsql;
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Lineage;
+using Sparkify.Pipeline.Loading;
 using Sparkify.Pipeline.State;
 using Sparkify.Pipeline.Warehouse;
 
@@ -46,6 +47,10 @@ public sealed class AwsPlatform(DwhConfig config, StateFile state, SqlFiles sql,
             await Statement.ExecuteAsync(owner, statement, ct);
     }
 
+    /// The system views a COPY's outcome is read from: a provisioned cluster Provision makes is single-AZ, so STL
+    /// (the raw line) exists there; a shape without STL (Serverless, Multi-AZ) answers SysOnly.
+    public static LoadViews LoadViewsOf(ClusterSettings cluster) => LoadViews.SysWithStlRawLine;
+
     public override Task TearDownControlPlaneAsync(Func<Task> awsPart) => awsPart();
 
     public override Task TearDownServicesAsync(CancellationToken ct) => Task.CompletedTask;
@@ -60,13 +65,20 @@ public sealed class AwsPlatform(DwhConfig config, StateFile state, SqlFiles sql,
         {
             var login = await ClusterLogin.TemporaryAsync(await ControlPlaneAsync(ct), cluster, recorded, log, ct);
             return new WarehouseEndpoint(Dialect.Redshift, recorded.Endpoint, recorded.Port.Value, recorded.DbName ?? cluster.DbName,
-                login.User, login.Password) { ConnectTimeoutSeconds = cluster.ConnectTimeoutSeconds };
+                login.User, login.Current.Password)
+            {
+                ConnectTimeoutSeconds = cluster.ConnectTimeoutSeconds, CommandTimeoutSeconds = cluster.CommandTimeoutSeconds,
+                PasswordProvider = login.PasswordAsync,
+            };
         }
         var password = Environment.GetEnvironmentVariable("DWH_DB_PASSWORD") is { Length: > 0 } fromEnv ? fromEnv : recorded.DbPassword;
         if (password is null)
             throw new PipelineException($"no database password: set DWH_DB_PASSWORD or run ./build.sh Provision --profile=aws (it keeps one in {State.Path})");
         Redact.Register(password);
         return new WarehouseEndpoint(Dialect.Redshift, recorded.Endpoint, recorded.Port.Value,
-            recorded.DbName ?? cluster.DbName, recorded.DbUser ?? cluster.DbUser, password) { ConnectTimeoutSeconds = cluster.ConnectTimeoutSeconds };
+            recorded.DbName ?? cluster.DbName, recorded.DbUser ?? cluster.DbUser, password)
+        {
+            ConnectTimeoutSeconds = cluster.ConnectTimeoutSeconds, CommandTimeoutSeconds = cluster.CommandTimeoutSeconds,
+        };
     }
 }

@@ -73,7 +73,7 @@ public abstract class Platform(DwhConfig config, StateFile state, SqlFiles sql)
             $"run ./build.sh CreateTables --profile={Profile.Name()} first (Etl does it)");
         Redact.Register(password);
         var owner = await WarehouseWithoutSetupAsync(ct);
-        return new WarehouseEndpoint(owner.Dialect, owner.Host, owner.Port, owner.Database, WarehouseRoles.Reader, password);
+        return owner.WithLogin(WarehouseRoles.Reader, password);
     }
 
     /// The one place a profile becomes a platform.

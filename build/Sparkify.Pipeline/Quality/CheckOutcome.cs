@@ -8,7 +8,7 @@ namespace Sparkify.Pipeline.Quality;
 public sealed record CheckOutcome(QualityCheck Check, long Rows, IReadOnlyList<string> Columns, IReadOnlyList<string?[]> Sample,
     string? Csv = null)
 {
-    /// Rows shown in the console and the run summary's "rows" as "column=value, …".
+    /// Rows shown in the console and the run summary's "rows" as "column=value, …", each value escaped for the console.
     public const int ShownRows = 5;
 
     public static CheckOutcome Passed(QualityCheck check) => new(check, 0, [], []);
@@ -18,5 +18,5 @@ public sealed record CheckOutcome(QualityCheck Check, long Rows, IReadOnlyList<s
     public bool Failed => !Check.Informational && Rows > 0;
 
     public IReadOnlyList<string> FirstRows => Sample.Take(ShownRows)
-        .Select(row => string.Join(", ", Columns.Select((c, i) => $"{c}={row[i] ?? "NULL"}"))).ToList();
+        .Select(row => string.Join(", ", Columns.Select((c, i) => $"{c}={(row[i] is { } v ? LogText.Value(v) : "NULL")}"))).ToList();
 }

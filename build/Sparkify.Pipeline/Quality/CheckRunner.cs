@@ -102,7 +102,7 @@ public static class CheckRunner
         }
         catch (PostgresException e)
         {
-            throw new PipelineException($"Verify: a quality check did not run ({e.SqlState}: {e.MessageText}); check sql/{check.File}", e);
+            throw new PipelineException($"Verify: a quality check did not run ({e.SqlState}: {LogText.Value(e.MessageText)}); check sql/{check.File}", e);
         }
         finally
         {

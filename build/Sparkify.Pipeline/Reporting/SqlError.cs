@@ -7,9 +7,10 @@ public static class SqlError
 {
     public static string Describe(PostgresException e, string sql, string source)
     {
-        var lines = new List<string> { $"{source} failed: {e.Severity} {e.SqlState}: {e.MessageText}" + Where(e) };
-        if (e.Detail is { Length: > 0 } detail) lines.Add($"  detail: {detail}");
-        if (e.Hint is { Length: > 0 } hint) lines.Add($"  hint: {hint}");
+        // The server's texts quote data (invalid input syntax for type integer: "…"): escaped, one line each.
+        var lines = new List<string> { $"{source} failed: {e.Severity} {e.SqlState}: {LogText.Value(e.MessageText)}" + Where(e) };
+        if (e.Detail is { Length: > 0 } detail) lines.Add($"  detail: {LogText.Value(detail)}");
+        if (e.Hint is { Length: > 0 } hint) lines.Add($"  hint: {LogText.Value(hint)}");
         if (e.Position > 0 && IsOneStatement(sql)) lines.AddRange(Caret(sql, e.Position));
         if (e.SqlState == PostgresErrorCodes.UndefinedTable)
             lines.Add("  if the table should exist, load the warehouse first: ./build.sh Etl (or CreateTables) for this profile");

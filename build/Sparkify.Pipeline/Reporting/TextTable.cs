@@ -22,6 +22,6 @@ public static class TextTable
         return lines;
     }
 
-    // A newline or tab inside a value would break the alignment.
-    static string OneLine(string text) => text.Replace("\r", "").Replace('\n', ' ').Replace('\t', ' ');
+    // A value stays on its line: a newline, tab or escape inside it is printed escaped (\n, \t, \e), never raw.
+    static string OneLine(string text) => LogText.Value(text);
 }

@@ -20,7 +20,7 @@ public sealed class RedshiftWriterLock(NpgsqlConnection connection, WarehouseEnd
 
     protected override async Task<bool> TryTakeAsync(CancellationToken ct)
     {
-        await ExecuteAsync(Files[0], ct);
+        await CreateLockTableAsync(ct);
         await ExecuteAsync(Files[1], ct);
         var transaction = await Connection.BeginTransactionAsync(ct);
         try

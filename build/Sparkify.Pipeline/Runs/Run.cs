@@ -86,9 +86,9 @@ public sealed class Run : IDisposable
 
     /// Builds the run from Cake's arguments; fails before any work on an undeclared option, a bad profile, --skip or configuration.
     public static Run Create(IEnumerable<KeyValuePair<string, ICollection<string>>> arguments, string root,
-        IReadOnlyList<TargetInfo> graph, string target, IDictionary? environment = null)
+        IReadOnlyList<TargetInfo> graph, string target, IDictionary? environment = null, IEnumerable<string>? rawArguments = null)
     {
-        var args = new CommandLineArguments(arguments);
+        var args = new CommandLineArguments(arguments, rawArguments);
         OptionCheck.Validate(args, graph, target);
         var profile = Profiles.Parse(args.Value(Options.Profile));
         var skips = args.List(Options.Skip);
@@ -125,6 +125,11 @@ public sealed class Run : IDisposable
         {
             return await work();
         }
+        catch (PipelineException e) when (e.InnerException is not null && DiskFull.Describe(target, e, DiskPlaces()) is { } full)
+        {
+            // A step that worded the failure itself (a load's "Fix the staged data") still says the disk is full.
+            throw new PipelineException(full, e);
+        }
         catch (PipelineException)
         {
             throw;
@@ -134,10 +139,34 @@ public sealed class Run : IDisposable
             throw new PipelineException($"{target} was cancelled by {CancelledBy ?? "the run"}: its open transaction was rolled back, " +
                                         "nothing uncommitted remains; run it again to finish");
         }
+        catch (Exception e) when (DiskFull.Describe(target, e, DiskPlaces()) is { } full)
+        {
+            throw new PipelineException(full, e);
+        }
         catch (Exception e)
         {
-            throw new PipelineException($"{target} failed unexpectedly: {e}", e);
+            // The messages may quote data: escaped, each on its line; the stack trace follows as it is.
+            throw new PipelineException($"{target} failed unexpectedly: " +
+                                        string.Join(" ---> ", Chain(e).Select(x => $"{x.GetType().FullName}: {LogText.Value(x.Message)}")) +
+                                        $"\n{e.StackTrace}", e);
         }
+    }
+
+    static IEnumerable<Exception> Chain(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException) yield return x;
+    }
+
+    /// The folders this run writes, for a full disk's message: where each one's free space is.
+    IEnumerable<(string What, string Folder)> DiskPlaces()
+    {
+        if (Profile == Profile.Local)
+        {
+            yield return ("the local PostgreSQL cluster", Local.Postgres.Folder);
+            yield return ("[LOCAL] data_dir", Local.Folder);
+        }
+        yield return ("--artifacts", ArtifactsDir);
+        yield return ("the state folder", Path.GetDirectoryName(State.Path) ?? "");
     }
 
     public void Dispose()

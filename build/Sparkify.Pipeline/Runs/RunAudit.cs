@@ -33,6 +33,11 @@ public sealed class RunAudit(Run run) : IDisposable
     /// Cake's TaskSetup: a writing target takes the lock (or is refused naming the holder); then its 'running' row.
     public async Task TargetStartingAsync(string target)
     {
+        // A signal that came while the previous target was committing: that target finished before the cancel (it says so
+        // at its end) and nothing more starts. Said here, not as a bare "The operation was canceled." from the next call.
+        if (run.CancelledBy is { } signal)
+            throw new PipelineException($"{target} did not start: the run was cancelled by {signal}; what finished before the cancel is " +
+                                        "committed, and nothing of " + target + " ran");
         if (!Audited.Contains(target)) return;
         _started[target] = Clock.Now();
         if (Writers.Contains(target) && _lock is null)
@@ -47,6 +52,39 @@ public sealed class RunAudit(Run run) : IDisposable
         await _lock.EnterAsync(run.Id, target, run.Ct);
         await FlushPendingAsync(run.Ct);
         await WithEtlRunsAsync(_warehouse!, target, _started[target], audit => audit.StartAsync(run.Ct), run.Ct);
+    }
+
+    /// <summary>
+    /// Teardown removes the warehouse, so it writes too: it takes the writer lock (or waits for it with --wait) before it
+    /// removes anything, and a run that writes the warehouse makes it refuse, naming that run. A warehouse that is not
+    /// running has no writer and is not started for this; the local server's stop ends the lock's session with it.
+    /// </summary>
+    public async Task TearingDownAsync()
+    {
+        if (_lock is not null) return; // --teardown-after: this run holds it already
+        WarehouseEndpoint? warehouse;
+        try
+        {
+            warehouse = await run.RunningWarehouseAsync();
+        }
+        catch (PipelineException e)
+        {
+            run.Log.Warning($"Teardown could not reach the warehouse to take its writer lock ({e.Message}); it goes on without it");
+            return;
+        }
+        if (warehouse is null) return;
+        var me = new WriterHolder(run.Id, WriterHolder.ThisProcess, "Teardown", Clock.Now());
+        try
+        {
+            _lock = await WriterLock.AcquireAsync(warehouse, run.Sql, me, run.Args.Flag(Options.Wait), run.Log, run.Ct);
+            _warehouse = warehouse;
+            run.Log.Verbose($"writer lock of {warehouse} taken by Teardown (run {run.Id})");
+        }
+        catch (PipelineException e) when (e.InnerException is NpgsqlException or TimeoutException)
+        {
+            // Not a refusal: the warehouse did not answer (a server already stopping, a cluster being deleted).
+            run.Log.Warning($"Teardown could not reach the warehouse to take its writer lock ({e.Message}); it goes on without it");
+        }
     }
 
     /// What a target says of its own work (Transform's row counts, Verify's checks): written with its outcome.

@@ -12,6 +12,9 @@ public static class RunHooks
     {
         var status = skipped ? "skipped" : successful ? "succeeded" : run.CancelledBy is not null ? "cancelled" : "failed";
         run.Summary.Record(target, status, duration);
+        // A signal that came as the target committed: it is listed succeeded, and said so; never also "rolled back".
+        if (successful && !skipped && run.CancelledBy is { } signal)
+            run.Log.Warning($"{target} finished before the cancel ({signal}): its work is committed");
         await run.Audit.TargetEndedAsync(target, skipped, successful, error?.Message);
         run.Lineage.Record(target, skipped, successful, duration, run.Summary.Get);
     }

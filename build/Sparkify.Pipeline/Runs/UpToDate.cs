@@ -31,7 +31,7 @@ public static class UpToDate
         IReadOnlyList<string> tables, CancellationToken ct)
     {
         if (await MarksAsync(connection, sql, tables, ct) is not { } marks) return null;
-        await using var command = new NpgsqlCommand(sql.Read("runs/stamp_of_step.sql"), connection);
+        await using var command = new NpgsqlCommand(sql.Read("postgres/runs/stamp_of_step.sql"), connection);
         command.Parameters.AddWithValue("step", step);
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct) || reader.GetString(0) != inputs || reader.GetString(1) != marks) return null;
@@ -44,7 +44,7 @@ public static class UpToDate
         IReadOnlyList<string> tables, string runId, JsonObject result, CancellationToken ct)
     {
         if (await MarksAsync(connection, sql, tables, ct) is not { } marks) return;
-        const string file = "runs/stamp_recorded.sql";
+        const string file = "postgres/runs/stamp_recorded.sql";
         foreach (var statement in Modeling.SqlScript.Split(file, sql.Read(file)))
         {
             await using var command = new NpgsqlCommand(statement.Text, connection);
@@ -67,7 +67,7 @@ public static class UpToDate
     {
         await using (var exists = new NpgsqlCommand("select to_regclass('etl_writes') is not null and to_regclass('etl_stamps') is not null", connection))
             if (await exists.ExecuteScalarAsync(ct) is not true) return null;
-        await using var command = new NpgsqlCommand(sql.Read("runs/table_marks.sql"), connection);
+        await using var command = new NpgsqlCommand(sql.Read("postgres/runs/table_marks.sql"), connection);
         command.Parameters.AddWithValue("tables", tables.ToArray());
         await using var reader = await command.ExecuteReaderAsync(ct);
         var marks = new List<string>();

@@ -5,9 +5,9 @@ namespace Sparkify.Pipeline.Runs;
 
 /// <summary>
 /// One writer at a time per warehouse, held by the warehouse itself, so runs on two machines that share a cluster
-/// exclude each other too. PostgreSQL: a session-level advisory lock on a dedicated connection; Redshift (no
-/// advisory locks): an open transaction holding LOCK on etl_writer_lock. Both end with the holder's session, so
-/// a killed run never leaves the lock taken. The holder is recorded in etl_writer for the refusal message.
+/// exclude each other too: an open transaction holding a table lock on etl_writer_lock, which only the owner role may
+/// take (the read-only role can neither take nor hold it). It ends with the holder's session, so a killed run never
+/// leaves the lock taken. The holder is recorded in etl_writer, with its session, for the refusal message.
 /// </summary>
 public abstract class WriterLock : IAsyncDisposable
 {
@@ -31,7 +31,8 @@ public abstract class WriterLock : IAsyncDisposable
         PipelineLog log, CancellationToken ct, Dialect? statements = null)
     {
         var connection = await warehouse.OpenAsync(ct);
-        WriterLock writer = (statements ?? warehouse.Dialect) == Dialect.Redshift
+        var dialect = statements ?? warehouse.Dialect;
+        WriterLock writer = dialect == Dialect.Redshift
             ? new RedshiftWriterLock(connection, warehouse, sql)
             : new PostgresWriterLock(connection, warehouse, sql);
         try
@@ -40,7 +41,7 @@ public abstract class WriterLock : IAsyncDisposable
             var asking = System.Diagnostics.Stopwatch.StartNew();
             while (!await writer.TryTakeAsync(ct))
             {
-                var holder = await WriterTable.HolderAsync(warehouse, sql, ct);
+                var holder = await WriterTable.HolderAsync(warehouse, sql, dialect, ct);
                 if (!wait)
                 {
                     // Said at once: Cake prints the error only after the run's own teardown (its summary) is done.
@@ -51,7 +52,7 @@ public abstract class WriterLock : IAsyncDisposable
                 announced = true;
                 await Task.Delay(RetryEvery, ct);
             }
-            await WriterTable.ClaimAsync(warehouse, sql, me, ct);
+            await WriterTable.ClaimAsync(warehouse, sql, me, connection.ProcessID, ct);
             return writer;
         }
         catch
@@ -67,8 +68,22 @@ public abstract class WriterLock : IAsyncDisposable
     /// One attempt that never waits for the holder: true when this session now holds the lock.
     protected abstract Task<bool> TryTakeAsync(CancellationToken ct);
 
+    /// The lock table, made by the first writer; two making it at once race in the catalog, and either one's table will do.
+    protected async Task CreateLockTableAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand(Sql.Read("runs/redshift_create_writer_lock.sql"), Connection);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
+        {
+            // Made by the other writer a moment ago.
+        }
+    }
+
     static string Refusal(WarehouseEndpoint warehouse, WriterHolder? holder) =>
-        $"another run is writing the warehouse {warehouse}: {holder?.ToString() ?? "its holder has not recorded itself yet (it started a moment ago)"}. " +
+        $"another run is writing the warehouse {warehouse}: {holder?.ToString() ?? "its holder has not recorded itself yet (it took the lock a moment ago)"}. " +
         "Reads (Query, Report, Status) still work. Wait for it with --wait, or stop it " +
         $"({(holder is null ? "Ctrl+C or kill -TERM its pid" : "kill -TERM " + PidOf(holder))}: it rolls back and writes its summary), then run again";
 
@@ -78,7 +93,14 @@ public abstract class WriterLock : IAsyncDisposable
     /// Ending the session releases the lock on both engines (an advisory lock, or the transaction's table lock).
     public async ValueTask DisposeAsync()
     {
-        await Connection.DisposeAsync();
+        try
+        {
+            await Connection.DisposeAsync();
+        }
+        catch (NpgsqlException)
+        {
+            // The session had already ended (Teardown stopped the local server, or the server ended it): so had its lock.
+        }
         GC.SuppressFinalize(this);
     }
 }

@@ -32,7 +32,8 @@ public static class PathGuard
                                         "so give it a folder of its own (the defaults .local, .dwh and artifacts are git-ignored)");
     }
 
-    static string Normal(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+    // Links resolved: a folder reached through a symbolic link is the folder it points at (data_dir = a link to the checkout).
+    static string Normal(string path) => RealPath.Of(path);
 
     static readonly Dictionary<string, IReadOnlyList<string>> Cache = new();
 

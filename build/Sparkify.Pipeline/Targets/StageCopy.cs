@@ -89,7 +89,8 @@ public static class StageCopy
         try
         {
             foreach (var copy in copies)
-                results.Add(await RedshiftCopy.RunAsync(warehouse, run.Sql, copy, roleArn, run.Log, run.Ct, RecordScope(run)));
+                results.Add(await RedshiftCopy.RunAsync(warehouse, run.Sql, copy, roleArn, run.Log, run.Ct, RecordScope(run),
+                    Platforms.AwsPlatform.LoadViewsOf(run.Config.Cluster)));
         }
         finally
         {

@@ -16,6 +16,8 @@ public static class Teardown
     public static Task<bool> ExecuteAsync(Run run) => run.Boundary("Teardown", async () =>
     {
         run.Local.TearingDown = true;
+        // A writer: refused (naming the run) while another run writes the warehouse it is about to remove.
+        await run.Audit.TearingDownAsync();
         await run.Platform.TearDownControlPlaneAsync(() => AwsPartAsync(run));
         RemovePgpassFiles(run);
         await run.Platform.TearDownServicesAsync(run.Ct);

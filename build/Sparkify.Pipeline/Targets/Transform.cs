@@ -98,7 +98,7 @@ public static class Transform
         catch (PostgresException e)
         {
             // Rolled back as a whole; the file and the server's words say where to look.
-            throw new PipelineException($"Transform failed in sql/{statement.File} ({e.SqlState}: {e.MessageText}" +
+            throw new PipelineException($"Transform failed in sql/{statement.File} ({e.SqlState}: {LogText.Value(e.MessageText)}" +
                                         $"{(e.Detail is { Length: > 0 } d ? "; " + d : "")}); nothing was changed. " +
                                         "Fix the staged data or the file, then run ./build.sh Transform again", e);
         }

@@ -16,8 +16,17 @@ public sealed class WarehouseEndpoint(Dialect dialect, string host, int port, st
     /// Seconds a connection may take ([CLUSTER] connect_timeout_seconds for Redshift) before "cannot reach".
     public int ConnectTimeoutSeconds { get; init; } = 10;
 
-    public WarehouseEndpoint WithDatabase(string other) =>
-        new(Dialect, Host, Port, other, User, password) { ConnectTimeoutSeconds = ConnectTimeoutSeconds };
+    /// Seconds one statement may run before Npgsql cancels it ([CLUSTER] command_timeout_seconds); 0 = no limit.
+    public int CommandTimeoutSeconds { get; init; }
+
+    /// Asked for the password of every new physical connection: temporary credentials renew themselves through it
+    /// before they expire. Null: the password given to the constructor.
+    public Func<CancellationToken, ValueTask<string>>? PasswordProvider { get; init; }
+
+    public WarehouseEndpoint WithDatabase(string other) => new(Dialect, Host, Port, other, User, password)
+    {
+        ConnectTimeoutSeconds = ConnectTimeoutSeconds, CommandTimeoutSeconds = CommandTimeoutSeconds, PasswordProvider = PasswordProvider,
+    };
 
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
     {
@@ -35,14 +44,20 @@ public sealed class WarehouseEndpoint(Dialect dialect, string host, int port, st
         }
     }
 
+    /// The same server and limits for another login (the read-only role); a password provider stays with its login.
+    public WarehouseEndpoint WithLogin(string otherUser, string otherPassword) => new(Dialect, Host, Port, Database, otherUser, otherPassword)
+    {
+        ConnectTimeoutSeconds = ConnectTimeoutSeconds, CommandTimeoutSeconds = CommandTimeoutSeconds,
+    };
+
     NpgsqlDataSource DataSource => _dataSource ??= Build();
 
     NpgsqlDataSource Build()
     {
         var builder = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder
         {
-            Host = Host, Port = Port, Database = Database, Username = User, Password = password,
-            Timeout = ConnectTimeoutSeconds, CommandTimeout = 0, ApplicationName = "sparkify-dwh",
+            Host = Host, Port = Port, Database = Database, Username = User, Password = PasswordProvider is null ? password : null,
+            Timeout = ConnectTimeoutSeconds, CommandTimeout = CommandTimeoutSeconds, ApplicationName = "sparkify-dwh",
             SslMode = Dialect == Dialect.Redshift ? SslMode.Require : SslMode.Disable,
             // Verify and Report read on several connections at once: idle ones are closed within seconds, not kept
             // for Npgsql's default five minutes, so many endpoints in one process (the test suite) stay within the
@@ -51,6 +66,8 @@ public sealed class WarehouseEndpoint(Dialect dialect, string host, int port, st
         }.ConnectionString);
         // Redshift lacks most of pg_type's newer features; Npgsql's own advice is to skip type loading there.
         if (Dialect == Dialect.Redshift) builder.ConfigureTypeLoading(t => t.EnableTypeLoading(false));
+        if (PasswordProvider is { } provider)
+            builder.UsePasswordProvider(_ => provider(CancellationToken.None).AsTask().GetAwaiter().GetResult(), (_, ct) => provider(ct));
         return builder.Build();
     }
 

@@ -34,7 +34,8 @@ public static partial class WarehouseRoles
     }
 
     static IReadOnlyList<string> LoginRoleStatements(SqlFiles sql, string role, bool exists, string password) =>
-        [Fill(sql.Read($"postgres/roles/{(exists ? "alter" : "create")}_login_role.sql"), ("role", role), ("password", password))];
+        [Fill(sql.Read($"postgres/roles/{(exists ? "alter" : "create")}_login_role.sql"), ("role", role), ("password", password)),
+         Fill(sql.Read("postgres/roles/reset_login_role.sql"), ("role", role))];
 
     /// Whether the read-only role (Redshift) or any role (PostgreSQL) exists.
     public static async Task<bool> ExistsAsync(NpgsqlConnection connection, SqlFiles sql, Dialect dialect, string role, CancellationToken ct)
@@ -60,6 +61,11 @@ public static partial class WarehouseRoles
                 await Statement.ExecuteAsync(superuser, Fill(sql.Read("postgres/roles/create_owned_database.sql"), ("database", database), ("owner", owner)), ct);
         await Statement.ExecuteAsync(superuser, Fill(sql.Read("postgres/roles/revoke_database_from_public.sql"), ("database", database)), ct);
         await GrantConnectAsync(superuser, sql, database, owner, ct);
+        await Statement.ExecuteAsync(superuser, sql.Read("postgres/roles/revoke_maintenance_databases.sql"), ct);
+        // Function privileges belong to each database: the same superuser, connected to the warehouse database.
+        await using var inWarehouse = superuser.CloneWith(new NpgsqlConnectionStringBuilder(superuser.ConnectionString) { Database = database }.ToString());
+        await inWarehouse.OpenAsync(ct);
+        await Statement.ExecuteAsync(inWarehouse, sql.Read("postgres/roles/revoke_large_objects.sql"), ct);
     }
 
     public static Task GrantConnectAsync(NpgsqlConnection superuser, SqlFiles sql, string database, string role, CancellationToken ct) =>

@@ -11,14 +11,14 @@ public class PricingTests
     public void Table_is_dated_and_prices_every_configurable_node_type_in_the_default_region()
     {
         Assert.That(DateOnly.TryParse(Prices.AsOf, out _), Is.True, "the table must carry its date");
-        Assert.That(Prices.Regions["us-west-2"].Keys, Is.EquivalentTo(Sparkify.Pipeline.Config.DwhConfig.NodeTypes));
+        Assert.That(Prices.Regions["us-west-2"].Keys, Is.SupersetOf(Sparkify.Pipeline.Config.NodeType.Current.Select(t => t.Name)));
     }
 
     [Test]
     public void Estimate_multiplies_the_node_price_by_the_node_count()
     {
-        Assert.That(Prices.PerHour("us-west-2", "dc2.large", 4), Is.EqualTo(1.00m));
-        Assert.That(Prices.Describe("us-west-2", "dc2.large", 4), Does.Contain("about 1.00 USD per hour").And.Contain(Prices.AsOf));
+        Assert.That(Prices.PerHour("us-west-2", "ra3.large", 2), Is.EqualTo(1.086m));
+        Assert.That(Prices.Describe("us-west-2", "ra3.large", 2), Does.Contain("about 1.09 USD per hour").And.Contain(Prices.AsOf));
     }
 
     [Test]

@@ -6,7 +6,7 @@ namespace Sparkify.Pipeline.Tests.Aws;
 /// The exact Query API parameters of every Redshift call (Redshift API reference, version 2012-12-01).
 public class RedshiftRequestTests
 {
-    static readonly ClusterSettings Multi = new("sparkify-dwh", "multi-node", "dc2.large", 4, "sparkify", "sparkify_admin", 5439, true, 30);
+    static readonly ClusterSettings Multi = new("sparkify-dwh", "multi-node", "ra3.xlplus", 4, "sparkify", "sparkify_admin", 5439, true, 30);
 
     [Test]
     public void CreateCluster_sends_every_setting_the_role_the_group_encryption_and_tags()
@@ -17,7 +17,7 @@ public class RedshiftRequestTests
         Assert.That(request.Version, Is.EqualTo("2012-12-01"));
         Assert.That(request.Parameters.Select(p => $"{p.Key}={p.Value}"), Is.EqualTo(new[]
         {
-            "ClusterIdentifier=sparkify-dwh", "ClusterType=multi-node", "NodeType=dc2.large", "NumberOfNodes=4",
+            "ClusterIdentifier=sparkify-dwh", "ClusterType=multi-node", "NodeType=ra3.xlplus", "NumberOfNodes=4",
             "DBName=sparkify", "MasterUsername=sparkify_admin", "MasterUserPassword=Secret-Pass-123", "Port=5439",
             "IamRoles.IamRoleArn.1=arn:aws:iam::123456789012:role/r", "VpcSecurityGroupIds.VpcSecurityGroupId.1=sg-1",
             "PubliclyAccessible=true", "Encrypted=true", "Tags.Tag.1.Key=project", "Tags.Tag.1.Value=sparkify-dwh",

@@ -18,7 +18,7 @@ public class ServiceModelTests
     const string RoleArn = "arn:aws:iam::123456789012:role/sparkify-dwh-s3-read";
 
     /// The seed's configuration and the less common options: least privilege over two buckets, a customer policy,
-    /// a single unencrypted ra3 node on port 1150, a password cluster, a final snapshot, list pages, both logins.
+    /// four unencrypted ra3.xlplus nodes on port 1150, a password cluster, a final snapshot, list pages, both logins.
     public static IReadOnlyList<(string Service, QueryRequest Request)> AllRequests()
     {
         var seed = Seed;
@@ -43,11 +43,11 @@ public class ServiceModelTests
             Iam.ListRolePolicies(role, null), Iam.ListRolePolicies(role, "AAB3r+tk/Q8a=="),
         };
         var cluster = seed.Cluster;
-        var single = cluster with { ClusterType = "single-node", NumNodes = 1, NodeType = "ra3.xlplus", Encrypted = false, DbPort = 1150 };
+        var multi = cluster with { ClusterType = "multi-node", NumNodes = 4, NodeType = "ra3.xlplus", Encrypted = false, DbPort = 1150 };
         var redshift = new[]
         {
             Redshift.CreateCluster(new ClusterRequest(cluster, RoleArn, "sg-0123456789abcdef0", null)),
-            Redshift.CreateCluster(new ClusterRequest(single, RoleArn, "sg-0123456789abcdef0", "Secret-Pass-123")),
+            Redshift.CreateCluster(new ClusterRequest(multi, RoleArn, "sg-0123456789abcdef0", "Secret-Pass-123")),
             Redshift.DescribeClusters(cluster.Identifier),
             Redshift.DeleteCluster(cluster.Identifier, null), Redshift.DeleteCluster(cluster.Identifier, "sparkify-final-2026"),
             ClusterLogin.Request(cluster, cluster.Identifier, cluster.DbName, null),

@@ -41,7 +41,10 @@ public class DwhConfigTests
     [Test]
     public void Environment_overrides_file_and_command_line_overrides_environment()
     {
-        var env = new Hashtable { ["DWH_CLUSTER__NUM_NODES"] = "6", ["DWH_CLUSTER__DB_PORT"] = "5500" };
+        var env = new Hashtable
+        {
+            ["DWH_CLUSTER__NUM_NODES"] = "6", ["DWH_CLUSTER__DB_PORT"] = "5500", ["DWH_CLUSTER__CLUSTER_TYPE"] = "multi-node",
+        };
 
         var config = Load(env, Cli("CLUSTER", "num_nodes=8"));
 
@@ -70,7 +73,7 @@ public class DwhConfigTests
     {
         var e = Assert.Throws<PipelineException>(() => Load(null, Cli("CLUSTER", "node_type=dc9.huge")));
 
-        Assert.That(e!.Message, Does.StartWith("command line --CLUSTER:node_type 'dc9.huge' is not one of dc2.large"));
+        Assert.That(e!.Message, Does.StartWith("command line --CLUSTER:node_type 'dc9.huge' is not one of ra3.large, ra3.xlplus"));
     }
 
     [Test]
@@ -126,7 +129,7 @@ public class DwhConfigTests
     [Test]
     public void Multi_node_cluster_needs_two_nodes()
     {
-        var e = Assert.Throws<PipelineException>(() => Load(null, Cli("CLUSTER", "num_nodes=1")));
+        var e = Assert.Throws<PipelineException>(() => Load(null, Cli("CLUSTER", "cluster_type=multi-node"), Cli("CLUSTER", "num_nodes=1")));
 
         Assert.That(e!.Message, Is.EqualTo("command line --CLUSTER:num_nodes '1' must be at least 2 when [CLUSTER] cluster_type is multi-node"));
     }

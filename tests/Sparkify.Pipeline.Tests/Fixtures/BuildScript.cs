@@ -27,6 +27,11 @@ public sealed class BuildScript : IDisposable
         $"--state-dir={StateDir}", $"--artifacts={ArtifactsDir}",
     ];
 
+    /// ./build.sh with the isolation arguments but this [LOCAL] data_dir instead of the fixture's own.
+    public BuildResult RunWithDataDir(string dataDir, params string[] words) =>
+        Run(false, [.. words, $"--LOCAL:pg_port={PgPort}", $"--LOCAL:moto_port={MotoPort}", $"--LOCAL:data_dir={dataDir}",
+            $"--state-dir={StateDir}", $"--artifacts={ArtifactsDir}"]);
+
     /// ./build.sh with the given words, plus the isolation arguments unless <paramref name="isolated"/> is false.
     public BuildResult Run(params string[] words) => Run(true, words);
 

@@ -96,6 +96,20 @@ public class BadInputTests
     }
 
     [Test]
+    [Description("issue 25: IGNOREHEADER skips lines, and rejected records keep the line numbers of the file itself")]
+    public async Task After_a_skipped_header_line_numbers_still_count_from_the_top_of_the_file()
+    {
+        using var dir = new SourceDir();
+        dir.Write("data/part.json", "header one\nheader two\n{\"k\": \"a\", \"n\": 1}\n{\"k\": \"b\", \"n\": \"x\"}\n");
+        var db = await WithTableAsync(Ddl);
+
+        await ClientCopy.RunAsync(db, new CopyCommand("t", dir.Path("data/"), Options() with { MaxError = 1, IgnoreHeader = 2 }), Context(), CancellationToken.None);
+
+        Assert.That(await RowsAsync(db, "select k, n from t"), Is.EqualTo(new[] { new object?[] { "a", 1 } }));
+        Assert.That(await RowsAsync(db, "select line_number, err_code from load_errors"), Is.EqualTo(new[] { new object?[] { 4L, 1207 } }));
+    }
+
+    [Test]
     public async Task A_record_that_is_not_an_object_is_rejected()
     {
         using var dir = new SourceDir();

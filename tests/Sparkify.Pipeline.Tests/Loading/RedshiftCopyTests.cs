@@ -203,7 +203,7 @@ public class RedshiftCopyTests
     }
 
     [Test]
-    public void Failure_message_lists_the_first_stl_load_errors_rows()
+    public void Failure_message_lists_the_first_load_errors()
     {
         var errors = new[]
         {

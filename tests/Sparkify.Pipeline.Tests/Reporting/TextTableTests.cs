@@ -44,7 +44,8 @@ public class TextTableTests
     {
         var result = new QueryResult(["a"], [false], [["two\nlines"]]);
 
-        Assert.That(TextTable.Format(result)[2], Is.EqualTo("two lines"));
+        // Escaped, not flattened: the value stays on its line and still says where its newline was (issue 24).
+        Assert.That(TextTable.Format(result)[2], Is.EqualTo(@"two\nlines"));
     }
 
     [Test]

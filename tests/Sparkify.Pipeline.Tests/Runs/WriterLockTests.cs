@@ -6,7 +6,8 @@ using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Tests.Runs;
 
-/// One writer at a time per warehouse, on a real PostgreSQL: the advisory lock, and Redshift's LOCK statements run there too.
+/// One writer at a time per warehouse, on a real PostgreSQL: the table lock, and Redshift's LOCK statements run there too
+/// (Redshift's svv_transactions, which the refusal reads, is played by a view of pg_locks with its documented columns).
 [Description("Issue 11 (5): one writer at a time")]
 public class WriterLockTests
 {
@@ -16,8 +17,16 @@ public class WriterLockTests
     static WriterHolder Holder(string runId, string target = "StageCopy") =>
         new(runId, "pid 4242 on build-host (user etl)", target, new DateTime(2026, 12, 1, 20, 0, 0));
 
-    static Task<WriterLock> AcquireAsync(WarehouseEndpoint db, WriterHolder me, Dialect statements, bool wait = false, CancellationToken ct = default) =>
-        WriterLock.AcquireAsync(db, Sql, me, wait, Log, ct, statements);
+    static async Task<WriterLock> AcquireAsync(WarehouseEndpoint db, WriterHolder me, Dialect statements, bool wait = false, CancellationToken ct = default)
+    {
+        if (statements == Dialect.Redshift) await RedshiftViewsAsync(db);
+        return await WriterLock.AcquireAsync(db, Sql, me, wait, Log, ct, statements);
+    }
+
+    /// svv_transactions as the Redshift Developer Guide documents its columns (pid, relation, granted, ...), from pg_locks.
+    static Task RedshiftViewsAsync(WarehouseEndpoint db) => ExecuteAsync(db,
+        "create or replace view svv_transactions as select l.pid, l.relation::integer as relation, l.mode as lock_mode, " +
+        "l.locktype as lockable_object_type, l.granted from pg_locks l");
 
     [TestCase(Dialect.Postgres), TestCase(Dialect.Redshift)]
     public async Task Second_writer_is_refused_within_a_second_naming_the_holder_and_what_to_do(Dialect statements)
@@ -57,7 +66,7 @@ public class WriterLockTests
         // The server ends the dead session as it does when a killed client's socket closes. The timeout makes
         // pg_terminate_backend wait until the backend is gone (without it, it only signals, and the next writer
         // could still find the lock held: seen once in CI).
-        await ExecuteAsync(db, "select pg_terminate_backend(pid, 10000) from pg_locks where locktype = 'advisory' and granted");
+        await ExecuteAsync(db, "select pg_terminate_backend(pid, 10000) from pg_locks where relation = 'etl_writer_lock'::regclass and granted");
 
         await using var next = await AcquireAsync(db, Holder("run-next"), Dialect.Postgres);
 

@@ -8,11 +8,6 @@ namespace Sparkify.Pipeline.Tests.Safety;
 [NonParallelizable]
 public class TeardownSafetyTests
 {
-    /// ./build.sh with the fixture's ports, state and artifacts but this data_dir instead of its own.
-    static BuildResult RunWithDataDir(BuildScript build, string dataDir, params string[] words) =>
-        build.Run(false, [.. words, $"--LOCAL:pg_port={build.PgPort}", $"--LOCAL:moto_port={build.MotoPort}", $"--LOCAL:data_dir={dataDir}",
-            $"--state-dir={build.StateDir}", $"--artifacts={build.ArtifactsDir}"]);
-
     [TestCase(".")]
     [TestCase("sql")]
     [TestCase("..")]
@@ -21,7 +16,7 @@ public class TeardownSafetyTests
         using var build = new BuildScript();
         var before = Directory.GetFiles(Path.Combine(Repo.Root, "sql"), "*", SearchOption.AllDirectories).Length;
 
-        var result = RunWithDataDir(build, dataDir, "Teardown");
+        var result = build.RunWithDataDir(dataDir, "Teardown");
 
         Assert.That(result.ExitCode, Is.Not.EqualTo(0), result.Output);
         Assert.That(result.Output, Does.Contain($"data_dir '{dataDir}'"));
@@ -38,7 +33,7 @@ public class TeardownSafetyTests
         using var mine = new TempDir("mine");
         File.WriteAllText(mine.File("thesis.txt"), "three years of work");
 
-        var result = RunWithDataDir(build, mine.Path, "Teardown");
+        var result = build.RunWithDataDir(mine.Path, "Teardown");
 
         Assert.That(result.ExitCode, Is.Not.EqualTo(0), result.Output);
         Assert.That(result.Output, Does.Contain($"Teardown (local) refused to remove {mine.Path} has no {OwnedFolder.MarkerName} marker"));
@@ -53,7 +48,7 @@ public class TeardownSafetyTests
         using var mine = new TempDir("mine");
         File.WriteAllText(mine.File("notes.txt"), "keep");
 
-        var result = RunWithDataDir(build, mine.Path, "Provision");
+        var result = build.RunWithDataDir(mine.Path, "Provision");
 
         Assert.That(result.ExitCode, Is.Not.EqualTo(0), result.Output);
         Assert.That(result.Output, Does.Contain($"{mine.Path} exists, holds files and has no {OwnedFolder.MarkerName} marker"));

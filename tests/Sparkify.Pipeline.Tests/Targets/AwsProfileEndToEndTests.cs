@@ -27,7 +27,7 @@ public class AwsProfileEndToEndTests
         var provision = build.Run(["Provision", .. aws]);
 
         Assert.That(provision.ExitCode, Is.EqualTo(0), provision.Output);
-        Assert.That(provision.Output, Does.Contain("Cost estimate: 4 x dc2.large in us-west-2"));
+        Assert.That(provision.Output, Does.Contain("Cost estimate: 1 x ra3.large in us-west-2"));
         Assert.That(provision.Output, Does.Not.Contain(credentials.SecretKey));
         var roleArn = await moto.Iam().RoleArnAsync("sparkify-dwh-s3-read", None);
         Assert.That(roleArn, Is.Not.Null);

@@ -58,7 +58,7 @@ public class PlanAwsTests
         }));
         Assert.That(plan.Calls[2], Does.Contain("ManageMasterPassword (true)").And.Not.Contain("MasterUserPassword"));
         Assert.That(plan.Calls[4], Does.Contain("CidrIp=203.0.113.7/32").And.Contain("FromPort=5439"));
-        Assert.That(plan.Cost, Does.Contain("4 x dc2.large in us-west-2: about"));
+        Assert.That(plan.Cost, Does.Contain("1 x ra3.large in us-west-2: about 0.54 USD per hour"));
         Assert.That(plan.Statements, Has.Some.Contains("GetClusterCredentials (DbUser=sparkify_admin"));
         Assert.That(plan.Statements.Count(s => s.Contains("create table", StringComparison.OrdinalIgnoreCase)), Is.EqualTo(Tables.Created.Count));
         var copies = plan.Statements.Where(s => s.StartsWith("copy", StringComparison.OrdinalIgnoreCase)).ToList();

@@ -78,7 +78,7 @@ public class ProvisionFaultTests
     {
         var e = Assert.Throws<PipelineException>(() => MotoAccount.Config("CLUSTER:node_type=dc9.huge"));
 
-        Assert.That(e!.Message, Does.Contain("--CLUSTER:node_type 'dc9.huge'").And.Contain("dc2.large"));
+        Assert.That(e!.Message, Does.Contain("--CLUSTER:node_type 'dc9.huge'").And.Contain("ra3.large"));
     }
 
     [Test]

@@ -24,7 +24,7 @@ public class ProvisionTests
         var cluster = await moto.Redshift().DescribeAsync("sparkify-dwh", None);
         Assert.That(cluster!.Status, Is.EqualTo("available"));
         Assert.That(cluster.IamRoleArns, Is.EqualTo(new[] { roleArn }));
-        Assert.That((cluster.NodeType, cluster.Nodes, cluster.Port), Is.EqualTo(("dc2.large", 4, (int?)5439)));
+        Assert.That((cluster.NodeType, cluster.Nodes, cluster.Port), Is.EqualTo(("ra3.large", 1, (int?)5439)));
         Assert.That((await moto.IngressAsync(5439)).Select(r => r.CidrIp), Is.EqualTo(new[] { "127.0.0.1/32" }));
         Assert.That(result.Created, Is.EqualTo(new[]
             { "role sparkify-dwh-s3-read", "policy arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess", "cluster sparkify-dwh", "ingress 127.0.0.1/32:5439" }));
@@ -144,12 +144,12 @@ public class ProvisionTests
     {
         using var moto = await MotoAccount.FreshAsync();
         using var session = moto.Session(Sparkify.Pipeline.Config.Profile.Aws, new AwsContext("us-west-2", moto.Endpoint, moto.Credentials),
-            "CLUSTER:num_nodes=2", "NETWORK:ingress_cidr=127.0.0.1/32");
+            "CLUSTER:cluster_type=multi-node", "CLUSTER:num_nodes=2", "NETWORK:ingress_cidr=127.0.0.1/32");
 
         await Provision.RunAsync(session, None);
 
         var log = moto.Output.ToString();
-        Assert.That(log, Does.Contain("Cost estimate: 2 x dc2.large in us-west-2: about 0.50 USD per hour"));
+        Assert.That(log, Does.Contain("Cost estimate: 2 x ra3.large in us-west-2: about 1.09 USD per hour"));
         Assert.That(log.IndexOf("Cost estimate", StringComparison.Ordinal), Is.LessThan(log.IndexOf("requested", StringComparison.Ordinal)));
     }
 

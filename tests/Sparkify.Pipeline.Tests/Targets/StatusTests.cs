@@ -25,7 +25,7 @@ public class StatusTests
         Assert.That(status.Uptime, Is.GreaterThanOrEqualTo(TimeSpan.Zero));
         Assert.That(status.CostSoFar, Is.Null);
         Assert.That(status.IngressCidrs, Is.EqualTo(new[] { "127.0.0.1/32" }));
-        Assert.That(moto.Output.ToString(), Does.Contain("cluster  sparkify-dwh: available, 4 x dc2.large"));
+        Assert.That(moto.Output.ToString(), Does.Contain("cluster  sparkify-dwh: available, 1 x ra3.large"));
         Assert.That(moto.Output.ToString(), Does.Contain("no cost (the local profile's cluster is on moto)").And.Not.Contain("USD"));
     }
 

@@ -17,12 +17,14 @@ public class WarehouseRolesTests
     readonly string _database = $"r_{Guid.NewGuid():N}"[..14];
     WarehouseEndpoint _asOwner = null!;
     WarehouseEndpoint _asReader = null!;
+    string _readerPassword = "";
 
     [OneTimeSetUp]
     public async Task MakeTheRolesTwice()
     {
         var admin = await PostgresFixture.AdminAsync();
         var (ownerPassword, readerPassword) = (Passwords.New(), Passwords.New());
+        _readerPassword = readerPassword;
         _asOwner = new WarehouseEndpoint(Dialect.Postgres, admin.Host, admin.Port, _database, _owner, ownerPassword);
         _asReader = new WarehouseEndpoint(Dialect.Postgres, admin.Host, admin.Port, _database, WarehouseRoles.Reader, readerPassword);
         for (var run = 0; run < 2; run++)
@@ -56,6 +58,12 @@ public class WarehouseRolesTests
     [TestCase("create temporary table scratch (i int)")]
     [TestCase("alter role sparkify_reader superuser")]
     [TestCase("create role intruder login")]
+    [TestCase("select lo_from_bytea(0, decode(repeat('ab', 1000), 'hex'))", Description = "issue 24: large objects persisted")]
+    [TestCase("select lo_create(0)")]
+    [TestCase("select lo_creat(-1)")]
+    [TestCase("select lo_import('/etc/hostname')")]
+    [TestCase("begin; select lo_open(lo_create(0), 131072); commit")]
+    [TestCase("select lo_unlink(1)")]
     public void The_read_only_role_is_refused_whatever_the_statement_sequence_and_nothing_changes(string sql)
     {
         var e = Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(_asReader, sql.Replace("{owner}", _owner)));
@@ -64,6 +72,30 @@ public class WarehouseRolesTests
         Assert.That(Scalar(_asOwner, "select count(*) from users"), Is.EqualTo(1L));
         Assert.That(Scalar(_asOwner, "select count(*) from pg_class where relname in ('t', 'scratch') or (relname = 'f' and relkind = 'r')"), Is.EqualTo(0L));
         Assert.That(Scalar(_asOwner, "select count(*) from pg_proc where proname = 'f'"), Is.EqualTo(0L));
+    }
+
+    [Test]
+    [Description("issue 24: the reader stored data as large objects; in postgres it could also hold the set-up's advisory key")]
+    public void The_read_only_role_cannot_connect_to_the_clusters_other_databases()
+    {
+        foreach (var other in new[] { "postgres", "template1" })
+        {
+            var e = Assert.ThrowsAsync<PipelineException>(() => ExecuteAsync(_asReader.WithDatabase(other), "select 1"), other);
+            Assert.That((e!.InnerException as PostgresException)?.SqlState, Is.EqualTo("42501"), $"{other}: {e.Message}");
+        }
+        Assert.That(Scalar(_asOwner, "select count(*) from pg_largeobject_metadata"), Is.EqualTo(0L), "a large object was stored");
+    }
+
+    [Test]
+    public void Session_defaults_the_read_only_role_stored_for_itself_are_wiped_by_the_next_set_up()
+    {
+        ExecuteAsync(_asReader, "alter role sparkify_reader set work_mem = '64kB'").GetAwaiter().GetResult();
+
+        using (var superuser = PostgresFixture.AdminAsync().Result.OpenAsync(CancellationToken.None).Result)
+            WarehouseRoles.EnsureLoginRoleAsync(superuser, Sql, WarehouseRoles.Reader, _readerPassword, CancellationToken.None).GetAwaiter().GetResult();
+
+        Assert.That(Scalar(_asOwner, "select count(*) from pg_db_role_setting s join pg_roles r on r.oid = s.setrole where r.rolname = 'sparkify_reader'"),
+            Is.EqualTo(0L));
     }
 
     [Test]
