@@ -9,6 +9,8 @@ using Sparkify.Pipeline;
 using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Targets;
+using Sparkify.Pipeline.Telemetry;
+using Cake.Common.Build.GitHubActions.Data;
 using TeardownTarget = Sparkify.Pipeline.Targets.Teardown; // Cake's script host has a Teardown method of its own.
 
 var target = Argument("target", "");
@@ -28,6 +30,27 @@ TaskSetup<Run>((ctx, run) => RunHooks.StartTargetAsync(run, ctx.Task.Name).GetAw
 
 TaskTeardown<Run>((ctx, run) => RunHooks.RecordTargetAsync(run, ctx.Task.Name, ctx.Skipped, ctx.Successful, ctx.Duration,
     ctx.ThrownException).GetAwaiter().GetResult());
+
+// In GitHub Actions (GITHUB_ACTIONS=true) the run becomes the step's summary and ::error/::warning annotations, written
+// by Cake's own GitHub Actions commands, which escape them as workflow commands require (docs/ci.md).
+void ToGitHub(System.Text.Json.Nodes.JsonObject summary)
+{
+    var commands = BuildSystem.GitHubActions.Commands;
+    try
+    {
+        if (string.IsNullOrEmpty(EnvironmentVariable("GITHUB_STEP_SUMMARY"))) Warning("GITHUB_STEP_SUMMARY is not set: no step summary written");
+        else commands.SetStepSummary(StepSummary.Markdown(summary, target));
+        foreach (var a in CiAnnotations.From(summary, run.Root))
+        {
+            var at = new GitHubActionsAnnotation { Title = a.Title, File = a.File, StartLine = a.Line };
+            if (a.IsError) commands.Error(a.Message, at); else commands.Warning(a.Message, at);
+        }
+    }
+    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+    {
+        Warning($"GitHub Actions step summary not written: {e.Message}");   // CI output never fails the run it describes
+    }
+}
 
 // The one skip criterion, on every target that does work of its own: --skip=NAME leaves it out and the rest of the
 // plan runs. The startup check accepts --skip only for targets that carry it.
@@ -153,7 +176,8 @@ else
             }
             finally
             {
-                RunHooks.WriteSummaryAsync(run, succeeded).GetAwaiter().GetResult();
+                var summary = RunHooks.WriteSummaryAsync(run, succeeded).GetAwaiter().GetResult();
+                if (BuildSystem.GitHubActions.IsRunningOnGitHubActions) ToGitHub(summary);
                 RunHooks.SetExitCode(run);
                 run.Dispose();
             }

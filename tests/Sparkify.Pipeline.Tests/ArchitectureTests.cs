@@ -20,7 +20,7 @@ public class ArchitectureTests
 
     static readonly string[] Folders =
         ["CommandLine", "Config", "State", "Safety", "Aws", "Local", "Platforms", "Warehouse", "Loading", "Modeling", "Quality",
-         "Reporting", "Lineage", "Generation", "Runs", "Targets"];
+         "Reporting", "Lineage", "Telemetry", "Generation", "Runs", "Targets"];
 
     static string Ns(string folder) => $"{Library}.{folder}";
 
@@ -80,10 +80,11 @@ public class ArchitectureTests
     public void Warehouse_uses_no_other_folder() => UsesOnly("Warehouse");
 
     [Test]
-    public void Safety_and_generation_use_no_other_folder()
+    public void Safety_generation_and_telemetry_use_no_other_folder()
     {
         UsesOnly("Safety");
         UsesOnly("Generation");
+        UsesOnly("Telemetry");
     }
 
     [Test]

@@ -11,6 +11,9 @@ public sealed partial record DwhConfig(
     AwsSettings Aws, ClusterSettings Cluster, IamSettings Iam, NetworkSettings Network,
     S3Settings S3, LoadSettings Load, LocalSettings Local)
 {
+    /// [TELEMETRY]: where the run's trace is also sent. The section is optional (a dwh.cfg from before it still loads).
+    public TelemetrySettings Telemetry { get; init; } = new(null);
+
     /// <paramref name="checkout"/>: the checkout [LOCAL] data_dir is relative to and must stay clear of (null: the config file's folder).
     public static DwhConfig FromFile(string path, IDictionary environment, IEnumerable<ConfigValue> commandLine, string? checkout = null) =>
         From(ConfigLayers.Load(path, environment, commandLine), checkout ?? Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -66,7 +69,10 @@ public sealed partial record DwhConfig(
             new LocalSettings(
                 r.Port("LOCAL", "moto_port"), r.Port("LOCAL", "pg_port"),
                 r.Text("LOCAL", "bucket", b => S3Location.TryParse("s3://" + b, out _), "is not a valid bucket name"),
-                r.Text("LOCAL", "data_dir", d => d.Length > 0, "is empty; name a folder of its own (default .local)")));
+                r.Text("LOCAL", "data_dir", d => d.Length > 0, "is empty; name a folder of its own (default .local)")))
+        {
+            Telemetry = new TelemetrySettings(OtlpEndpoint(layers, r)),
+        };
         r.RejectUnknownAndSecrets();
         ClusterShape.Check(layers, config.Cluster, r);
         CheckDataDir(layers, checkout, r);
@@ -81,6 +87,13 @@ public sealed partial record DwhConfig(
         if (Safety.PathGuard.Problem(Path.Combine(checkout, dir.Value), checkout) is { } problem)
             reader.Add(dir.Invalid($"{problem}; Teardown deletes this folder, so it must be one of its own (default .local)").Message);
     }
+
+    /// An OTLP/HTTP base URL: http(s), no user name or password in it (secrets never go in dwh.cfg), no query.
+    static string? OtlpEndpoint(ConfigLayers layers, ConfigReader reader) =>
+        layers.Find("TELEMETRY", "otlp_endpoint") is null ? null
+            : reader.Optional("TELEMETRY", "otlp_endpoint",
+                t => IsHttpUrl(t) && new Uri(t) is { UserInfo.Length: 0, Query.Length: 0, Fragment.Length: 0 },
+                "is not an http(s):// URL without user, password or query, such as http://127.0.0.1:4318");
 
     static bool IsHttpUrl(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);

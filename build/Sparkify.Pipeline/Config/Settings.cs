@@ -56,3 +56,6 @@ public sealed record LoadSettings(
 
 /// [LOCAL]: the local profile's services and the bucket its sample data is uploaded to.
 public sealed record LocalSettings(int MotoPort, int PgPort, string Bucket, string DataDir);
+
+/// [TELEMETRY]: the OTLP/HTTP endpoint that also receives each run's trace (null: the trace file only).
+public sealed record TelemetrySettings(string? OtlpEndpoint);

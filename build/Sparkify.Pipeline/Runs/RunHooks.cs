@@ -1,8 +1,10 @@
+using System.Text.Json.Nodes;
+using Sparkify.Pipeline.Telemetry;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Runs;
 
-/// Closes a run: records each target's outcome as Cake reports it, then writes artifacts/run-summary.json.
+/// Cake's hooks: records each target's outcome as Cake reports it, then writes the run's record (RunHistory) and trace.
 public static class RunHooks
 {
     /// Before a target: the writer lock for a writing target, then its 'running' row in etl_runs.
@@ -27,7 +29,9 @@ public static class RunHooks
         if (run.CancelledExitCode is { } code) AppDomain.CurrentDomain.ProcessExit += (_, _) => Environment.ExitCode = code;
     }
 
-    public static async Task WriteSummaryAsync(Run run, bool succeeded)
+    /// Writes the run's record and trace (and sends the trace to [TELEMETRY] otlp_endpoint); returns the record, which
+    /// build.cake also turns into GitHub Actions' step summary and annotations.
+    public static async Task<JsonObject> WriteSummaryAsync(Run run, bool succeeded)
     {
         IReadOnlyDictionary<string, long?>? rows = null;
         try
@@ -47,14 +51,33 @@ public static class RunHooks
         {
             run.Log.Verbose($"row counts left out of the run summary: {e.Message}");
         }
-        var path = Path.Combine(run.ArtifactsDir, "run-summary.json");
         var status = run.CancelledBy is not null ? "cancelled" : succeeded ? "succeeded" : "failed";
-        await run.Summary.WriteAsync(path, status, rows, CancellationToken.None);
+        var document = run.Summary.Document(status, rows);
+        if (run.Profile == Config.Profile.Aws) document["cost"] = CostEstimate(run);
+        if (GitHubRun.Url(Environment.GetEnvironmentVariables()) is { } url) document["ci_run_url"] = url;
+        var changed = RunHistory.ChangedWarehouse(run.Summary.Targets, run.Audit.HoldsWriterLock, run.Summary.Get);
+        var path = await RunHistory.WriteAsync(run.ArtifactsDir, document, changed);
+        await TraceFile.WriteAsync(document, run.Target, run.ArtifactsDir, run.Config.Telemetry.OtlpEndpoint, run.Log);
         if (run.CancelledBy is not null) run.Log.Warning($"Run {run.Id} cancelled by {run.CancelledBy}; summary in {path}");
         if (rows is not null && run.Summary.Targets.Any(t => t.Status != "skipped"))
             run.Log.Information(RunDigest.Format(rows, run.Summary.Get("load_errors"), run.Summary.Get("quality"),
                 path.StartsWith(run.Root + Path.DirectorySeparatorChar) ? Path.GetRelativePath(run.Root, path) : path));
         else
             run.Log.Verbose($"Run summary written to {path}");
+        return document;
+    }
+
+    /// The configured cluster's on-demand price (aws profile), for the CI step summary.
+    static JsonObject CostEstimate(Run run)
+    {
+        var (cluster, region) = (run.Config.Cluster, run.Config.Aws.Region);
+        try
+        {
+            return new JsonObject { ["estimate"] = Aws.Pricing.Load(run.Root).Describe(region, cluster.NodeType, cluster.NumNodes) };
+        }
+        catch (PipelineException e)
+        {
+            return new JsonObject { ["estimate"] = null, ["problem"] = e.Message };
+        }
     }
 }

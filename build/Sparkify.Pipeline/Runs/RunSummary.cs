@@ -20,15 +20,23 @@ public sealed class RunSummary(string profile, string runId)
 
     public IReadOnlyList<TargetOutcome> Targets => _targets;
 
+    /// A target's outcome as Cake reports it at the target's end; it started <paramref name="duration"/> ago.
     public void Record(string target, string status, TimeSpan duration) =>
-        _targets.Add(new TargetOutcome(target, status, Math.Round(duration.TotalSeconds, 3)));
+        _targets.Add(new TargetOutcome(target, status, Math.Round(duration.TotalSeconds, 3), DateTimeOffset.UtcNow - duration));
 
-    public void Set(string section, JsonNode? value) => _sections[section] = value;
+    /// The record's own fields, which no section may replace.
+    static readonly string[] Fields = ["run_id", "profile", "status", "started_at", "finished_at", "targets", "tables"];
+
+    public void Set(string section, JsonNode? value)
+    {
+        if (Fields.Contains(section)) throw new ArgumentException($"'{section}' is a field of the run summary, not a section");
+        _sections[section] = value;
+    }
 
     public JsonNode? Get(string section) => _sections[section];
 
-    /// Writes the file; <paramref name="status"/> is succeeded, failed or cancelled.
-    public async Task WriteAsync(string path, string status, IReadOnlyDictionary<string, long?>? tableRows, CancellationToken ct)
+    /// The whole record; <paramref name="status"/> is succeeded, failed or cancelled.
+    public JsonObject Document(string status, IReadOnlyDictionary<string, long?>? tableRows)
     {
         var document = new JsonObject
         {
@@ -38,10 +46,16 @@ public sealed class RunSummary(string profile, string runId)
             ["started_at"] = _started.ToString("O"),
             ["finished_at"] = DateTimeOffset.UtcNow.ToString("O"),
             ["targets"] = new JsonArray(_targets.Select(t => (JsonNode)new JsonObject
-                { ["name"] = t.Name, ["status"] = t.Status, ["seconds"] = t.Seconds }).ToArray()),
+                { ["name"] = t.Name, ["status"] = t.Status, ["seconds"] = t.Seconds, ["started_at"] = t.Started.ToString("O") }).ToArray()),
             ["tables"] = tableRows is null ? null : new JsonObject(tableRows.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
         };
         foreach (var (key, value) in _sections) document[key] = value?.DeepClone();
+        return document;
+    }
+
+    /// Writes <paramref name="document"/> to <paramref name="path"/>, replacing the file whole.
+    public static async Task WriteAsync(string path, JsonObject document, CancellationToken ct)
+    {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // Runs that end together (a refused writer, a reader, the holder) each replace the file whole, never write into it at once.
         var temp = $"{path}.{Environment.ProcessId}.tmp";
@@ -50,4 +64,4 @@ public sealed class RunSummary(string profile, string runId)
     }
 }
 
-public sealed record TargetOutcome(string Name, string Status, double Seconds);
+public sealed record TargetOutcome(string Name, string Status, double Seconds, DateTimeOffset Started);

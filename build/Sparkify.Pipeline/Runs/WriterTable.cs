@@ -43,7 +43,7 @@ static class WriterTable
         if (!existing.Contains("etl_writer") || !existing.Contains("etl_writer_lock")) return null;
         await using (var column = new NpgsqlCommand(sql.Read("runs/etl_writer_session_column.sql"), connection))
             if (await column.ExecuteScalarAsync(ct) is null) return null;
-        await using var command = new NpgsqlCommand(sql.Read($"runs/{SqlFiles.DialectFolder(dialect)}_etl_writer_holder.sql"), connection);
+        await using var command = new NpgsqlCommand(sql.Read(dialect == Dialect.Postgres ? "postgres/runs/etl_writer_holder.sql" : "runs/redshift_etl_writer_holder.sql"), connection);
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct)
             ? new WriterHolder(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetDateTime(3))

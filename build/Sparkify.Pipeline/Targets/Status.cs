@@ -21,7 +21,7 @@ public static class Status
         }
         using var session = await run.AwsSessionAsync();
         var result = await RunAsync(session, run.Ct);
-        run.Summary.Set("status", JsonSerializer.SerializeToNode(result));
+        run.Summary.Set("cluster_status", JsonSerializer.SerializeToNode(result));
         return result;
     });
 

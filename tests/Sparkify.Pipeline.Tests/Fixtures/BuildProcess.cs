@@ -27,6 +27,8 @@ public sealed class BuildProcess : IDisposable
             WorkingDirectory = Repo.Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
             Environment = { ["NO_COLOR"] = "1" },
         };
+        info.Environment.Remove("GITHUB_ACTIONS");   // as BuildScript: no annotations of the suite's own job
+        info.Environment.Remove("GITHUB_STEP_SUMMARY");
         foreach (var (name, value) in environment) info.Environment[name] = value;
         foreach (var w in words.Concat(build.IsolationArguments)) info.ArgumentList.Add(w);
         var process = new Process { StartInfo = info };

@@ -48,6 +48,9 @@ public sealed class BuildScript : IDisposable
             UseShellExecute = false,
             Environment = { ["NO_COLOR"] = "1" },
         };
+        // A suite run inside GitHub Actions must not turn each test's run into annotations of its own job.
+        info.Environment.Remove("GITHUB_ACTIONS");
+        info.Environment.Remove("GITHUB_STEP_SUMMARY");
         foreach (var (k, v) in Environment) info.Environment[k] = v;
         foreach (var (name, value) in environment)
             if (value is null) info.Environment.Remove(name);

@@ -26,6 +26,21 @@ public static class BuildWarehouse
         return rows;
     }
 
+    /// artifacts/run-summary.json: the last run that changed the warehouse.
     public static JsonNode Summary(BuildScript build) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(build.ArtifactsDir, "run-summary.json")))!;
+
+    /// Every run's own record, artifacts/runs/RUN_ID.json, oldest first (by the time each run finished).
+    public static List<JsonNode> Records(BuildScript build)
+    {
+        var folder = Path.Combine(build.ArtifactsDir, "runs");
+        return Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "*.json").Select(f => JsonNode.Parse(File.ReadAllText(f))!)
+                .OrderBy(r => DateTimeOffset.Parse(r["finished_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)).ToList()
+            : [];
+    }
+
+    /// The record of the run that finished last, whatever it did.
+    public static JsonNode LastRecord(BuildScript build) =>
+        Records(build) is { Count: > 0 } records ? records[^1] : throw new AssertionException($"no run record under {build.ArtifactsDir}/runs");
 }

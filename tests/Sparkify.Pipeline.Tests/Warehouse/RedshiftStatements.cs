@@ -27,7 +27,7 @@ static partial class RedshiftStatements
         ["now"] = "'2026-12-07 10:00:00'", ["started_at"] = "'2026-12-07 10:00:00'", ["finished_at"] = "'2026-12-07 10:05:00'",
         ["staged_at"] = "'2026-12-07 10:01:00'",
         ["run_id"] = "'20261207T100000Z-1a2b'", ["holder"] = "'pid 4242 on host'", ["target"] = "'Transform'", ["source"] = "'s3://b/log_data'",
-        ["status"] = "'succeeded'", ["counts"] = "'{\"songplays\": 1}'", ["detail"] = "''",
+        ["session_pid"] = "1073741824", ["status"] = "'succeeded'", ["counts"] = "'{\"songplays\": 1}'", ["detail"] = "''",
     };
 
     /// Files whose text is not sent as written: the COPY template and the role files with a password placeholder.
