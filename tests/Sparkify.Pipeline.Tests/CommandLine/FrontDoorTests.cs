@@ -94,8 +94,9 @@ public class FrontDoorTests : BuildScriptTest
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
         Assert.That(result.Output, Does.Match(@"(?m)^\s*Generate\s+\d\d:\d\d:\d\d"));
         Assert.That(result.Output, Does.Not.Match(@"(?m)^\s*Teardown\s"));
-        var summary = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Build.ArtifactsDir, "run-summary.json")))!;
-        Assert.That(summary["status"]!.GetValue<string>(), Is.EqualTo("succeeded"), "the run's end wrote the summary");
+        var record = Directory.GetFiles(Path.Combine(Build.ArtifactsDir, "runs"), "*.json").Single();
+        var summary = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(record))!;
+        Assert.That(summary["status"]!.GetValue<string>(), Is.EqualTo("succeeded"), "the run's end wrote the run's record");
     }
 
     [Test]
