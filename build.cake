@@ -31,17 +31,6 @@ TaskSetup<Run>((ctx, run) => RunHooks.StartTargetAsync(run, ctx.Task.Name).GetAw
 TaskTeardown<Run>((ctx, run) => RunHooks.RecordTargetAsync(run, ctx.Task.Name, ctx.Skipped, ctx.Successful, ctx.Duration,
     ctx.ThrownException).GetAwaiter().GetResult());
 
-// Every end (success, failure, Ctrl+C, SIGTERM) writes the run's record and trace; a signal's run exits 130 or 143.
-Teardown(ctx =>
-{
-    if (run is null) return;
-    if (TeardownAfter.Asked(run, target)) TeardownAfter.ExecuteAsync(run, ctx.Successful).GetAwaiter().GetResult();
-    var summary = RunHooks.WriteSummaryAsync(run, ctx.Successful).GetAwaiter().GetResult();
-    if (BuildSystem.GitHubActions.IsRunningOnGitHubActions) ToGitHub(summary);
-    RunHooks.SetExitCode(run);
-    run.Dispose();
-});
-
 // In GitHub Actions (GITHUB_ACTIONS=true) the run becomes the step's summary and ::error/::warning annotations, written
 // by Cake's own GitHub Actions commands, which escape them as workflow commands require (docs/ci.md).
 void ToGitHub(System.Text.Json.Nodes.JsonObject summary)
@@ -168,5 +157,30 @@ else
     try { run = Startup.ListingOnly() ? null : Run.Create(arguments, Context.Environment.WorkingDirectory.FullPath, graph, target,
         rawArguments: System.Environment.GetCommandLineArgs()); }
     catch (PipelineException e) { throw new CakeException(Startup.UsageExitCode, e.Message); }
-    RunTarget(target);
+    // The run's end (--teardown-after, artifacts/run-summary.json, the exit code of a signal) follows RunTarget rather
+    // than a Cake Teardown action: Cake lists such an action as "Teardown ... Succeeded" in its task table, which read
+    // as the Teardown target. Every end (success, failure, Ctrl+C, SIGTERM) still passes here.
+    var succeeded = false;
+    try
+    {
+        RunTarget(target);
+        succeeded = true;
+    }
+    finally
+    {
+        if (run is not null)
+        {
+            try
+            {
+                if (TeardownAfter.Asked(run, target)) TeardownAfter.ExecuteAsync(run, succeeded).GetAwaiter().GetResult();
+            }
+            finally
+            {
+                var summary = RunHooks.WriteSummaryAsync(run, succeeded).GetAwaiter().GetResult();
+                if (BuildSystem.GitHubActions.IsRunningOnGitHubActions) ToGitHub(summary);
+                RunHooks.SetExitCode(run);
+                run.Dispose();
+            }
+        }
+    }
 }

@@ -50,6 +50,13 @@ public sealed class AwsSession(AwsContext aws, DwhConfig config, Profile profile
     /// The root the price tables are read from (pricing/).
     public string Root { get; init; } = ".";
 
+    /// Whether the cluster costs money, so Provision and Status print its price (moto's, locally, costs nothing).
+    public bool ClusterCosts => profile != Profile.Local;
+
+    /// The port the cluster's ingress rule and messages name: the port the warehouse serves on. Locally moto's cluster
+    /// stands for the local PostgreSQL, so it gets [LOCAL] pg_port.
+    public int ClusterPort => profile == Profile.Local ? config.Local.PgPort : config.Cluster.DbPort;
+
     /// The ingress rule's CIDR when [NETWORK] ingress_cidr is not set: loopback locally, this machine's public IP on AWS.
     public Task<string> DefaultIngressCidrAsync(CancellationToken ct) =>
         profile == Profile.Local ? Task.FromResult("127.0.0.1/32") : PublicIp.DetectCidrAsync(PublicIpSource, ct);

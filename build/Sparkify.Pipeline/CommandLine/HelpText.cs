@@ -35,6 +35,9 @@ public static class HelpText
         yield return "Options every target takes:";
         foreach (var line in Table(Options.Declared.Where(o => o.ForAnyTarget))) yield return line;
         yield return "";
+        yield return "Options of some targets (also taken by every target that runs one of them, e.g. Etl --recreate):";
+        foreach (var line in Table(Options.Declared.Where(o => !o.ForAnyTarget), withTargets: true)) yield return line;
+        yield return "";
         foreach (var line in Footer()) yield return line;
     }
 
@@ -57,11 +60,12 @@ public static class HelpText
         foreach (var line in Footer()) yield return line;
     }
 
-    static IEnumerable<string> Table(IEnumerable<OptionSpec> options)
+    static IEnumerable<string> Table(IEnumerable<OptionSpec> options, bool withTargets = false)
     {
         var list = options.ToList();
         var width = list.Max(o => o.Usage.Length);
-        foreach (var o in list) yield return $"  {o.Usage.PadRight(width)}  {o.Description} (default: {o.Default})";
+        foreach (var o in list)
+            yield return $"  {o.Usage.PadRight(width)}  {o.Description} ({(withTargets ? $"targets: {o.TargetList}; " : "")}default: {o.Default})";
     }
 
     static IEnumerable<string> Footer()

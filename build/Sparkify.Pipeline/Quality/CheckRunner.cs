@@ -10,14 +10,17 @@ namespace Sparkify.Pipeline.Quality;
 /// Runs the checks on the given connections at once (a <see cref="SharedQueue"/>) and returns the outcomes in file order. Jobs are taken in this
 /// order: the screens, the checks no screen answers (file order), then the answered ones, each of which runs its own
 /// file only when its screen counted rows for it. The checks only read, and Verify holds the writer lock, so no
-/// run changes the tables meanwhile. A job that fails stops the others; the error names its file.
+/// run changes the tables meanwhile. A job that fails stops the others; the error names its file. With a
+/// <c>failedFolder</c>, every offending row of a failing rule goes to its <see cref="FailedRowsCsv"/> as it is read.
 /// </summary>
 public static class CheckRunner
 {
-    const int ShownRows = 5;
+    /// Offending rows kept per check for the console, the run summary and the data docs (the rest only in the CSV).
+    public const int SampleRows = 20;
 
     public static async Task<IReadOnlyList<CheckOutcome>> RunAsync(IReadOnlyList<NpgsqlConnection> connections,
-        IReadOnlyList<QualityCheck> checks, IReadOnlyList<QualityScreen> screens, EventRange range, CancellationToken ct)
+        IReadOnlyList<QualityCheck> checks, IReadOnlyList<QualityScreen> screens, EventRange range, CancellationToken ct,
+        string? failedFolder = null)
     {
         var outcomes = new CheckOutcome[checks.Count];
         var counted = screens.ToDictionary(s => s, _ => new TaskCompletionSource<IReadOnlyDictionary<string, long>>(
@@ -29,8 +32,8 @@ public static class CheckRunner
             var check = checks[i];
             outcomes[i] = screenOf.TryGetValue(check.Name, out var screen)
                           && (await counted[screen].Task.WaitAsync(stop))[check.Name] == 0
-                ? new CheckOutcome(check, 0, [])
-                : await RunOneAsync(connection, check, range, stop);
+                ? CheckOutcome.Passed(check)
+                : await RunOneAsync(connection, check, range, check.Informational ? null : failedFolder, stop);
             if (PausePoint.Armed) PausePoint.Reach($"verify:after:{Path.GetFileName(check.File)}", stop);
         }
         async Task ScreenAsync(NpgsqlConnection connection, QualityScreen screen, CancellationToken stop)
@@ -73,30 +76,42 @@ public static class CheckRunner
         }
     }
 
-    static async Task<CheckOutcome> RunOneAsync(NpgsqlConnection connection, QualityCheck check, EventRange range, CancellationToken ct)
+    static async Task<CheckOutcome> RunOneAsync(NpgsqlConnection connection, QualityCheck check, EventRange range,
+        string? failedFolder, CancellationToken ct)
     {
+        FailedRowsCsv? csv = null;
         try
         {
             await using var command = new NpgsqlCommand(check.Sql, connection);
             range.Bind(command);
             await using var reader = await command.ExecuteReaderAsync(ct);
+            var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
             long rows = 0;
-            var first = new List<string>();
+            var sample = new List<string?[]>();
             while (await reader.ReadAsync(ct))
             {
-                if (rows++ < ShownRows)
-                    first.Add(string.Join(", ", Enumerable.Range(0, reader.FieldCount).Select(i => $"{reader.GetName(i)}={LogText.Value(Show(reader, i))}")));
+                var row = Enumerable.Range(0, reader.FieldCount).Select(i => Show(reader, i)).ToArray();
+                if (rows++ < SampleRows) sample.Add(row);
+                if (failedFolder is not null)
+                {
+                    csv ??= FailedRowsCsv.Create(failedFolder, check.Name, columns);
+                    await csv.WriteAsync(row);
+                }
             }
-            return new CheckOutcome(check, rows, first);
+            return new CheckOutcome(check, rows, columns, sample, csv?.Path);
         }
         catch (PostgresException e)
         {
             throw new PipelineException($"Verify: a quality check did not run ({e.SqlState}: {LogText.Value(e.MessageText)}); check sql/{check.File}", e);
         }
+        finally
+        {
+            if (csv is not null) await csv.DisposeAsync();
+        }
     }
 
-    static string Show(NpgsqlDataReader reader, int column) => reader.IsDBNull(column)
-        ? "NULL"
+    static string? Show(NpgsqlDataReader reader, int column) => reader.IsDBNull(column)
+        ? null
         : reader.GetValue(column) switch
         {
             DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),

@@ -7,6 +7,7 @@ namespace Sparkify.Pipeline.Quality;
 public sealed record QualityCheck(string File, string Name, string Sql, bool Informational)
 {
     public const string InfoTag = "-- severity: info";
+    public const string Folder = "quality";
 
     public static QualityCheck From(string relativePath, string text)
     {

@@ -1,41 +1,31 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Sparkify.Pipeline.Lineage;
 
+using static Sparkify.Pipeline.Reporting.DocsHtml;
+
 namespace Sparkify.Pipeline.Reporting;
 
 /// <summary>
-/// The data docs as HTML sections after the analytics: Checks, Loads, Runs, Lineage, Schema. Each says where its
+/// The data docs as HTML sections after the analytics: Checks, Trends, Loads, Runs, Lineage, Schema. Each says where its
 /// figures come from; every value is HTML-escaped.
 /// </summary>
 public static class DataDocsHtml
 {
     public static readonly IReadOnlyList<(string Anchor, string Title)> Sections =
-        [("checks", "Checks"), ("loads", "Loads"), ("runs", "Runs"), ("lineage", "Lineage"), ("schema", "Schema")];
+        [("checks", "Checks"), ("trends", "Trends"), ("loads", "Loads"), ("runs", "Runs"), ("lineage", "Lineage"), ("schema", "Schema")];
 
     public const int FirstLoadErrors = 10;
 
     public static void Render(StringBuilder html, DataDocs docs)
     {
-        Checks(html, docs);
+        ChecksHtml.Render(html, docs);
+        TrendsHtml.Render(html, docs);
         Loads(html, docs);
         Runs(html, docs);
         LineageSection(html, docs);
         Schema(html, docs);
-    }
-
-    static void Checks(StringBuilder html, DataDocs docs)
-    {
-        Open(html, "checks", "Checks", "The data-quality checks Verify ran: each file under sql/quality returns its offending rows; zero rows is a pass.");
-        var rows = docs.Run.Array("quality").OfType<JsonObject>().Select(c => new[]
-        {
-            S(c["check"]), $"sql/quality/{S(c["check"])}.sql", S(c["status"]), S(c["violations"]),
-            string.Join("; ", (c["rows"] as JsonArray ?? []).Take(3).Select(S)),
-        }).ToList();
-        Table(html, ["check", "file", "status", "violations", "first offending rows"], [false, false, false, true, false], rows, statusColumn: 2);
-        Source(html, $"quality of the run summary ({docs.Run.Source})");
     }
 
     static void Loads(StringBuilder html, DataDocs docs)
@@ -100,35 +90,6 @@ public static class DataDocsHtml
         Source(html, $"{DataDocs.ColumnsSql}, {DataDocs.KeysSql}");
     }
 
-    static void Open(StringBuilder html, string anchor, string title, string reading)
-    {
-        html.AppendLine($"<section id=\"{anchor}\" class=\"docs\">");
-        html.AppendLine($"<h2>{E(title)}</h2>");
-        html.AppendLine($"<p class=\"reading\">{E(reading)}</p>");
-    }
-
-    static void Source(StringBuilder html, string source) => html.AppendLine($"<p class=\"source\">Source: {E(source)}</p></section>");
-
-    static void Table(StringBuilder html, string[] headings, bool[] numeric, IReadOnlyList<string[]> rows, int statusColumn = -1)
-    {
-        if (rows.Count == 0)
-        {
-            html.AppendLine("<p class=\"empty\">No rows.</p>");
-            return;
-        }
-        html.Append("<table><thead><tr>");
-        for (var c = 0; c < headings.Length; c++) html.Append($"<th{(numeric[c] ? " class=\"num\"" : "")}>{E(CellText.Heading(headings[c]))}</th>");
-        html.AppendLine("</tr></thead><tbody>");
-        foreach (var row in rows)
-        {
-            html.Append("<tr>");
-            for (var c = 0; c < row.Length; c++)
-                html.Append($"<td{(numeric[c] ? " class=\"num\"" : c == statusColumn ? $" class=\"status-{E(row[c])}\"" : "")}>{E(row[c])}</td>");
-            html.AppendLine("</tr>");
-        }
-        html.AppendLine("</tbody></table>");
-    }
-
     /// etl_runs.counts is JSON text: shown as path=value pairs, cut at 300 characters.
     static string Flatten(object? value)
     {
@@ -146,13 +107,4 @@ public static class DataDocsHtml
         var flat = string.Join(", ", pairs);
         return flat.Length > 300 ? flat[..300] + "…" : flat;
     }
-
-    static string Cell(object? value) => value is null or DBNull ? "—" : CellText.Readable(value);
-
-    static string S(JsonNode? node) => node is null ? "—" : node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node.ToJsonString();
-
-
-    static string N(JsonNode? node) => OpenLineageEvent.Number(node) is { } n ? n.ToString("N0", CultureInfo.InvariantCulture) : S(node);
-
-    static string E(string text) => WebUtility.HtmlEncode(text);
 }

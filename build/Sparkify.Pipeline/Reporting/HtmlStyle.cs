@@ -34,6 +34,11 @@ static class HtmlStyle
         td.status-passed { color: #276749; font-weight: 600; }
         td.status-failed { color: #c53030; font-weight: 600; }
         td.status-info { color: var(--accent); }
+        span.status-passed, span.status-failed, span.status-info { font-size: 13px; font-weight: 600; margin-left: 6px; }
+        span.status-passed { color: #276749; } span.status-failed { color: #c53030; } span.status-info { color: var(--accent); }
+        pre.sql { background: #f7fafc; border: 1px solid var(--rule); padding: 8px 12px; overflow-x: auto; font-size: 13px; white-space: pre-wrap; }
+        details summary { color: var(--muted); font-size: 13px; }
+        svg.trend { display: block; }
         svg.lineage { max-width: 100%; height: auto; font-family: "Liberation Sans", "DejaVu Sans", Arial, sans-serif; }
         footer { border-top: 1px solid var(--rule); margin-top: 24px; padding-top: 12px; }
         @media print {

@@ -24,7 +24,7 @@ public static class MarkdownReport
             md.AppendLine($"Source: `{s.SqlPath}`").AppendLine();
         }
         if (report.Docs is not null)
-            md.AppendLine("The data docs (checks, loads, runs, lineage, schema) are in index.html beside this file.").AppendLine();
+            md.AppendLine("The data docs (checks, trends, loads, runs, lineage, schema) are in index.html beside this file.").AppendLine();
         return md.ToString();
     }
 

@@ -56,7 +56,7 @@ public static class Provision
                 () => ProvisionCluster.EnsureAsync(s, state, groupId, result, ct))).Port;
         PausePoint.Reach("provision:after:cluster", ct);
         await AwsStep.RunAsync(s.Aws, "ingress rule", "[NETWORK] ingress_cidr",
-            () => EnsureIngressAsync(s, state, groupId, cidr, port ?? s.Config.Cluster.DbPort, result, ct));
+            () => EnsureIngressAsync(s, state, groupId, cidr, port ?? s.ClusterPort, result, ct));
 
         s.Log.Information($"Provision: {(result.ChangedNothing ? "nothing to change" : "created " + string.Join(", ", result.Created))}" +
                           $"{(result.Kept.Count > 0 ? "; kept " + string.Join(", ", result.Kept) : "")}; state in {s.State.Path}");

@@ -14,12 +14,12 @@ public static class ProvisionCluster
         var cluster = await s.Redshift.DescribeAsync(id, ct);
         if (cluster is null)
         {
-            s.Log.Information($"Cost estimate: {s.Prices.Describe(s.Aws.Region, settings.NodeType, settings.NumNodes)}");
+            if (s.ClusterCosts) s.Log.Information($"Cost estimate: {s.Prices.Describe(s.Aws.Region, settings.NodeType, settings.NumNodes)}");
             // auth = iam: AWS generates and keeps the master password; nothing is generated or stored here.
             var password = settings.Auth == Config.ClusterAuth.Password ? MasterPassword(s, state) : null;
             try
             {
-                cluster = await s.Redshift.CreateAsync(new ClusterRequest(settings, state.RoleArn!, groupId, password), ct);
+                cluster = await s.Redshift.CreateAsync(new ClusterRequest(settings with { DbPort = s.ClusterPort }, state.RoleArn!, groupId, password), ct);
                 result.Created.Add($"cluster {id}");
                 s.Log.Information($"Redshift cluster {id} ({settings.NumNodes} x {settings.NodeType}) requested");
             }
@@ -49,7 +49,7 @@ public static class ProvisionCluster
         var available = await s.Redshift.DescribeAsync(id, ct)
                         ?? throw new PipelineException($"cluster {id} disappeared right after becoming available; run Provision again");
         state.Endpoint = result.Endpoint = available.Address;
-        state.Port = available.Port ?? settings.DbPort;
+        state.Port = available.Port ?? s.ClusterPort;
         state.DbName = settings.DbName;
         state.DbUser = settings.DbUser;
         s.State.Save(state);

@@ -49,9 +49,8 @@ public static class StageCopy
         var copies = StagingCopies.For(run.Platform.StagingSource(s3Config.LogData), run.Platform.StagingSource(s3Config.LogJsonPath),
             run.Platform.StagingSource(s3Config.SongData), options, run.Window);
         var warehouse = await run.WarehouseAsync();
-        var terminal = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         var results = new List<LoadResult>();
-        await using var printer = new ProgressPrinter(run.Log, terminal);
+        await using var printer = new ProgressPrinter(run.Log, ProgressPrinter.Terminal());
         var context = new LoadContext(run.Sql, run.Log, run.Id, aws.S3)
         {
             OnStart = printer.Watch, Mirror = upload.Mirror, Listing = upload.Listing, BeforeCommit = RecordScope(run),

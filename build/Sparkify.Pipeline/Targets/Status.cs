@@ -45,8 +45,8 @@ public static class Status
             () => s.Redshift.DescribeAsync(clusterId, ct));
         var uptime = cluster?.CreatedAt is { } created ? s.Clock.Now() - created : (TimeSpan?)null;
         var perHour = cluster is null ? null : s.Prices.PerHour(s.Aws.Region, cluster.NodeType, cluster.Nodes);
-        var cost = uptime is { } u && perHour is { } p ? Math.Round(p * (decimal)u.TotalHours, 2) : (decimal?)null;
-        var port = cluster?.Port ?? state.IngressPort ?? s.Config.Cluster.DbPort;
+        var cost = s.ClusterCosts && uptime is { } u && perHour is { } p ? Math.Round(p * (decimal)u.TotalHours, 2) : (decimal?)null;
+        var port = cluster?.Port ?? state.IngressPort ?? s.ClusterPort;
         var cidrs = await AwsStep.RunAsync(s.Aws, "reading the ingress rules", "[AWS] region", async () =>
         {
             var groupId = state.SecurityGroupId ?? await s.Ingress.DefaultSecurityGroupAsync(s.Aws.Region, ct);
@@ -59,7 +59,9 @@ public static class Status
             ? $"  cluster  {clusterId}: none"
             : $"  cluster  {clusterId}: {cluster.Status}, {cluster.Nodes} x {cluster.NodeType}, endpoint {cluster.Address ?? "-"}:{cluster.Port}, " +
               $"up {(uptime is { } t ? $"{(int)t.TotalHours}h{t.Minutes:00}m" : "?")}, " +
-              $"cost so far {(cost is { } c ? $"about {c:0.00} {s.Prices.Currency} (on-demand, {Pricing.RelativePath})" : "unknown (no price for it)")}");
+              (s.ClusterCosts
+                  ? $"cost so far {(cost is { } c ? $"about {c:0.00} {s.Prices.Currency} (on-demand, {Pricing.RelativePath})" : "unknown (no price for it)")}"
+                  : "no cost (the local profile's cluster is on moto)"));
         s.Log.Information(cidrs.Count == 0 ? $"  ingress  tcp/{port}: none" : $"  ingress  tcp/{port}: {string.Join(", ", cidrs)}");
         return new StatusResult(role, arn, policies, clusterId, cluster?.Status, cluster?.Address, uptime, cost, cidrs);
     }

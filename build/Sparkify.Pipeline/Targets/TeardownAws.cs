@@ -64,7 +64,7 @@ public static partial class TeardownAws
             s.Log.Information($"Ingress: no security group to clean ({e.Message})");
             return;
         }
-        var port = state.IngressPort ?? s.Config.Cluster.DbPort;
+        var port = state.IngressPort ?? s.ClusterPort;
         var description = Ingress.RuleDescription(clusterId);
         var ours = (await s.Ingress.CidrsAsync(groupId, port, ct)).Where(r => r.Description == description).Select(r => r.CidrIp);
         var cidrs = ours.Concat(state.IngressCidr is { } recorded ? [recorded] : []).Distinct().ToList();

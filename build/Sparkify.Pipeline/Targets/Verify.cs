@@ -9,7 +9,9 @@ namespace Sparkify.Pipeline.Targets;
 /// Runs the data-quality checks of sql/quality/; a violation fails the build with the failed queries and rows.
 public static class Verify
 {
-    public const string Folder = "quality";
+    public const string Folder = QualityCheck.Folder;
+    /// Under the artifacts folder: one CSV per failed check with all its offending rows.
+    public const string FailedFolder = "failed";
     /// Checks run on two connections at once: the local profile has two cores and each check is one scan, join or
     /// grouping (issue 13; figures in docs/schema.md).
     const int Connections = 2;
@@ -20,7 +22,7 @@ public static class Verify
         QualityReport report;
         try
         {
-            report = await RunAsync(warehouse, run.Sql, run.Window, run.Ct);
+            report = await RunAsync(warehouse, run.Sql, run.Window, run.Ct, Path.Combine(run.ArtifactsDir, FailedFolder));
         }
         catch (Exception e)
         {
@@ -30,31 +32,40 @@ public static class Verify
         run.Audit.Report("Verify", report.Counts(), report.Detail);
         run.Log.Information($"Verify on {warehouse}:\n{report.Table()}");
         run.Summary.Set("quality", report.ToJson());
-        if (report.Failures.Any()) throw new PipelineException(report.FailureMessage());
-        return report;
+        if (!report.Failures.Any()) return report;
+        // Through the log, whose sinks redact and escape, not in the exception Cake prints as it is.
+        run.Log.Error(report.FailureMessage());
+        throw new PipelineException(report.FailureSummary());
     });
 
-    /// Runs every check (all of them, even after a failure); it does not throw on a violation.
-    public static async Task<QualityReport> RunAsync(WarehouseEndpoint warehouse, SqlFiles sql, DateWindow? window, CancellationToken ct)
+    /// Runs every check (all of them, even after a failure) and counts each table's rows (the run records both in
+    /// etl_runs, where the report's trends read them back); it does not throw on a violation. With
+    /// <paramref name="failedFolder"/>, a failed check's offending rows all go to CHECK.csv there (files of an earlier
+    /// run for these checks are removed first).
+    public static async Task<QualityReport> RunAsync(WarehouseEndpoint warehouse, SqlFiles sql, DateWindow? window,
+        CancellationToken ct, string? failedFolder = null)
     {
         var checks = sql.List(Folder).Select(file => QualityCheck.From(file, sql.Read(file))).ToList();
         var screens = sql.List(QualityScreen.Folder).Select(file => QualityScreen.From(file, sql.Read(file))).ToList();
         QualityScreen.Validate(screens, checks);
+        if (failedFolder is not null) FailedRowsCsv.RemoveStale(failedFolder, checks.Select(c => c.Name));
         await using var connection = await warehouse.OpenAsync(ct);
         var more = new List<NpgsqlConnection>();
         IReadOnlyList<CheckOutcome> outcomes;
+        IReadOnlyDictionary<string, long?> tables;
         try
         {
             var range = await EventRange.ForAsync(connection, sql, window, ct);
             for (var i = 1; i < Connections; i++) more.Add(await warehouse.OpenAsync(ct));
             if (warehouse.Dialect == Dialect.Postgres)
                 foreach (var c in more.Prepend(connection)) await Statement.ExecuteAsync(c, sql.Read("postgres/verify_session.sql"), ct);
-            outcomes = await CheckRunner.RunAsync([connection, ..more], checks, screens, range, ct);
+            outcomes = await CheckRunner.RunAsync([connection, ..more], checks, screens, range, ct, failedFolder);
+            tables = await Tables.CountRowsAsync(connection, ct);
         }
         finally
         {
             foreach (var c in more) await c.DisposeAsync();
         }
-        return new QualityReport(outcomes);
+        return new QualityReport(outcomes) { Tables = tables };
     }
 }

@@ -67,7 +67,8 @@ public class FrontDoorTests : BuildScriptTest
     }
 
     [Test]
-    public void Help_lists_every_target_and_the_options_every_target_takes()
+    [Description("Issue 28: --help listed only the 7 options every target takes")]
+    public void Help_lists_every_target_and_every_option_with_its_targets_and_default()
     {
         var result = Build.Run(isolated: false, "--help");
 
@@ -76,7 +77,26 @@ public class FrontDoorTests : BuildScriptTest
             Assert.That(result.Output, Does.Match($@"(?m)^  {target}\s"), target);
         foreach (var option in Options.Declared.Where(o => o.ForAnyTarget))
             Assert.That(result.Output, Does.Contain($"  {option.Usage} ").And.Contains($"(default: {option.Default})"), option.Name);
-        Assert.That(result.Output, Does.Not.Match(@"(?m)^  --final-snapshot"), "a target's own option is listed as common");
+        foreach (var option in Options.Declared.Where(o => !o.ForAnyTarget))
+            Assert.That(result.Output, Does.Contain($"(targets: {option.TargetList}; default: {option.Default})"), option.Name);
+        Assert.That(result.Output, Does.Match(@"(?m)^  --sample=PATH\s+.*\(targets: StageCopy; default: a generated sample\)$"));
+        Assert.That(result.Output, Does.Match(@"(?m)^  --from=YYYY-MM-DD\s+.*\(targets: StageCopy, Transform, Verify; default: all days\)$"));
+        var common = result.Output[..result.Output.IndexOf("Options of some targets", StringComparison.Ordinal)];
+        Assert.That(common, Does.Not.Match(@"(?m)^  --final-snapshot"), "a target's own option is listed as common");
+    }
+
+    [Test]
+    [Description("Issue 28: Cake listed the run's end as 'Teardown ... Succeeded' after every target, read as the Teardown target")]
+    public void The_task_table_lists_the_targets_that_ran_and_no_teardown_row_while_the_runs_end_still_runs()
+    {
+        var result = Build.Run("Generate", $"--out={Path.Combine(Build.ArtifactsDir, "sample")}");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
+        Assert.That(result.Output, Does.Match(@"(?m)^\s*Generate\s+\d\d:\d\d:\d\d"));
+        Assert.That(result.Output, Does.Not.Match(@"(?m)^\s*Teardown\s"));
+        var record = Directory.GetFiles(Path.Combine(Build.ArtifactsDir, "runs"), "*.json").Single();
+        var summary = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(record))!;
+        Assert.That(summary["status"]!.GetValue<string>(), Is.EqualTo("succeeded"), "the run's end wrote the run's record");
     }
 
     [Test]

@@ -29,8 +29,8 @@ public sealed class TestWarehouse
             () => global::Sparkify.Pipeline.Targets.Transform.RunAsync(Db, Sql, window, runId, CancellationToken.None, skipUpToDate),
             r => ("succeeded", r.Changes.ToJson(), r.Detail));
 
-    public Task<QualityReport> VerifyAsync(DateWindow? window = null, string runId = "test-run") =>
-        RecordedAsync("Verify", window, runId, () => Verify.RunAsync(Db, Sql, window, CancellationToken.None),
+    public Task<QualityReport> VerifyAsync(DateWindow? window = null, string runId = "test-run", string? failedFolder = null) =>
+        RecordedAsync("Verify", window, runId, () => Verify.RunAsync(Db, Sql, window, CancellationToken.None, failedFolder),
             r => (r.Failures.Any() ? "failed" : "succeeded", r.Counts(), r.Detail));
 
     /// The target's work between its 'running' row and its outcome in etl_runs, as the run's lifecycle records them.

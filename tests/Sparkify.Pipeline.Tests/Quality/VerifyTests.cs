@@ -109,7 +109,7 @@ public class VerifyTests
         var rule = QualityCheck.From("x_rule.sql", "-- x: rule, severity: info is only a phrase here\nselect 1 as one\n");
 
         Assert.That((info.Informational, rule.Informational), Is.EqualTo((true, false)));
-        Assert.That(new CheckOutcome(info, 1, []).Failed, Is.False);
-        Assert.That(new CheckOutcome(rule, 1, []).Failed, Is.True);
+        Assert.That(new CheckOutcome(info, 1, [], []).Failed, Is.False);
+        Assert.That(new CheckOutcome(rule, 1, [], []).Failed, Is.True);
     }
 }

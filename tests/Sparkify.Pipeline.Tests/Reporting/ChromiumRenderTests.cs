@@ -20,6 +20,7 @@ public class ChromiumRenderTests
     public async Task RenderReport()
     {
         var db = await StarSchema.NewAsync();
+        await DataDocsTests.SeedRunsAsync(db);
         var (_, files) = await Report.RunAsync(db, SqlFiles.In(Repo.Root), _dir.File("report"), "local", CancellationToken.None, DataDocsTests.Record());
         _html = files.Html;
     }
@@ -80,7 +81,7 @@ public class ChromiumRenderTests
         Assert.That(PageRequests(netLog), Does.Contain("http://192.0.2.1/pixel.png"));
     }
 
-    [TestCase("top-songs"), TestCase("checks"), TestCase("loads"), TestCase("runs"), TestCase("lineage"), TestCase("schema")]
+    [TestCase("top-songs"), TestCase("checks"), TestCase("trends"), TestCase("loads"), TestCase("runs"), TestCase("lineage"), TestCase("schema")]
     [Description("Issue 16: a screenshot test checks the new sections are visible")]
     public void A_screenshot_of_each_new_section_shows_it(string anchor)
     {

@@ -27,7 +27,10 @@ public class DataDocsTests
             ["quality"] = new JsonArray(
                 new JsonObject { ["check"] = "users_user_id_unique_not_null", ["status"] = "passed", ["violations"] = 0, ["rows"] = new JsonArray() },
                 new JsonObject { ["check"] = "songplays_user_in_users", ["status"] = "failed", ["violations"] = 2,
-                    ["rows"] = new JsonArray("user_id=9 <x>", "user_id=10") },
+                    ["rows"] = new JsonArray("user_id=9 <x>", "user_id=10"),
+                    ["columns"] = new JsonArray("songplay_id", "user_id"),
+                    ["first_rows"] = new JsonArray(new JsonArray("17", "9 <x>"), new JsonArray("18", null)),
+                    ["csv"] = "/somewhere/artifacts/failed/songplays_user_in_users.csv" },
                 new JsonObject { ["check"] = "songplays_song_match_rate", ["status"] = "info", ["violations"] = null,
                     ["rows"] = new JsonArray("plays=16, matched=9") }),
             ["loads"] = new JsonArray(
@@ -44,19 +47,32 @@ public class DataDocsTests
         return new LastRunSummary(summary, "this run", DatasetNames.Local(s3, "sparkify-local", 5439, "sparkify"));
     }
 
-    [OneTimeSetUp]
-    public async Task Render()
+    /// Three Transform and four Verify rows of etl_runs: one running, one of the flat counts older runs wrote, and two
+    /// with checks and tables, the middle one failed.
+    public static async Task SeedRunsAsync(WarehouseEndpoint db)
     {
-        var db = await StarSchema.NewAsync();
-        await using (var connection = await db.OpenAsync(CancellationToken.None))
-            await StarSchema.ExecuteAsync(connection, """
+        await using var connection = await db.OpenAsync(CancellationToken.None);
+        await StarSchema.ExecuteAsync(connection, """
                 insert into etl_runs (run_id, target, window_from, window_to, started_at, finished_at, status, counts, detail) values
                     ('20181101T000000Z-aaaaaaaa', 'Transform', null, null, '2018-11-11 10:00:00', '2018-11-11 10:00:02.5', 'succeeded',
                      '{"songplays":{"inserted":16,"updated":0}}', 'ok'),
                     ('20181102T000000Z-bbbbbbbb', 'Transform', '2018-11-04', '2018-11-05', '2018-11-12 10:00:00', '2018-11-12 10:00:01', 'failed',
                      null, 'boom'),
-                    ('20181102T000000Z-bbbbbbbb', 'Verify', null, null, '2018-11-12 10:01:00', null, 'running', null, null);
+                    ('20181102T000000Z-bbbbbbbb', 'Verify', null, null, '2018-11-12 10:01:00', null, 'running', null, null),
+                    ('20181101T000000Z-aaaaaaaa', 'Verify', null, null, '2018-11-11 10:01:00', '2018-11-11 10:01:01', 'succeeded',
+                     '{"songplays_user_in_users":0,"users_user_id_unique_not_null":0}', '2 passed, 0 failed'),
+                    ('20181103T000000Z-cccccccc', 'Verify', null, null, '2018-11-13 10:01:00', '2018-11-13 10:01:01', 'failed',
+                     '{"checks":{"songplays_user_in_users":2,"users_user_id_unique_not_null":0},"tables":{"songplays":16,"users":4}}', '1 passed, 1 failed'),
+                    ('20181104T000000Z-dddddddd', 'Verify', null, null, '2018-11-14 10:01:00', '2018-11-14 10:01:01', 'succeeded',
+                     '{"checks":{"songplays_user_in_users":0,"users_user_id_unique_not_null":0},"tables":{"songplays":20,"users":5}}', '2 passed, 0 failed');
                 """);
+    }
+
+    [OneTimeSetUp]
+    public async Task Render()
+    {
+        var db = await StarSchema.NewAsync();
+        await SeedRunsAsync(db);
         var (_, files) = await Report.RunAsync(db, Sql, _dir.Path, "local", CancellationToken.None, Record());
         _html = await File.ReadAllTextAsync(files.Html);
     }
@@ -67,13 +83,75 @@ public class DataDocsTests
     [Test]
     public void Checks_list_each_check_with_its_file_status_and_first_offending_rows()
     {
-        Assert.That(Rows("checks"), Is.EqualTo(new[]
+        Assert.That(Rows("checks").Take(3), Is.EqualTo(new[]
         {
             new[] { "users_user_id_unique_not_null", "sql/quality/users_user_id_unique_not_null.sql", "passed", "0", "" },
             new[] { "songplays_user_in_users", "sql/quality/songplays_user_in_users.sql", "failed", "2", "user_id=9 <x>; user_id=10" },
             new[] { "songplays_song_match_rate", "sql/quality/songplays_song_match_rate.sql", "info", "—", "plays=16, matched=9" },
         }));
         Assert.That(Section("checks"), Does.Contain("user_id=9 &lt;x&gt;"), "values are escaped");
+    }
+
+    [Test]
+    [Description("Issue 28: each check with its status, SQL, threshold and first offending rows with their keys")]
+    public void Each_check_shows_its_threshold_its_query_and_its_first_offending_rows_under_their_columns()
+    {
+        var section = Section("checks");
+        var failed = section[section.IndexOf("<h3 id=\"check-songplays_user_in_users\">", StringComparison.Ordinal)..];
+        failed = failed[..failed.IndexOf("<h3", 4, StringComparison.Ordinal)];
+
+        Assert.That(failed, Does.Contain("<span class=\"status-failed\">failed</span>"));
+        Assert.That(failed, Does.Contain("Threshold: 0 rows; any offending row fails Verify."));
+        Assert.That(failed, Does.Contain("<details open><summary>sql/quality/songplays_user_in_users.sql</summary>"));
+        Assert.That(failed, Does.Contain(WebUtility.HtmlEncode(Sql.Read("quality/songplays_user_in_users.sql").Trim())));
+        Assert.That(failed, Does.Contain("<th>songplay id</th><th>user id</th>"));
+        Assert.That(HtmlRows.Of(failed), Is.EqualTo(new[] { new[] { "17", "9 <x>" }, new[] { "18", "NULL" } }));
+        Assert.That(failed, Does.Contain("<a href=\"../failed/songplays_user_in_users.csv\">"));
+        Assert.That(section, Does.Contain("Counted first by sql/quality/screens/").Or.Not.Contain("songplays_staged_event_has_fact"));
+        Assert.That(section, Does.Contain("Informational (-- severity: info)"));
+    }
+
+    [Test]
+    [Description("Issue 28: trends over the last runs, from the warehouse's own run records, as inline SVG")]
+    public void Trends_draw_each_checks_violations_and_each_tables_rows_over_the_recorded_verify_runs()
+    {
+        var section = Section("trends");
+        var rows = Rows("trends").ToDictionary(r => r[0], r => r);
+
+        Assert.That(section, Does.Contain("3 Verify runs, from 2018-11-11 10:01:00 to 2018-11-14 10:01:00"), "the running one has no figures");
+        Assert.That((rows["songplays_user_in_users"][2], rows["songplays_user_in_users"][3], rows["songplays_user_in_users"][4]),
+            Is.EqualTo(("0", "0 – 2", "3")));
+        Assert.That((rows["songplays"][2], rows["songplays"][3], rows["songplays"][4]), Is.EqualTo(("20", "16 – 20", "2")),
+            "row counts exist from the runs that recorded them");
+        Assert.That(Regex.Matches(section, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend\"").Count, Is.EqualTo(4));
+        Assert.That(Regex.Matches(section, "<circle [^>]*fill=\"#c53030\"").Count, Is.EqualTo(1), "one failed point");
+        Assert.That(section, Does.Contain("<title>20181103T000000Z-cccccccc: 2</title>"));
+        Assert.That(section, Does.Contain("Source: sql/docs/verify_history.sql"));
+    }
+
+    [Test]
+    [Description("Issue 28: the schema's keys as the read-only role sees them")]
+    public async Task Schema_read_by_a_role_that_only_selects_shows_the_keys_of_the_five_star_tables()
+    {
+        var db = await StarSchema.NewAsync();
+        var reader = $"reader_{Guid.NewGuid():N}"[..20];
+        var password = Sparkify.Pipeline.State.Passwords.New();
+        await using (var connection = await db.OpenAsync(CancellationToken.None))
+            await StarSchema.ExecuteAsync(connection, $"""
+                create role {reader} login password '{password}';
+                grant usage on schema public to {reader};
+                grant select on all tables in schema public to {reader};
+                """);
+        var asReader = new WarehouseEndpoint(Dialect.Postgres, db.Host, db.Port, db.Database, reader, password);
+
+        var (content, _) = await Report.RunAsync(asReader, Sql, _dir.File("reader"), "local", CancellationToken.None, Record());
+
+        var keys = content.Docs!.Tables.SelectMany(t => t.Columns.Where(c => c.Keys.Length > 0).Select(c => $"{t.Name}.{c.Name} {c.Keys}"));
+        Assert.That(keys, Is.SupersetOf(new[]
+        {
+            "songplays.songplay_id PK", "songplays.session_id unique", "songplays.item_in_session unique", "songplays.user_id unique",
+            "users.user_id PK", "songs.song_id PK", "artists.artist_id PK", "time.start_time PK",
+        }));
     }
 
     [Test]
@@ -94,7 +172,7 @@ public class DataDocsTests
     [Test]
     public void Runs_show_etl_runs_newest_first_with_window_status_duration_and_counts()
     {
-        Assert.That(Rows("runs"), Is.EqualTo(new[]
+        Assert.That(Rows("runs").Where(r => r[1] == "Transform" || r[5] == "running"), Is.EqualTo(new[]
         {
             new[] { "20181102T000000Z-bbbbbbbb", "Verify", "—", "—", "2018-11-12 10:01:00", "running", "—", "—" },
             new[] { "20181102T000000Z-bbbbbbbb", "Transform", "2018-11-04", "2018-11-05", "2018-11-12 10:00:00", "failed", "1.000", "—" },

@@ -143,12 +143,28 @@ public class ProvisionTests
     public async Task Provision_prints_the_cost_estimate_before_creating_the_cluster()
     {
         using var moto = await MotoAccount.FreshAsync();
-        using var session = moto.Session("CLUSTER:cluster_type=multi-node", "CLUSTER:num_nodes=2");
+        using var session = moto.Session(Sparkify.Pipeline.Config.Profile.Aws, new AwsContext("us-west-2", moto.Endpoint, moto.Credentials),
+            "CLUSTER:cluster_type=multi-node", "CLUSTER:num_nodes=2", "NETWORK:ingress_cidr=127.0.0.1/32");
 
         await Provision.RunAsync(session, None);
 
         var log = moto.Output.ToString();
         Assert.That(log, Does.Contain("Cost estimate: 2 x ra3.large in us-west-2: about 1.09 USD per hour"));
         Assert.That(log.IndexOf("Cost estimate", StringComparison.Ordinal), Is.LessThan(log.IndexOf("requested", StringComparison.Ordinal)));
+    }
+
+    [Test]
+    [Description("Issue 28: a local run printed an AWS cost estimate, and tcp/5439 when the warehouse's port was another")]
+    public async Task Local_provision_prints_no_cost_and_names_the_local_warehouse_port()
+    {
+        using var moto = await MotoAccount.FreshAsync();
+        using var session = moto.Session("LOCAL:pg_port=25446");
+
+        await Provision.RunAsync(session, None);
+
+        var log = moto.Output.ToString();
+        Assert.That(log, Does.Not.Contain("Cost estimate").And.Not.Contain("USD"));
+        Assert.That(log, Does.Contain("on tcp/25446").And.Not.Contain("5439"));
+        Assert.That((await moto.IngressAsync(25446)).Select(r => r.CidrIp), Is.EqualTo(new[] { "127.0.0.1/32" }));
     }
 }
