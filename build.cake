@@ -117,7 +117,7 @@ Task("Etl")
     .IsDependentOn("Report");
 
 Task("Teardown")
-    .Description("Delete the cluster, the ingress rule and the role (--final-snapshot=NAME keeps a snapshot), then stop the local services; safe any time")
+    .Description("Delete the cluster (or Serverless usage limit, workgroup, namespace), the ingress rule and the role (--final-snapshot=NAME keeps a snapshot), then stop the local services; safe any time")
     .Skippable()
     .Does<Run>(run => TeardownTarget.ExecuteAsync(run));
 

@@ -19,6 +19,9 @@ public sealed class AwsContext(string region, string? serviceUrl, AWSCredentials
     /// Null for AWS's own endpoints.
     public string? ServiceUrl { get; } = serviceUrl;
 
+    /// Where Redshift Serverless calls go when not with the rest ([AWS] serverless_endpoint); null: ServiceUrl, else AWS's own.
+    public string? ServerlessUrl { get; init; }
+
     /// Null means the SDK's default credential chain.
     public AWSCredentials? Credentials { get; } = credentials;
 

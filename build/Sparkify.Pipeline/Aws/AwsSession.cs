@@ -13,6 +13,7 @@ public sealed class AwsSession(AwsContext aws, DwhConfig config, Profile profile
     : IDisposable
 {
     QueryApi? _iam, _redshift;
+    Serverless.ServerlessApi? _serverless;
     Amazon.EC2.AmazonEC2Client? _ec2;
 
     public AwsContext Aws => aws;
@@ -36,6 +37,18 @@ public sealed class AwsSession(AwsContext aws, DwhConfig config, Profile profile
     public Iam Iam => new(_iam ??= new QueryApi(QueryEndpoint.Iam(aws), aws, Retry, Transport));
     public Redshift Redshift => new(_redshift ??= new QueryApi(QueryEndpoint.Redshift(aws), aws, Retry, Transport));
     public Ingress Ingress => new(_ec2 ??= aws.Ec2());
+
+    public Serverless.RedshiftServerless Serverless =>
+        new(_serverless ??= new Serverless.ServerlessApi(Pipeline.Aws.Serverless.ServerlessApi.EndpointFor(aws), aws, Retry, Transport));
+
+    /// [CLUSTER] kind = serverless in the aws profile; the local profile's moto has no Redshift Serverless.
+    public bool IsServerless => profile == Profile.Aws && config.Cluster.Kind == WarehouseKind.Serverless;
+
+    /// The warehouse's name as the ingress rule's description names it: the workgroup, or the cluster identifier.
+    public string WarehouseName => IsServerless ? config.Serverless.Workgroup : config.Cluster.Identifier;
+
+    /// The root the price tables are read from (pricing/).
+    public string Root { get; init; } = ".";
 
     /// The ingress rule's CIDR when [NETWORK] ingress_cidr is not set: loopback locally, this machine's public IP on AWS.
     public Task<string> DefaultIngressCidrAsync(CancellationToken ct) =>
@@ -61,6 +74,7 @@ public sealed class AwsSession(AwsContext aws, DwhConfig config, Profile profile
     {
         _iam?.Dispose();
         _redshift?.Dispose();
+        _serverless?.Dispose();
         _ec2?.Dispose();
     }
 }

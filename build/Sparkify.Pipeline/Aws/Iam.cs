@@ -16,6 +16,10 @@ public sealed class Iam(QueryApi api)
         ("Description", "Lets Redshift read the sparkify-dwh sources in S3"),
         ("Tags.member.1.Key", "project"), ("Tags.member.1.Value", "sparkify-dwh"));
 
+    /// Replaces who may assume the role: Provision widens an existing role's trust to Redshift Serverless.
+    public static QueryRequest UpdateAssumeRolePolicy(string role, string trustPolicy) =>
+        QueryRequest.Of("UpdateAssumeRolePolicy", Version, ("RoleName", role), ("PolicyDocument", trustPolicy));
+
     public static QueryRequest GetRole(string role) => QueryRequest.Of("GetRole", Version, ("RoleName", role));
 
     public static QueryRequest DeleteRole(string role) => QueryRequest.Of("DeleteRole", Version, ("RoleName", role));
@@ -54,6 +58,9 @@ public sealed class Iam(QueryApi api)
     public async Task<string> CreateRoleAsync(string role, string trustPolicy, CancellationToken ct) =>
         QueryApi.Find(await api.SendAsync(CreateRole(role, trustPolicy), ct), "Arn")
         ?? throw new PipelineException($"IAM CreateRole {role} answered without the role's ARN");
+
+    public Task UpdateTrustAsync(string role, string trustPolicy, CancellationToken ct) =>
+        api.SendAsync(UpdateAssumeRolePolicy(role, trustPolicy), ct);
 
     public Task AttachAsync(string role, string policyArn, CancellationToken ct) => api.SendAsync(AttachRolePolicy(role, policyArn), ct);
 

@@ -16,12 +16,15 @@ public sealed class Pricing
     [JsonPropertyName("currency")] public string Currency { get; init; } = "USD";
     [JsonPropertyName("regions")] public Dictionary<string, Dictionary<string, decimal>> Regions { get; init; } = [];
 
-    public static Pricing Load(string root)
+    public static Pricing Load(string root) => LoadTable<Pricing>(root, RelativePath);
+
+    /// A dated price table under pricing/; a missing or broken one names itself.
+    internal static T LoadTable<T>(string root, string relativePath)
     {
-        var path = Path.Combine(root, RelativePath);
+        var path = Path.Combine(root, relativePath);
         try
         {
-            return JsonSerializer.Deserialize<Pricing>(File.ReadAllText(path)) ?? throw new JsonException("empty");
+            return JsonSerializer.Deserialize<T>(File.ReadAllText(path)) ?? throw new JsonException("empty");
         }
         catch (Exception e) when (e is IOException or JsonException)
         {

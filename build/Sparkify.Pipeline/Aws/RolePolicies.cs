@@ -8,13 +8,19 @@ public static class RolePolicies
 {
     public const string InlinePolicyName = "sparkify-dwh-s3-sources";
 
-    /// Only Redshift may assume the role.
-    public static string Trust() => JsonSerializer.Serialize(new
+    /// Only Redshift may assume the role; Redshift Serverless as well when it is the warehouse (its guide, "Identity and
+    /// access management in Amazon Redshift Serverless": the trust names redshift-serverless.amazonaws.com and redshift.amazonaws.com).
+    public static string Trust(bool serverless = false) => JsonSerializer.Serialize(new
     {
         Version = "2012-10-17",
         Statement = new[]
         {
-            new { Effect = "Allow", Principal = new { Service = "redshift.amazonaws.com" }, Action = "sts:AssumeRole" },
+            new
+            {
+                Effect = "Allow",
+                Principal = new { Service = serverless ? (object)new[] { "redshift.amazonaws.com", "redshift-serverless.amazonaws.com" } : "redshift.amazonaws.com" },
+                Action = "sts:AssumeRole",
+            },
         },
     });
 

@@ -25,7 +25,7 @@ public static class Options
     public static readonly OptionSpec Force = new("force", OptionType.Flag, "false", ["StageCopy", "Transform"], "local profile: reload and transform even when up to date (nothing changed since the last run)");
     public static readonly OptionSpec Recreate = new("recreate", OptionType.Flag, "false", ["CreateTables"], "drop the tables first (loses their data)");
     public static readonly OptionSpec Sample = new("sample", OptionType.Path, "a generated sample", ["StageCopy"], "local profile: the folder of sample data to upload to the local bucket");
-    public static readonly OptionSpec FinalSnapshot = new("final-snapshot", OptionType.Text, "none", ["Teardown"], "keep a final snapshot of the cluster under this name");
+    public static readonly OptionSpec FinalSnapshot = new("final-snapshot", OptionType.Text, "none", ["Teardown"], "keep a final snapshot of the cluster (Serverless: the namespace) under this name");
     public static readonly OptionSpec Sql = new("sql", OptionType.Text, "none", ["Query"], "the SQL to run read-only");
     public static readonly OptionSpec File = new("file", OptionType.Path, "none", ["Query"], "a .sql file to run read-only (instead of --sql)");
     public static readonly OptionSpec MaxRows = new("max-rows", OptionType.Number, "1000", ["Query"], "rows printed per result at most");

@@ -11,6 +11,9 @@ public sealed partial record DwhConfig(
     AwsSettings Aws, ClusterSettings Cluster, IamSettings Iam, NetworkSettings Network,
     S3Settings S3, LoadSettings Load, LocalSettings Local)
 {
+    /// [SERVERLESS]: read with the rest; used when [CLUSTER] kind = serverless (aws profile).
+    public ServerlessSettings Serverless { get; init; } = ServerlessSettings.Default;
+
     /// [TELEMETRY]: where the run's trace is also sent. The section is optional (a dwh.cfg from before it still loads).
     public TelemetrySettings Telemetry { get; init; } = new(null);
 
@@ -24,7 +27,10 @@ public sealed partial record DwhConfig(
         var config = new DwhConfig(
             new AwsSettings(
                 r.Text("AWS", "region", Region().IsMatch, "is not an AWS region such as us-west-2"),
-                r.Optional("AWS", "endpoint", IsHttpUrl, "is not an http(s):// URL")),
+                r.Optional("AWS", "endpoint", IsHttpUrl, "is not an http(s):// URL"))
+            {
+                ServerlessEndpoint = r.Optional("AWS", "serverless_endpoint", IsHttpUrl, "is not an http(s):// URL"),
+            },
             new ClusterSettings(
                 r.Text("CLUSTER", "identifier", ClusterId().IsMatch,
                     "is not a Redshift cluster identifier (lower-case letters, digits and single hyphens, starting with a letter, at most 63)"),
@@ -44,6 +50,7 @@ public sealed partial record DwhConfig(
                     _ => ClusterAuth.Password,
                 },
                 ConnectTimeoutSeconds = r.Int("CLUSTER", "connect_timeout_seconds", 1, 300),
+                Kind = r.OneOf("CLUSTER", "kind", "provisioned", "serverless") == "serverless" ? WarehouseKind.Serverless : WarehouseKind.Provisioned,
                 CommandTimeoutSeconds = r.Int("CLUSTER", "command_timeout_seconds", 0, 86400),
             },
             new IamSettings(
@@ -71,10 +78,12 @@ public sealed partial record DwhConfig(
                 r.Text("LOCAL", "bucket", b => S3Location.TryParse("s3://" + b, out _), "is not a valid bucket name"),
                 r.Text("LOCAL", "data_dir", d => d.Length > 0, "is empty; name a folder of its own (default .local)")))
         {
+            Serverless = ServerlessConfig.Read(r),
             Telemetry = new TelemetrySettings(OtlpEndpoint(layers, r)),
         };
         r.RejectUnknownAndSecrets();
         ClusterShape.Check(layers, config.Cluster, r);
+        ServerlessConfig.CheckShape(layers, config.Cluster, r);
         CheckDataDir(layers, checkout, r);
         r.ThrowIfInvalid();
         return config;
@@ -95,7 +104,7 @@ public sealed partial record DwhConfig(
                 t => IsHttpUrl(t) && new Uri(t) is { UserInfo.Length: 0, Query.Length: 0, Fragment.Length: 0 },
                 "is not an http(s):// URL without user, password or query, such as http://127.0.0.1:4318");
 
-    static bool IsHttpUrl(string text) =>
+    internal static bool IsHttpUrl(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     [GeneratedRegex(@"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d\z")]

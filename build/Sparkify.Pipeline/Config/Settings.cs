@@ -1,7 +1,11 @@
 namespace Sparkify.Pipeline.Config;
 
 /// [AWS]: where the control-plane calls go. An empty endpoint means AWS's own; the local profile uses its moto.
-public sealed record AwsSettings(string Region, string? Endpoint);
+public sealed record AwsSettings(string Region, string? Endpoint)
+{
+    /// Where Redshift Serverless calls go when not with the rest (a VPC endpoint, or a test double); null: Endpoint.
+    public string? ServerlessEndpoint { get; init; }
+}
 
 /// [CLUSTER]: the Redshift cluster Provision creates (or reuses by identifier), and the database names both profiles use.
 public sealed record ClusterSettings(
@@ -12,6 +16,9 @@ public sealed record ClusterSettings(
     /// DWH_DB_PASSWORD), iam (temporary credentials for db_user, GetClusterCredentials), or iam_identity (temporary
     /// credentials for the caller's own IAM identity, GetClusterCredentialsWithIAM). The local profile ignores it.
     public ClusterAuth Auth { get; init; } = ClusterAuth.Password;
+
+    /// provisioned (a cluster of node_type x num_nodes) or serverless (the [SERVERLESS] namespace and workgroup).
+    public WarehouseKind Kind { get; init; } = WarehouseKind.Provisioned;
 
     /// How long a connection to the warehouse may take before it fails with "cannot reach".
     public int ConnectTimeoutSeconds { get; init; } = 15;

@@ -1,5 +1,6 @@
 using Npgsql;
 using Sparkify.Pipeline.Aws;
+using Sparkify.Pipeline.Aws.Serverless;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Lineage;
 using Sparkify.Pipeline.Loading;
@@ -15,7 +16,7 @@ public sealed class AwsPlatform(DwhConfig config, StateFile state, SqlFiles sql,
     public override Profile Profile => Profile.Aws;
 
     public override Task<AwsContext> ControlPlaneAsync(CancellationToken ct) =>
-        Task.FromResult(new AwsContext(Config.Aws.Region, Config.Aws.Endpoint, null));
+        Task.FromResult(new AwsContext(Config.Aws.Region, Config.Aws.Endpoint, null) { ServerlessUrl = Config.Aws.ServerlessEndpoint });
 
     public override bool ControlPlaneStopped() => false;
 
@@ -35,7 +36,8 @@ public sealed class AwsPlatform(DwhConfig config, StateFile state, SqlFiles sql,
     public override DatasetNames Datasets()
     {
         var (c, recorded) = (Config, State.Load());
-        return DatasetNames.Redshift(c.S3, recorded.ClusterId ?? c.Cluster.Identifier, c.Aws.Region, recorded.Port ?? c.Cluster.DbPort,
+        var warehouse = IsServerless(c, recorded) ? recorded.Workgroup ?? c.Serverless.Workgroup : recorded.ClusterId ?? c.Cluster.Identifier;
+        return DatasetNames.Redshift(c.S3, warehouse, c.Aws.Region, recorded.Port ?? c.Cluster.DbPort,
             recorded.DbName ?? c.Cluster.DbName);
     }
 
@@ -49,15 +51,35 @@ public sealed class AwsPlatform(DwhConfig config, StateFile state, SqlFiles sql,
 
     /// The system views a COPY's outcome is read from: a provisioned cluster Provision makes is single-AZ, so STL
     /// (the raw line) exists there; a shape without STL (Serverless, Multi-AZ) answers SysOnly.
-    public static LoadViews LoadViewsOf(ClusterSettings cluster) => LoadViews.SysWithStlRawLine;
+    public static LoadViews LoadViewsOf(DwhConfig config, DwhState recorded) =>
+        IsServerless(config, recorded) ? LoadViews.SysOnly : LoadViews.SysWithStlRawLine;
 
     public override Task TearDownControlPlaneAsync(Func<Task> awsPart) => awsPart();
 
     public override Task TearDownServicesAsync(CancellationToken ct) => Task.CompletedTask;
 
+    /// What Provision recorded decides; before any Provision, [CLUSTER] kind does.
+    public static bool IsServerless(DwhConfig config, DwhState recorded) =>
+        recorded.Kind is { } kind ? kind == "serverless" : config.Cluster.Kind == WarehouseKind.Serverless;
+
+    /// Redshift Serverless: the endpoint from GetWorkgroup and a login from GetCredentials, both fetched now.
+    async Task<WarehouseEndpoint> ServerlessAsync(DwhState recorded, CancellationToken ct)
+    {
+        var aws = await ControlPlaneAsync(ct);
+        using var api = new ServerlessApi(ServerlessApi.EndpointFor(aws), aws, RetrySpec.Standard);
+        var dbName = recorded.DbName ?? Config.Cluster.DbName;
+        var login = await ServerlessLogin.FetchAsync(new RedshiftServerless(api), aws, recorded.Workgroup ?? Config.Serverless.Workgroup,
+            dbName, log, ct);
+        return new WarehouseEndpoint(Dialect.Redshift, login.Address, login.Port, dbName, login.Credentials.User, login.Credentials.Password)
+        {
+            ConnectTimeoutSeconds = Config.Cluster.ConnectTimeoutSeconds,
+        };
+    }
+
     /// [CLUSTER] auth = iam: a temporary login fetched per run; auth = password: DWH_DB_PASSWORD or the state file's.
     async Task<WarehouseEndpoint> RedshiftFromAsync(DwhState recorded, CancellationToken ct)
     {
+        if (IsServerless(Config, recorded)) return await ServerlessAsync(recorded, ct);
         if (recorded.Endpoint is null || recorded.Port is null)
             throw new PipelineException($"no Redshift endpoint in {State.Path}; run ./build.sh Provision --profile=aws first");
         var cluster = Config.Cluster;

@@ -115,6 +115,7 @@ public sealed class Run : IDisposable
     public async Task<AwsSession> AwsSessionAsync() =>
         new(await Platform.ControlPlaneAsync(Ct), Config, Profile, State, Log, Pricing.Load(Root))
         {
+            Root = Root,
             PasswordFromEnvironment = Environment.GetEnvironmentVariable("DWH_DB_PASSWORD") is { Length: > 0 } p ? p : null,
         };
 

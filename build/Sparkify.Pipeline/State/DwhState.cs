@@ -23,6 +23,13 @@ public sealed class DwhState
     public int? IngressPort { get; set; }
     public DateTimeOffset? CreatedAt { get; set; }
 
+    /// [CLUSTER] kind as Provision used it: "serverless" (a namespace and workgroup) or "provisioned" (a cluster); null: none yet.
+    public string? Kind { get; set; }
+    public string? Namespace { get; set; }
+    public string? Workgroup { get; set; }
+    public string? WorkgroupArn { get; set; }
+    public string? UsageLimitId { get; set; }
+
     /// The local profile's PostgreSQL bootstrap superuser password: used only to create the roles and the database.
     public string? LocalPgPassword { get; set; }
 
@@ -51,5 +58,6 @@ public sealed class DwhState
         SecurityGroupId = IngressCidr = null;
         Port = IngressPort = null;
         CreatedAt = null;
+        Kind = Namespace = Workgroup = WorkgroupArn = UsageLimitId = null;
     }
 }

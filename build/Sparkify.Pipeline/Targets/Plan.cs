@@ -35,12 +35,11 @@ public static partial class Plan
         var calls = new List<string>();
         var existing = new List<string>();
         var role = s.Config.Iam.RoleName;
-        var cluster = s.Config.Cluster;
 
         var arn = await AwsStep.RunAsync(s.Aws, $"reading IAM role {role}", "[IAM_ROLE] role_name", async () =>
         {
             var found = await s.Iam.RoleArnAsync(role, ct);
-            if (found is null) calls.Add(Show("IAM", Iam.CreateRole(role, RolePolicies.Trust())));
+            if (found is null) calls.Add(Show("IAM", Iam.CreateRole(role, RolePolicies.Trust(s.IsServerless))));
             else existing.Add($"role {role} ({Redacted(found)})");
             if (s.Config.Iam.LeastPrivilege)
             {
@@ -59,6 +58,26 @@ public static partial class Plan
             () => s.Ingress.DefaultSecurityGroupAsync(s.Aws.Region, ct));
         existing.Add($"default security group {groupId}");
 
+        var notChecked = new List<string>();
+        var (port, cost) = s.IsServerless
+            ? await PlanServerless.WarehouseAsync(s, roleArn, groupId, calls, existing, notChecked, ct)
+            : await ClusterAsync(s, roleArn, groupId, calls, existing, ct);
+        var cidr = await PlannedCidrAsync(s, ct);
+        var cidrs = await AwsStep.RunAsync(s.Aws, "reading the ingress rules", "[AWS] region",
+            async () => (await s.Ingress.CidrsAsync(groupId, port, ct)).Select(r => r.CidrIp).ToList());
+        if (cidrs.Contains(cidr)) existing.Add($"ingress {cidr} on tcp/{port}");
+        else calls.Add($"EC2 AuthorizeSecurityGroupIngress (GroupId={groupId}, IpProtocol=tcp, FromPort={port}, ToPort={port}, " +
+                       $"CidrIp={cidr}, Description={Ingress.RuleDescription(s.WarehouseName)})");
+
+        var statements = Statements(s, sql, roleArn);
+        Log(s, calls, existing, notChecked, statements, cost);
+        return new PlanResult(calls, existing, statements, cost) { Unchecked = notChecked };
+    }
+
+    static async Task<(int Port, string Cost)> ClusterAsync(AwsSession s, string roleArn, string groupId, List<string> calls, List<string> existing,
+        CancellationToken ct)
+    {
+        var cluster = s.Config.Cluster;
         var found = await AwsStep.RunAsync(s.Aws, $"reading cluster {cluster.Identifier}", "[CLUSTER] identifier and [AWS] region",
             () => s.Redshift.DescribeAsync(cluster.Identifier, ct));
         var cost = s.Prices.Describe(s.Aws.Region, cluster.NodeType, cluster.NumNodes);
@@ -75,17 +94,7 @@ public static partial class Plan
             cost = s.Prices.Describe(s.Aws.Region, found.NodeType, found.Nodes) + " (the existing cluster, already running)";
         }
 
-        var port = found?.Port ?? cluster.DbPort;
-        var cidr = await PlannedCidrAsync(s, ct);
-        var cidrs = await AwsStep.RunAsync(s.Aws, "reading the ingress rules", "[AWS] region",
-            async () => (await s.Ingress.CidrsAsync(groupId, port, ct)).Select(r => r.CidrIp).ToList());
-        if (cidrs.Contains(cidr)) existing.Add($"ingress {cidr} on tcp/{port}");
-        else calls.Add($"EC2 AuthorizeSecurityGroupIngress (GroupId={groupId}, IpProtocol=tcp, FromPort={port}, ToPort={port}, " +
-                       $"CidrIp={cidr}, Description={Ingress.RuleDescription(cluster.Identifier)})");
-
-        var statements = Statements(s, sql, roleArn);
-        Log(s, calls, existing, statements, cost);
-        return new PlanResult(calls, existing, statements, cost);
+        return (found?.Port ?? cluster.DbPort, cost);
     }
 
     /// The DDL of CreateTables and the COPYs of StageCopy for Redshift, as they would run, role account redacted.
@@ -97,7 +106,9 @@ public static partial class Plan
         foreach (var copy in StagingCopies.For(s3.LogData.ToString(), s3.LogJsonPath.ToString(), s3.SongData.ToString(),
                      CopyOptions.FromConfig(s.Config)))
             statements.Add(Redacted(RedshiftCopy.Statement(sql, copy, roleArn)));
-        var login = s.Config.Cluster.Auth == ClusterAuth.Password
+        var login = s.IsServerless
+            ? $"-- login, once per run: {PlanServerless.Login(s)}"
+            : s.Config.Cluster.Auth == ClusterAuth.Password
             ? "-- login: the master password (DWH_DB_PASSWORD, else the one Provision generates into the state file)"
             : $"-- login, once per run: {Show("Redshift", ClusterLogin.Request(s.Config.Cluster, s.Config.Cluster.Identifier, s.Config.Cluster.DbName, null))}";
         statements.Insert(0, login);
@@ -118,13 +129,14 @@ public static partial class Plan
         }
     }
 
-    static void Log(AwsSession s, List<string> calls, List<string> existing, List<string> statements, string cost)
+    static void Log(AwsSession s, List<string> calls, List<string> existing, List<string> notChecked, List<string> statements, string cost)
     {
         s.Log.Information($"Plan ({s.Profile.Name()}, {s.Aws.Region}); nothing below has been done:");
         s.Log.Information(existing.Count == 0 ? "  exists already: nothing" : "  exists already:");
         foreach (var e in existing) s.Log.Information($"    {e}");
         s.Log.Information(calls.Count == 0 ? "  Provision would call: nothing (all in place)" : "  Provision would call, in order:");
         foreach (var c in calls) s.Log.Information($"    {c}");
+        foreach (var u in notChecked) s.Log.Warning($"  not checked: {u}");
         s.Log.Information($"  cost estimate: {cost}");
         s.Log.Information("  CreateTables and StageCopy would run on Redshift:");
         foreach (var statement in statements)
@@ -133,12 +145,12 @@ public static partial class Plan
 
     /// One call with its parameters; passwords never shown, the role's account redacted. Password parameters are
     /// written "Name (value)": the log's redactor masks anything shaped like "password=value".
-    static string Show(string service, QueryRequest request) => $"{service} {request.Action} (" + string.Join(", ",
+    internal static string Show(string service, QueryRequest request) => $"{service} {request.Action} (" + string.Join(", ",
         request.Parameters.Select(p => p.Key.Contains("Password", StringComparison.Ordinal)
             ? $"{p.Key} ({(p.Value is "true" or GeneratedLater ? p.Value : "not shown")})"
             : $"{p.Key}={Redacted(p.Value)}")) + ")";
 
-    static string Redacted(string text) => AccountInArn().Replace(text, $"arn:aws:iam::{RedactedAccount}:");
+    internal static string Redacted(string text) => AccountInArn().Replace(text, $"arn:aws:iam::{RedactedAccount}:");
 
     [System.Text.RegularExpressions.GeneratedRegex(@"arn:aws:iam::\d{12}:")]
     private static partial System.Text.RegularExpressions.Regex AccountInArn();

@@ -15,7 +15,7 @@ public static class ProvisionRole
         {
             try
             {
-                arn = await s.Iam.CreateRoleAsync(role, RolePolicies.Trust(), ct);
+                arn = await s.Iam.CreateRoleAsync(role, RolePolicies.Trust(s.IsServerless), ct);
                 result.Created.Add($"role {role}");
                 s.Log.Information($"IAM role {role} created ({arn})");
             }
@@ -28,6 +28,8 @@ public static class ProvisionRole
         {
             result.Kept.Add($"role {role}");
             s.Log.Information($"IAM role {role} exists ({arn}), kept");
+            // A role made for a cluster trusts redshift.amazonaws.com only; a namespace needs Redshift Serverless too.
+            if (s.IsServerless) await s.Iam.UpdateTrustAsync(role, RolePolicies.Trust(serverless: true), ct);
         }
         state.RoleName = role;
         state.RoleArn = result.RoleArn = arn;

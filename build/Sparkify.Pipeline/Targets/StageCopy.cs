@@ -91,7 +91,7 @@ public static class StageCopy
         {
             foreach (var copy in copies)
                 results.Add(await RedshiftCopy.RunAsync(warehouse, run.Sql, copy, roleArn, run.Log, run.Ct, RecordScope(run),
-                    Platforms.AwsPlatform.LoadViewsOf(run.Config.Cluster)));
+                    Platforms.AwsPlatform.LoadViewsOf(run.Config, run.State.Load())));
         }
         finally
         {

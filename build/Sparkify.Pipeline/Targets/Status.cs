@@ -20,12 +20,13 @@ public static class Status
             return null;
         }
         using var session = await run.AwsSessionAsync();
-        var result = await RunAsync(session, run.Ct);
+        var result = await RunAsync(session, run.Ct, c => ServerlessUsage.RpuHoursAsync(run, c));
         run.Summary.Set("cluster_status", JsonSerializer.SerializeToNode(result));
         return result;
     });
 
-    public static async Task<StatusResult> RunAsync(AwsSession s, CancellationToken ct)
+    /// <paramref name="rpuHoursUsed"/>: Redshift Serverless' RPU-hours this period, read from the warehouse (null: not read).
+    public static async Task<StatusResult> RunAsync(AwsSession s, CancellationToken ct, Func<CancellationToken, Task<decimal?>>? rpuHoursUsed = null)
     {
         s.RequireKnownRegion();
         var state = s.State.Load();
@@ -38,6 +39,8 @@ public static class Status
             if (roleArn is null) return (roleArn, (IReadOnlyList<string>)[]);
             return (roleArn, [.. await s.Iam.AttachedPolicyArnsAsync(role, ct), .. await s.Iam.InlinePolicyNamesAsync(role, ct)]);
         });
+        if (state.Kind is { } kind ? kind == "serverless" : s.IsServerless)
+            return await StatusServerless.ReadAsync(s, state, role, arn, policies, rpuHoursUsed, ct);
         var cluster = await AwsStep.RunAsync(s.Aws, $"reading cluster {clusterId}", "[CLUSTER] identifier and [AWS] region",
             () => s.Redshift.DescribeAsync(clusterId, ct));
         var uptime = cluster?.CreatedAt is { } created ? s.Clock.Now() - created : (TimeSpan?)null;

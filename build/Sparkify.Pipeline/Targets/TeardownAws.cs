@@ -6,7 +6,8 @@ using Sparkify.Pipeline.State;
 namespace Sparkify.Pipeline.Targets;
 
 /// <summary>
-/// Teardown's AWS part, in the safe order: the cluster deleted and gone, then the ingress rule, then the role's
+/// Teardown's AWS part, in the safe order: the cluster (or the Serverless usage limit, workgroup and namespace) deleted
+/// and gone, then the ingress rule, then the role's
 /// policies and the role. Names come from the state file, else from dwh.cfg; anything already gone is reported
 /// and skipped. The state is saved after each step, so an interrupted Teardown is simply run again.
 /// </summary>
@@ -20,11 +21,17 @@ public static partial class TeardownAws
         var result = new TeardownResult();
         var state = s.State.Load();
         s.RequireStateRegion(state, "Teardown");
-        var clusterId = state.ClusterId ?? s.Config.Cluster.Identifier;
         var role = state.RoleName ?? s.Config.Iam.RoleName;
+        // What Provision recorded decides; without a state file, [CLUSTER] kind does.
+        var serverless = state.Kind is { } kind ? kind == "serverless" : s.IsServerless;
+        var clusterId = serverless ? state.Workgroup ?? s.Config.Serverless.Workgroup : state.ClusterId ?? s.Config.Cluster.Identifier;
 
-        await AwsStep.RunAsync(s.Aws, $"deleting cluster {clusterId}", "[CLUSTER] identifier and [AWS] region",
-            () => TeardownCluster.RunAsync(s, clusterId, finalSnapshot, result, ct));
+        if (serverless)
+            await AwsStep.RunAsync(s.Aws, $"deleting Redshift Serverless workgroup {clusterId}", "[SERVERLESS] namespace, workgroup and [AWS] region",
+                () => TeardownServerless.RunAsync(s, state, finalSnapshot ?? s.Config.Serverless.FinalSnapshot, result, ct));
+        else
+            await AwsStep.RunAsync(s.Aws, $"deleting cluster {clusterId}", "[CLUSTER] identifier and [AWS] region",
+                () => TeardownCluster.RunAsync(s, clusterId, finalSnapshot, result, ct));
         state.ClusterId = state.Endpoint = state.DbName = state.DbUser = state.DbPassword = null;
         state.Port = null;
         state.CreatedAt = null;

@@ -54,11 +54,14 @@ static class BotocoreModel
         ? $"{p.Key}=<hash {(uint)StringComparer.Ordinal.GetHashCode(p.Value) % 100000:00000}>"
         : $"{p.Key}={p.Value}").ToHashSet();
 
-    static JsonNode Run(JsonObject input)
+    static JsonNode Run(JsonObject input) => RunScript(Script, input);
+
+    /// Runs one of the botocore check scripts on one JSON document; a failure of the script fails the test.
+    public static JsonNode RunScript(string script, JsonObject input)
     {
         var info = new ProcessStartInfo("python3")
         {
-            ArgumentList = { Script }, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+            ArgumentList = { script }, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
             UseShellExecute = false,
         };
         using var process = Process.Start(info)!;
@@ -67,7 +70,7 @@ static class BotocoreModel
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
-        if (process.ExitCode != 0) Assert.Fail($"botocore_check.py failed (exit {process.ExitCode}):\n{stderr.Result}");
-        return JsonNode.Parse(stdout.Result) ?? throw new JsonException("botocore_check.py printed nothing");
+        if (process.ExitCode != 0) Assert.Fail($"{Path.GetFileName(script)} failed (exit {process.ExitCode}):\n{stderr.Result}");
+        return JsonNode.Parse(stdout.Result) ?? throw new JsonException($"{Path.GetFileName(script)} printed nothing");
     }
 }

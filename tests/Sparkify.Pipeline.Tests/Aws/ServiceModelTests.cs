@@ -33,6 +33,7 @@ public class ServiceModelTests
         var iam = new[]
         {
             Iam.CreateRole(role, RolePolicies.Trust()), Iam.CreateRole(unusual.Iam.RoleName, RolePolicies.Trust()),
+            Iam.CreateRole(role, RolePolicies.Trust(serverless: true)), Iam.UpdateAssumeRolePolicy(role, RolePolicies.Trust(serverless: true)),
             Iam.GetRole(role), Iam.DeleteRole(role),
             Iam.AttachRolePolicy(role, seed.Iam.PolicyArn), Iam.AttachRolePolicy(role, unusual.Iam.PolicyArn),
             Iam.DetachRolePolicy(role, seed.Iam.PolicyArn),
