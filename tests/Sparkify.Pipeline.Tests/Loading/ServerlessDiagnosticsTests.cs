@@ -4,7 +4,6 @@ using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Loading;
 using Sparkify.Pipeline.Platforms;
 using Sparkify.Pipeline.State;
-using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Tests.Targets;
 
 namespace Sparkify.Pipeline.Tests.Loading;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Sparkify.Pipeline.Runs;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Runs;
 

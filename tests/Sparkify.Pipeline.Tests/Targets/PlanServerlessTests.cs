@@ -1,6 +1,5 @@
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Targets;
-using Sparkify.Pipeline.Tests.Fixtures;
 using Sparkify.Pipeline.Warehouse;
 using Profile = Sparkify.Pipeline.Config.Profile;
 

@@ -1,7 +1,6 @@
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.Aws.Serverless;
 using Sparkify.Pipeline.Targets;
-using Sparkify.Pipeline.Tests.Fixtures;
 using Profile = Sparkify.Pipeline.Config.Profile;
 
 namespace Sparkify.Pipeline.Tests.Targets;

@@ -1,5 +1,4 @@
 using Sparkify.Pipeline.Telemetry;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Telemetry;
 

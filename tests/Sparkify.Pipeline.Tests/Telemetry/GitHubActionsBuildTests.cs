@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Telemetry;
 

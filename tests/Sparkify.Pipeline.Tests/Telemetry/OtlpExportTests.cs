@@ -1,6 +1,5 @@
 using Sparkify.Pipeline.Local;
 using Sparkify.Pipeline.Telemetry;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Telemetry;
 

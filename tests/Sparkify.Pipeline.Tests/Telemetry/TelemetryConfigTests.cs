@@ -1,6 +1,5 @@
 using System.Collections;
 using Sparkify.Pipeline.Config;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Telemetry;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Sparkify.Pipeline.Aws.Serverless;
-using Sparkify.Pipeline.Tests.Fixtures;
 
 namespace Sparkify.Pipeline.Tests.Aws.Serverless;
 
