@@ -9,6 +9,10 @@
 --      fills reads its own new pages when the plan is a nested loop (quadratic, issue 11), so none does. The latest
 --      ts per user is found by a grouping first and only the events at it are ranked: sorting every event by user
 --      was most of this file's time (issue 13).
+--      A daily run (@ranged = 1, docs/reruns.md) takes the users with an event of a level in the changed days
+--      (transform_days) and reads only events from the first of them on: such a user's latest event is at or after
+--      it, so the result is the same and the grouping reads a day instead of all time. After a removal or change
+--      @full is 1: a user whose events left staging is found only by taking them all.
 create temp table transform_users as
 select
     ranked.user_id,
@@ -41,8 +45,13 @@ from (
                   select w.user_id
                   from staging_events w
                   where w.ts >= @from_ms and w.ts < @to_ms and w.user_id <> ''
+                    and (
+                        @ranged = 0
+                        or (w.level is not null and exists (select 1 from transform_days d where w.ts >= d.from_ms and w.ts < d.to_ms))
+                    )
               )
           )
+          and (@full = 1 or @ranged = 0 or x.ts >= @from_ms)
         group by x.user_id
     ) latest on latest.user_id = e.user_id and latest.ts = e.ts
     where e.level is not null

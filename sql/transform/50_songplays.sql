@@ -4,10 +4,12 @@
 --            longer staged remains.
 -- why: 40_songplays_staged.sql carries the songplay_id of each key already there (read before songplays changes),
 --      so the merge joins on the primary key and the insert takes the rows without one. A merge keeps songplay_id
---      stable for every fact that survives, so re-running a scope changes nothing.
+--      stable for every fact that survives, so re-running a scope changes nothing. A daily run's scope is its changed
+--      days (transform_days, @ranged = 1).
 delete from songplays
 where songplays.start_time >= timestamp 'epoch' + (@from_ms / 1000) * interval '1 second' + (@from_ms % 1000) * interval '1 millisecond'
   and songplays.start_time < timestamp 'epoch' + (@to_ms / 1000) * interval '1 second' + (@to_ms % 1000) * interval '1 millisecond'
+  and (@ranged = 0 or exists (select 1 from transform_days d where songplays.start_time >= d.from_time and songplays.start_time < d.to_time))
   and not exists (select 1 from transform_songplays t where t.songplay_id = songplays.songplay_id);
 
 update songplays

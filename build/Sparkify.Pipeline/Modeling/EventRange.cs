@@ -6,7 +6,9 @@ namespace Sparkify.Pipeline.Modeling;
 /// <summary>
 /// The scope a Transform or Verify works on, as epoch milliseconds [FromMs, ToMs): the --from/--to window; without
 /// one, the days staging_scope says staging holds (a windowed StageCopy); else all time, a full run (Full), which
-/// leaves the star schema equal to a fresh build from staging. The SQL takes it as @from_ms, @to_ms and @full.
+/// leaves the star schema equal to a fresh build from staging. A daily Transform's scope is the days staging_changes
+/// names (Changed, within [FromMs, ToMs)), which leaves the same star schema as a full run (docs/reruns.md).
+/// The SQL takes it as @from_ms, @to_ms, @full (users and clean-up as a full run) and @ranged (transform_days).
 /// </summary>
 public sealed record EventRange(long FromMs, long ToMs, DateWindow? Window, bool DaysFromStaging = false)
 {
@@ -17,6 +19,16 @@ public sealed record EventRange(long FromMs, long ToMs, DateWindow? Window, bool
     public static readonly EventRange All = new(AllFromMs, AllToMs, null);
 
     public bool Full => Window is null;
+
+    /// A daily run's changed days, as ranges (transform_days); null for any other run.
+    public IReadOnlyList<DateWindow>? Changed { get; init; }
+
+    /// A daily run after an object was removed or changed: users and the clean-up are a full run's.
+    public bool CleanUp { get; init; }
+
+    /// A daily Transform over these day ranges (DayRanges.Merge), bounded by their span.
+    public static EventRange Daily(IReadOnlyList<DateWindow> ranges, bool cleanUp) =>
+        Of(new DateWindow(ranges.Min(r => r.From), ranges.Max(r => r.To))) with { Changed = ranges, CleanUp = cleanUp };
 
     public static EventRange Of(DateWindow window, bool daysFromStaging = false)
     {
@@ -36,10 +48,12 @@ public sealed record EventRange(long FromMs, long ToMs, DateWindow? Window, bool
     {
         if (command.CommandText.Contains("@from_ms")) command.Parameters.AddWithValue("from_ms", FromMs);
         if (command.CommandText.Contains("@to_ms")) command.Parameters.AddWithValue("to_ms", ToMs);
-        if (command.CommandText.Contains("@full")) command.Parameters.AddWithValue("full", Full ? 1 : 0);
+        if (command.CommandText.Contains("@full")) command.Parameters.AddWithValue("full", Full || CleanUp ? 1 : 0);
+        if (command.CommandText.Contains("@ranged")) command.Parameters.AddWithValue("ranged", Changed is null ? 0 : 1);
     }
 
     public override string ToString() => Window is null
         ? "full run (everything staged)"
+        : Changed is { } days ? $"daily run over the changed days {string.Join(", ", days)}{(CleanUp ? " and the clean-up of a full run" : "")}"
         : DaysFromStaging ? $"{Window} (the days staging holds)" : Window.ToString();
 }

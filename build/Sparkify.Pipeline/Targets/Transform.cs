@@ -36,7 +36,8 @@ public static class Transform
             run.Summary.Set("transform", result.ToJson());
             return result;
         }
-        run.Log.Information($"Transform on {warehouse}, {result.Range}: {result.Elapsed.TotalSeconds:0.00} s, one transaction");
+        run.Log.Information($"Transform on {warehouse}, {result.Range}" +
+                            $"{(result.FullBecause is { } why ? $" (staging_changes pending, but {why})" : "")}: {result.Elapsed.TotalSeconds:0.00} s, one transaction");
         foreach (var table in result.Changes.Tables)
             run.Log.Information($"  {table,-10} {result.Changes.Inserted(table),9:N0} inserted {result.Changes.Updated(table),9:N0} updated " +
                                 $"{result.Changes.Deleted(table),9:N0} deleted");
@@ -46,7 +47,9 @@ public static class Transform
 
     /// Runs every file of sql/transform/ in name order inside one transaction; the run's lifecycle records it in etl_runs.
     /// With <paramref name="skipUpToDate"/>, a run whose staged data, SQL, scope and star tables are what the last
-    /// successful run left (Runs/UpToDate.cs) changes nothing, and is recorded as such instead.
+    /// successful run left (Runs/UpToDate.cs) changes nothing, and is recorded as such instead; without a window, the
+    /// changes StageCopy recorded (staging_changes) make it a daily run over their days when that is exact, and are
+    /// consumed in the same transaction (docs/reruns.md). Without it (--force) every run without a window is full.
     public static async Task<TransformResult> RunAsync(WarehouseEndpoint warehouse, SqlFiles sql, DateWindow? window,
         string runId, CancellationToken ct, bool skipUpToDate = false)
     {
@@ -57,13 +60,23 @@ public static class Transform
         await using var transaction = await connection.BeginTransactionAsync(ct);
         if (warehouse.Dialect == Dialect.Postgres) await Statement.ExecuteAsync(connection, sql.Read("postgres/transform_session.sql"), ct);
         var range = await EventRange.ForAsync(connection, sql, window, ct);
+        // A window run leaves them to the next run without one; every other run covers all of staging.
+        var pending = window is null ? await StagingChanges.ReadAsync(connection, sql, ct) : StagingChanges.None;
+        var script = UpToDate.Fingerprint(statements.Select(st => $"{st.File} {st.Text}"));
+        // A daily run leaves what a full run does, so it is stamped with a full run's inputs.
         var inputs = UpToDate.Fingerprint(statements.Select(st => $"{st.File} {st.Text}").Prepend($"scope {range.FromMs} {range.ToMs} {range.Full}"));
-        if (skipUpToDate && warehouse.Dialect == Dialect.Postgres &&
+        if (skipUpToDate && warehouse.Dialect == Dialect.Postgres && !pending.Pending &&
             await UpToDate.CurrentAsync(connection, sql, Folder, inputs, Stamped, ct) is { } stamp)
         {
             await transaction.CommitAsync(ct);
             return new TransformResult(range, new TableChanges(), clock.Elapsed) { UpToDateSince = stamp.RunId };
         }
+        string? fullBecause = null;
+        if (range.Full && pending.Pending)
+            (range, fullBecause) = await DailyScopeAsync(connection, warehouse.Dialect, sql, pending, script, skipUpToDate, ct);
+        await StagingChanges.CreateDaysAsync(connection, sql, range.Changed ?? [], ct);
+        if (range.Changed is not null && await StagingChanges.KeysAcrossDaysAsync(connection, sql, ct) is > 0 and var shared)
+            (range, fullBecause) = (EventRange.All, $"{shared:N0} staged plays outside the changed days share their key with plays in them");
         // A first run into empty tables writes them without the write-ahead log (the file says when and why).
         if (warehouse.Dialect == Dialect.Postgres) await Statement.ExecuteAsync(connection, sql.Read("postgres/empty_star_truncated.sql"), ct);
         var statistics = await TableStatistics.ReadAsync(connection, sql, warehouse.Dialect, ct);
@@ -77,15 +90,39 @@ public static class Transform
             }
             if (PausePoint.Armed) PausePoint.Reach($"transform:after:{Path.GetFileName(statement.File)}", ct);
         }
+        await pending.ConsumeAsync(connection, sql, ct);
         if (warehouse.Dialect == Dialect.Postgres)
+        {
             await UpToDate.RecordAsync(connection, sql, Folder, inputs, Stamped, runId, changes.ToJson(), ct);
+            // Only a run that leaves a fresh build's star schema vouches for it to the next daily run.
+            if (range.Full || range.Changed is not null)
+                await UpToDate.RecordAsync(connection, sql, StarStep, script, Star, runId, changes.ToJson(), ct);
+        }
         PausePoint.Reach("transform:before:commit", ct);
         await transaction.CommitAsync(ct);
-        return new TransformResult(range, changes, clock.Elapsed);
+        return new TransformResult(range, changes, clock.Elapsed) { FullBecause = fullBecause };
+    }
+
+    /// The daily scope of the pending changes, or a full run and why a daily one would not be exact.
+    static async Task<(EventRange, string?)> DailyScopeAsync(NpgsqlConnection connection, Dialect dialect, SqlFiles sql,
+        StagingChanges pending, string script, bool skipUpToDate, CancellationToken ct)
+    {
+        if (!skipUpToDate) return (EventRange.All, "--force");
+        if (pending.FullBecause is { } why) return (EventRange.All, why);
+        // Recomputing some days is exact only over a star schema that is a fresh build of the staging before them.
+        if (dialect != Dialect.Postgres)
+            return (EventRange.All, "Redshift cannot tell whether the star tables were written since the last Transform (no triggers)");
+        if (await UpToDate.CurrentAsync(connection, sql, StarStep, script, Star, ct) is null)
+            return (EventRange.All, "the star tables are not what the last full or daily Transform of this SQL left");
+        return (EventRange.Daily(pending.Days(), pending.RemovedAny), null);
     }
 
     /// What Transform reads and writes: the seven tables, and the scope staging_scope gives a run without a window.
     static readonly IReadOnlyList<string> Stamped = [.. Tables.All, StagingScope.Table];
+
+    /// The star tables, and the stamp that says they are what the last full or daily Transform left.
+    static readonly IReadOnlyList<string> Star = [.. Tables.All.Where(t => !t.StartsWith("staging_", StringComparison.Ordinal))];
+    const string StarStep = "transform:star";
 
     static async Task<long> ExecuteAsync(NpgsqlConnection connection, SqlStatement statement, EventRange range, CancellationToken ct)
     {
@@ -110,13 +147,19 @@ public sealed record TransformResult(EventRange Range, TableChanges Changes, Tim
     /// Set when the run was skipped as up to date: the run whose result the tables still hold.
     public string? UpToDateSince { get; init; }
 
+    /// Set when staging_changes were pending but only a full run is exact: why.
+    public string? FullBecause { get; init; }
+
     /// The line etl_runs records of this Transform.
-    public string Detail => UpToDateSince is { } since ? $"{Range}: up to date since run {since}, not run" : $"{Range}: {Changes.Total} rows changed";
+    public string Detail => UpToDateSince is { } since ? $"{Range}: up to date since run {since}, not run"
+        : $"{Range}{(FullBecause is { } why ? $" ({why})" : "")}: {Changes.Total} rows changed";
 
     public JsonObject ToJson() => new()
     {
         ["window"] = Range.Window?.ToString(),
         ["full"] = Range.Full,
+        ["daily_days"] = Range.Changed is { } days ? new JsonArray([.. days.Select(d => (JsonNode?)d.ToString())]) : null,
+        ["full_because"] = FullBecause,
         ["events"] = Range.ToString(),
         ["seconds"] = Math.Round(Elapsed.TotalSeconds, 3),
         ["up_to_date_since"] = UpToDateSince,

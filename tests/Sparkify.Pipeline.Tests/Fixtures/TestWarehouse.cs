@@ -81,10 +81,10 @@ public sealed class TestWarehouse
                 ("name", s.ArtistName), ("song_id", s.SongId), ("title", s.Title), ("duration", s.Duration), ("year", s.Year));
     }
 
-    public async Task ExecuteAsync(string sql)
+    public async Task ExecuteAsync(string sql, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await Db.OpenAsync(CancellationToken.None);
-        await ExecuteAsync(connection, sql);
+        await ExecuteAsync(connection, sql, parameters);
     }
 
     /// Every row of a query as "v1|v2|…" (NULL as "null", timestamps with milliseconds), in the query's order.

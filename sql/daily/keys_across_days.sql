@@ -1,0 +1,21 @@
+-- keys across days: how many staged NextSong events outside the changed days share their natural key
+--      (session_id, item_in_session, user_id) with a staged event or a fact inside them; 0 lets a daily Transform go on.
+-- why: a fact is its key's earliest staged event over all days (40_songplays_staged.sql), so when a key spans a
+--      changed day and another day, recomputing the changed days alone could drop or move that fact; then the
+--      Transform runs in full instead. Real logs never repeat a key across days, so this is one scan and a hash of
+--      the changed days' keys. The facts inside count too: their events may be the ones that left staging.
+select count(*) as events
+from staging_events e
+join (
+    select i.session_id, i.item_in_session, i.user_id
+    from staging_events i
+    where i.page = 'NextSong'
+      and exists (select 1 from transform_days d where i.ts >= d.from_ms and i.ts < d.to_ms)
+    union
+    select s.session_id, s.item_in_session, s.user_id
+    from songplays s
+    where exists (select 1 from transform_days d where s.start_time >= d.from_time and s.start_time < d.to_time)
+) k on k.session_id = e.session_id and k.item_in_session = e.item_in_session and k.user_id = e.user_id
+where e.page = 'NextSong'
+  and e.ts is not null
+  and not exists (select 1 from transform_days d where e.ts >= d.from_ms and e.ts < d.to_ms)
