@@ -9,7 +9,7 @@ namespace Sparkify.Pipeline.Modeling;
 /// </summary>
 public sealed class StagingChanges
 {
-    public const string Table = "staging_changes";
+    public const string Table = Tables.StagingChanges;
     const string Folder = "daily";
 
     StagingChanges(IReadOnlyList<StagingChange> rows) => Rows = rows;

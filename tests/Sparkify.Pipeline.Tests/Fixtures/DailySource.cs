@@ -52,11 +52,6 @@ public sealed class DailySource
     /// in one transaction as the load writes them.
     public async Task StageAsync(TestWarehouse warehouse, string runId)
     {
-        // Until the ledger's DDL lands (branch ledger): the contract's table, made here only when CreateTables did not.
-        await warehouse.ExecuteAsync("""
-            create table if not exists staging_changes (run_id varchar(64) not null, table_name varchar(64) not null,
-                object_key varchar(1024) not null, change varchar(16) not null, day_from date, day_to date)
-            """);
         await warehouse.ExecuteAsync("truncate table staging_events, staging_songs");
         await warehouse.StageAsync([.. _logs.Values.SelectMany(e => e)]);
         await warehouse.StageAsync([.. _songs.Values.SelectMany(s => s)]);
