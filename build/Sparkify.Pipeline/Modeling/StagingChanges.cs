@@ -77,9 +77,10 @@ public sealed class StagingChanges
     }
 
     /// Staged NextSong events outside transform_days that share a key with an event or a fact inside (0 = exact).
-    public static async Task<long> KeysAcrossDaysAsync(NpgsqlConnection connection, SqlFiles sql, CancellationToken ct)
+    public static async Task<long> KeysAcrossDaysAsync(NpgsqlConnection connection, SqlFiles sql, EventRange range, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(sql.Read($"{Folder}/keys_across_days.sql"), connection);
+        range.Bind(command);
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct));
     }
 }
