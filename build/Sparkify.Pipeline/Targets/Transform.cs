@@ -61,7 +61,7 @@ public static class Transform
         if (warehouse.Dialect == Dialect.Postgres) await Statement.ExecuteAsync(connection, sql.Read("postgres/transform_session.sql"), ct);
         var range = await EventRange.ForAsync(connection, sql, window, ct);
         // A window run leaves them to the next run without one; every other run covers all of staging.
-        var pending = window is null ? await StagingChanges.ReadAsync(connection, sql, ct) : StagingChanges.None;
+        var pending = window is null ? await PendingChanges.ReadAsync(connection, sql, ct) : PendingChanges.None;
         var script = UpToDate.Fingerprint(statements.Select(st => $"{st.File} {st.Text}"));
         // A daily run leaves what a full run does, so it is stamped with a full run's inputs.
         var inputs = UpToDate.Fingerprint(statements.Select(st => $"{st.File} {st.Text}").Prepend($"scope {range.FromMs} {range.ToMs} {range.Full}"));
@@ -74,8 +74,8 @@ public static class Transform
         string? fullBecause = null;
         if (range.Full && pending.Pending)
             (range, fullBecause) = await DailyScopeAsync(connection, warehouse.Dialect, sql, pending, script, skipUpToDate, ct);
-        await StagingChanges.CreateDaysAsync(connection, sql, range.Changed ?? [], ct);
-        if (range.Changed is not null && await StagingChanges.KeysAcrossDaysAsync(connection, sql, range, ct) is > 0 and var shared)
+        await PendingChanges.CreateDaysAsync(connection, sql, range.Changed ?? [], ct);
+        if (range.Changed is not null && await PendingChanges.KeysAcrossDaysAsync(connection, sql, range, ct) is > 0 and var shared)
             (range, fullBecause) = (EventRange.All, $"{shared:N0} staged plays outside the changed days share their key with plays in them");
         // A first run into empty tables writes them without the write-ahead log (the file says when and why).
         if (warehouse.Dialect == Dialect.Postgres) await Statement.ExecuteAsync(connection, sql.Read("postgres/empty_star_truncated.sql"), ct);
@@ -105,7 +105,7 @@ public static class Transform
 
     /// The daily scope of the pending changes, or a full run and why a daily one would not be exact.
     static async Task<(EventRange, string?)> DailyScopeAsync(NpgsqlConnection connection, Dialect dialect, SqlFiles sql,
-        StagingChanges pending, string script, bool skipUpToDate, CancellationToken ct)
+        PendingChanges pending, string script, bool skipUpToDate, CancellationToken ct)
     {
         if (!skipUpToDate) return (EventRange.All, "--force");
         if (pending.FullBecause is { } why) return (EventRange.All, why);

@@ -7,17 +7,17 @@ namespace Sparkify.Pipeline.Modeling;
 /// What StageCopy changed in staging and no Transform has consumed yet (staging_changes, written in each load's
 /// transaction), and what a daily Transform makes of it: the days to recompute, or why only a full run is exact.
 /// </summary>
-public sealed class StagingChanges
+public sealed class PendingChanges
 {
     public const string Table = Tables.StagingChanges;
     const string Folder = "daily";
 
-    StagingChanges(IReadOnlyList<StagingChange> rows) => Rows = rows;
+    PendingChanges(IReadOnlyList<PendingChange> rows) => Rows = rows;
 
-    public IReadOnlyList<StagingChange> Rows { get; }
+    public IReadOnlyList<PendingChange> Rows { get; }
 
     /// Nothing pending (a window run reads none: it leaves them to the next run without one).
-    public static readonly StagingChanges None = new([]);
+    public static readonly PendingChanges None = new([]);
 
     public bool Pending => Rows.Count > 0;
 
@@ -37,16 +37,16 @@ public sealed class StagingChanges
         DayRanges.Merge(Rows.Where(r => r is { DayFrom: not null, DayTo: not null }).Select(r => new DateWindow(r.DayFrom!.Value, r.DayTo!.Value)));
 
     /// The pending rows; none in a warehouse made by an older CreateTables (every Transform there is a full one).
-    public static async Task<StagingChanges> ReadAsync(NpgsqlConnection connection, SqlFiles sql, CancellationToken ct)
+    public static async Task<PendingChanges> ReadAsync(NpgsqlConnection connection, SqlFiles sql, CancellationToken ct)
     {
         if (!(await Tables.ExistingAsync(connection, ct)).Contains(Table)) return None;
-        var rows = new List<StagingChange>();
+        var rows = new List<PendingChange>();
         await using var command = new NpgsqlCommand(sql.Read($"{Folder}/staging_changes_pending.sql"), connection);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            rows.Add(new StagingChange(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+            rows.Add(new PendingChange(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateOnly>(5)));
-        return new StagingChanges(rows);
+        return new PendingChanges(rows);
     }
 
     /// Deletes the rows read, inside the caller's transaction (the Transform that consumed them).
