@@ -4,7 +4,9 @@
 --            longer staged remains.
 -- why: 40_songplays_staged.sql carries the songplay_id of each key already there (read before songplays changes),
 --      so the merge joins on the primary key and the insert takes the rows without one. A merge keeps songplay_id
---      stable for every fact that survives, so re-running a scope changes nothing. A daily run's scope is its changed
+--      stable for every fact that survives, so re-running a scope changes nothing. The update says "songplay_id is not
+--      null" although the join implies it: then the planner sees that a day of new facts updates none (the analyzed
+--      work table's songplay_id is all NULL) and probes the key, where it hashed all of songplays (1.7 s at scale 100). A daily run's scope is its changed
 --      days (transform_days, @ranged = 1).
 delete from songplays
 where songplays.start_time >= timestamp 'epoch' + (@from_ms / 1000) * interval '1 second' + (@from_ms % 1000) * interval '1 millisecond'
@@ -24,6 +26,7 @@ set
     artist_name = t.artist_name
 from transform_songplays t
 where songplays.songplay_id = t.songplay_id
+  and t.songplay_id is not null
   and (
       songplays.start_time <> t.start_time
       or songplays.level <> t.level
