@@ -103,7 +103,7 @@ public static class ClientCopy
     static async Task LedgerAsync(NpgsqlConnection connection, LoadContext context, CopyCommand copy, LoadPlan plan, LoadErrorLog errors,
         bool trusted, CancellationToken ct)
     {
-        var rows = await LoadLedger.RowsAsync(connection, context.Sql, copy.Table, [.. plan.ToLoad.Select(o => o.ObjectId)], ct);
+        var rows = await LoadLedger.RowsAsync(connection, context.Sql, copy.Table, [.. plan.ToLoad.Select(o => o.ObjectId)], plan.Replace, ct);
         var write = new LedgerWrite(copy.Table, copy.From, context.RunId, DateTime.SpecifyKind(DateTime.UtcNow, DateTimeKind.Unspecified), plan,
             rows, RejectedByObject(errors), trusted);
         await LoadLedger.WriteAsync(connection, context.Sql, write, ct);

@@ -45,15 +45,17 @@ public static class LoadLedger
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// Rows written per object id, with the UTC days of their ts for staging_events (counted by the server).
+    /// Rows written per object id, with the UTC days of their ts for staging_events (counted by the server); all: the
+    /// table holds only this load's rows (it was replaced).
     public static async Task<Dictionary<long, ObjectRows>> RowsAsync(NpgsqlConnection connection, SqlFiles sql, string table, long[] ids,
-        CancellationToken ct)
+        bool all, CancellationToken ct)
     {
         var rows = new Dictionary<long, ObjectRows>();
         if (ids.Length == 0) return rows;
         var file = table == ObjectRows.DaysTable ? "postgres/ledger/object_rows_days.sql" : "postgres/ledger/object_rows.sql";
         await using var command = new NpgsqlCommand(sql.Read(file).Replace("{table}", Quote(table)), connection);
-        command.Parameters.AddWithValue("ids", ids);
+        command.Parameters.AddWithValue("ids", all ? Array.Empty<long>() : ids);
+        command.Parameters.AddWithValue("whole_table", all);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             rows[reader.GetInt64(0)] = new ObjectRows(reader.GetInt64(1), Day(reader, 2), Day(reader, 3));
