@@ -35,8 +35,6 @@ public class ServerlessDiagnosticsTests
         ActivitySource.AddActivityListener(listener);
         var warehouse = PostgresFixture.NewDatabaseAsync("sysdiag").GetAwaiter().GetResult();
         Sparkify.Pipeline.Targets.CreateTables.RunAsync(warehouse, LoadTestKit.Sql, false, CancellationToken.None).GetAwaiter().GetResult();
-        using (var connection = warehouse.OpenAsync(CancellationToken.None).GetAwaiter().GetResult())
-            new NpgsqlCommand(File.ReadAllText(RedshiftLedger.RedshiftStandIn.Here("ledger_tables_until_h1.sql")), connection).ExecuteNonQuery();
         var copy = new CopyCommand("staging_songs", "s3://sparkify-test/song_data", new CopyOptions());
         // The failure path: PostgreSQL cannot run Redshift's COPY, so the error diagnostics are sent next.
         var context = new LedgerLoadContext(warehouse, LoadTestKit.Sql, Role, new PipelineLog(TextWriter.Null), "run-1") { Views = views };

@@ -13,7 +13,8 @@ public sealed record LedgerLoadContext(WarehouseEndpoint Warehouse, SqlFiles Sql
 {
     public LoadViews Views { get; init; } = LoadViews.SysOnly;
 
-    public Func<NpgsqlConnection, CopyCommand, CancellationToken, Task>? BeforeCommit { get; init; }
+    /// Its bool says whether the load replaced the whole table (a first ledger load) rather than some of its objects.
+    public Func<NpgsqlConnection, CopyCommand, bool, CancellationToken, Task>? BeforeCommit { get; init; }
 
     public Func<DateTime> Now { get; init; } = () => DateTime.SpecifyKind(DateTime.UtcNow, DateTimeKind.Unspecified);
 

@@ -43,7 +43,7 @@ public static class RedshiftLedgerLoad
                 }
                 running = null;
                 await SwapAsync(context, connection, plan, outcomes, ct);
-                if (context.BeforeCommit is not null) await context.BeforeCommit(connection, copy, ct);
+                if (context.BeforeCommit is not null) await context.BeforeCommit(connection, copy, plan.FirstLoad, ct);
                 await transaction.CommitAsync(ct);
             }
             catch (PostgresException e) when (running is not null)
@@ -54,8 +54,13 @@ public static class RedshiftLedgerLoad
         }
         var loaded = outcomes.Values.ToList();
         var bytes = plan.Objects.Where(o => o.NewId is not null).Sum(o => o.Listed!.Size);
-        var result = new LoadResult(table, loaded.Sum(u => u.Rows), loaded.Sum(u => u.Files.Count), bytes,
-            (int)loaded.Sum(u => u.Files.Values.Sum(f => f.Rejected)), Math.Round(clock.Elapsed.TotalSeconds, 3));
+        var rejectedFiles = loaded.SelectMany(u => u.Files.Values).Count(f => f.Rejected > 0);
+        var result = new LoadResult(table, loaded.Sum(u => u.Rows), listed.Count, bytes,
+            (int)loaded.Sum(u => u.Files.Values.Sum(f => f.Rejected)), Math.Round(clock.Elapsed.TotalSeconds, 3))
+        {
+            // Unchanged counts content: objects reloaded with their COPY group are in it (the log names them).
+            Counts = new Ledger.ObjectCounts(plan.Count("added"), plan.Count("changed"), plan.Count("removed"), plan.Unchanged, rejectedFiles),
+        };
         return (result, plan);
     }
 

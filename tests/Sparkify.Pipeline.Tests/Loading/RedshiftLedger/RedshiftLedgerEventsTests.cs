@@ -1,3 +1,4 @@
+using Sparkify.Pipeline.Loading.Ledger;
 using Sparkify.Pipeline.Loading.RedshiftLedger;
 using static Sparkify.Pipeline.Tests.Loading.RedshiftLedger.LedgerLoadKit;
 
@@ -42,7 +43,7 @@ public class RedshiftLedgerEventsTests
             $"{Day1} #1 g1 loaded 2 2018-11-01..2018-11-02", $"{Day2} #1 g1 loaded 1 2018-11-01..2018-11-02", $"{Day3} #2 g2 loaded 3 2018-11-03..2018-11-03",
         }), "an object read with its folder gets the folder's days: more days than its own, never fewer");
         Assert.That(await ChangesAsync(s3.Db), Is.EqualTo(new[] { $"{Day3} added 2018-11-03..2018-11-03" }));
-        Assert.That((result.Rows, result.Objects), Is.EqualTo((3L, 1)));
+        Assert.That((result.Rows, result.ObjectsListed, result.Counts), Is.EqualTo((3L, 3, new ObjectCounts(1, 0, 0, 2, 0))));
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using Sparkify.Pipeline.Loading.Ledger;
 using Sparkify.Pipeline.Loading.RedshiftLedger;
 using static Sparkify.Pipeline.Tests.Loading.RedshiftLedger.LedgerLoadKit;
 
@@ -59,7 +60,8 @@ public class RedshiftLedgerLoadTests
             "song_data/A/A/x1.json #1 g1 loaded 1", "song_data/A/A/x2.json #1 g1 loaded 1", "song_data/A/B/y1.json #1 g1 loaded 1",
         }));
         Assert.That(await ChangesAsync(s3.Db), Is.EqualTo(new[] { "song_data/A/A/x1.json added", "song_data/A/A/x2.json added", "song_data/A/B/y1.json added" }));
-        Assert.That((plan.Count("added"), plan.Unchanged, result.Rows, result.Objects), Is.EqualTo((3, 0, 3L, 3)));
+        Assert.That((plan.Count("added"), plan.Unchanged, result.Rows, result.ObjectsListed), Is.EqualTo((3, 0, 3L, 3)));
+        Assert.That(result.Counts, Is.EqualTo(new ObjectCounts(3, 0, 0, 0, 0)));
     }
 
     [Test]

@@ -34,9 +34,8 @@ public sealed partial class RedshiftStandIn
         var sql = SqlFiles.In(Repo.Root);
         await CreateTables.RunAsync(db, sql, recreate: false, CancellationToken.None);
         await using var connection = await db.OpenAsync(CancellationToken.None);
-        foreach (var file in new[] { "ledger_tables_until_h1.sql", "redshift_copy_standin.sql" })
-            await using (var setup = new NpgsqlCommand(File.ReadAllText(Here(file)), connection))
-                await setup.ExecuteNonQueryAsync();
+        await using (var setup = new NpgsqlCommand(File.ReadAllText(Here("redshift_copy_standin.sql")), connection))
+            await setup.ExecuteNonQueryAsync();
         return new RedshiftStandIn(db);
     }
 
