@@ -21,7 +21,7 @@ public static partial class RedshiftCopy
         if (!IsS3(copy.From))
             throw new PipelineException($"COPY {copy.Table} from '{copy.From}': Redshift reads s3://bucket/prefix addresses only");
         if (copy.Window is not null)
-            throw new PipelineException("--from/--to restrict the client-side loader only; Redshift's COPY loads every object under the prefix (use a MANIFEST)");
+            throw new PipelineException("--from/--to: one COPY statement reads every object under its FROM prefix; the Redshift ledger load (RedshiftLedgerLoad) applies a window by the keys it copies");
         var values = new Dictionary<string, string>
         {
             ["table"] = into is null ? copy.CheckedTable : (copy with { Table = into }).CheckedTable,
