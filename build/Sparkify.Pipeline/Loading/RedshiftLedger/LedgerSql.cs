@@ -39,7 +39,7 @@ public static partial class LedgerSql
         "old_object_id", "change_day_from", "change_day_to",
     ];
 
-    /// Runs one statement with named parameters (null values are sent as typed NULLs by Npgsql).
+    /// Runs one statement with named parameters; a null is sent typed (date, bigint or varchar by its column), never as 'unknown'.
     public static async Task<int> ExecuteAsync(NpgsqlConnection connection, string text, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
         await using var command = Command(connection, text, parameters);
@@ -50,12 +50,23 @@ public static partial class LedgerSql
     {
         var command = new NpgsqlCommand(text, connection);
         foreach (var (name, value) in parameters)
-            command.Parameters.Add(value is null ? new NpgsqlParameter(name, NpgsqlTypes.NpgsqlDbType.Unknown) { Value = DBNull.Value } : new NpgsqlParameter(name, value));
+            command.Parameters.Add(value is null ? new NpgsqlParameter(name, NullType(name)) { Value = DBNull.Value } : new NpgsqlParameter(name, value));
         return command;
+    }
+
+    static NpgsqlTypes.NpgsqlDbType NullType(string name)
+    {
+        var column = RowSuffix().Replace(name, "");
+        return column.EndsWith("day_from", StringComparison.Ordinal) || column.EndsWith("day_to", StringComparison.Ordinal) ? NpgsqlTypes.NpgsqlDbType.Date
+            : column is "content_id" or "object_key" or "change" ? NpgsqlTypes.NpgsqlDbType.Varchar
+            : NpgsqlTypes.NpgsqlDbType.Bigint;
     }
 
     static string Body(string file) => string.Join("\n", file.Split('\n').Where(l => !l.StartsWith("--", StringComparison.Ordinal))).Trim();
 
     [GeneratedRegex(@"\{([a-z_]+)\}")]
     private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"_\d+$")]
+    private static partial Regex RowSuffix();
 }
