@@ -1,19 +1,17 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Npgsql;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Loading;
 
 /// <summary>
-/// The Redshift path: the COPY statement built from sql/redshift/copy_json.sql with every value validated and
-/// quoted as a literal, run as delete + copy in one transaction (REPLACE; Redshift's TRUNCATE would commit early).
-/// On failure the first errors of that COPY are reported, from the system views <see cref="LoadViews"/> allows.
+/// The Redshift COPY statement, built from sql/redshift/copy_json.sql with every value validated and quoted as a
+/// literal, and the failure message that quotes its first errors. RedshiftLedger/RedshiftLedgerLoad runs it.
 /// </summary>
 public static partial class RedshiftCopy
 {
-    /// The COPY statement for this command and role; it names the role, so never log it.
-    public static string Statement(SqlFiles sql, CopyCommand copy, string roleArn)
+    /// The COPY statement for this command and role, into the table or its per-load table; it names the role, so never log it.
+    /// A staging table's COPY names its columns: object_id is filled by the load, never by COPY.
+    public static string Statement(SqlFiles sql, CopyCommand copy, string roleArn, string? into = null)
     {
         var o = copy.Options.Validate();
         if (!RoleArn().IsMatch(roleArn))
@@ -23,10 +21,11 @@ public static partial class RedshiftCopy
         if (!IsS3(copy.From))
             throw new PipelineException($"COPY {copy.Table} from '{copy.From}': Redshift reads s3://bucket/prefix addresses only");
         if (copy.Window is not null)
-            throw new PipelineException("--from/--to restrict the client-side loader only; Redshift's COPY loads every object under the prefix (use a MANIFEST)");
+            throw new PipelineException("--from/--to: one COPY statement reads every object under its FROM prefix; the Redshift ledger load (RedshiftLedgerLoad) applies a window by the keys it copies");
         var values = new Dictionary<string, string>
         {
-            ["table"] = copy.CheckedTable,
+            ["table"] = into is null ? copy.CheckedTable : (copy with { Table = into }).CheckedTable,
+            ["columns"] = StagingColumns.Of(sql, copy.CheckedTable) is { } columns ? $"({string.Join(", ", columns)})" : "",
             ["from"] = Literal(copy.From),
             ["iam_role"] = Literal(roleArn),
             ["format"] = Literal(o.Format.JsonPathsLocation ?? o.Format.Kind),
@@ -45,7 +44,7 @@ public static partial class RedshiftCopy
             ["compupdate"] = o.CompUpdate ? "on" : "off",
             ["statupdate"] = o.StatUpdate ? "on" : "off",
         };
-        var lines = Body(sql.Read("redshift/copy_json.sql")).Select(line => Placeholder().Replace(line, m => values[m.Groups[1].Value]));
+        var lines = Body(sql.Read("redshift/copy_json.sql")).Select(line => Placeholder().Replace(line, m => values[m.Groups[1].Value]).TrimEnd());
         return string.Join("\n", lines.Where(l => l.Trim().Length > 0));
     }
 
@@ -55,41 +54,6 @@ public static partial class RedshiftCopy
         if (value.Any(c => char.IsControl(c) || c == '\\'))
             throw new PipelineException($"'{value.Replace("\n", "\\n").Replace("\r", "\\r")}' contains a control character or backslash and cannot be passed to COPY");
         return "'" + value.Replace("'", "''") + "'";
-    }
-
-    /// Runs the COPY on Redshift; logs "Executing COPY into TABLE", never the statement.
-    public static async Task<LoadResult> RunAsync(WarehouseEndpoint warehouse, SqlFiles sql, CopyCommand copy, string roleArn, PipelineLog log,
-        CancellationToken ct, Func<NpgsqlConnection, CopyCommand, CancellationToken, Task>? beforeCommit = null,
-        LoadViews views = LoadViews.SysOnly)
-    {
-        var statement = Statement(sql, copy, roleArn);
-        var clock = Stopwatch.StartNew();
-        await using var connection = await warehouse.OpenAsync(ct);
-        log.Information($"Executing COPY into {copy.Table}");
-        await using (var transaction = await connection.BeginTransactionAsync(ct))
-        {
-            try
-            {
-                await Warehouse.Statement.ExecuteAsync(connection, $"delete from {copy.CheckedTable}", ct);
-                await Warehouse.Statement.ExecuteAsync(connection, statement, ct);
-                if (beforeCommit is not null) await beforeCommit(connection, copy, ct);
-                await transaction.CommitAsync(ct);
-            }
-            catch (PostgresException e)
-            {
-                // Reporting must not hide the failure: a broken rollback or diagnostics query only shortens the message.
-                IReadOnlyList<LoadError> errors = [];
-                try
-                {
-                    await transaction.RollbackAsync(CancellationToken.None);
-                    errors = await RedshiftLoadDiagnostics.ErrorsAsync(connection, sql, copy.Table, views, CancellationToken.None);
-                }
-                catch (Exception) { /* the server's own message below is what matters */ }
-                throw new PipelineException(Describe(copy.Table, LogText.Value(e.MessageText), errors));
-            }
-        }
-        var (rows, files, rejected) = await RedshiftLoadDiagnostics.SummaryAsync(connection, sql, ct);
-        return new LoadResult(copy.Table, rows, files, 0, rejected, Math.Round(clock.Elapsed.TotalSeconds, 3));
     }
 
     /// The failure message: the server's words, then the first load errors (file, line, column, value, reason).

@@ -104,9 +104,11 @@ public static partial class Plan
         var statements = Tables.CreatedFor(Dialect.Redshift)
             .Select(t => sql.Read($"{SqlFiles.DialectFolder(Dialect.Redshift)}/create_{t}.sql").Trim()).ToList();
         var s3 = s.Config.S3;
+        statements.Add("-- StageCopy: COPYs like these, FROM each new or changed object's key or folder under the prefix, into a per-load table; " +
+                       "then one transaction swaps their rows and writes load_ledger (docs/loading.md, On Redshift)");
         foreach (var copy in StagingCopies.For(s3.LogData.ToString(), s3.LogJsonPath.ToString(), s3.SongData.ToString(),
                      CopyOptions.FromConfig(s.Config)))
-            statements.Add(Redacted(RedshiftCopy.Statement(sql, copy, roleArn)));
+            statements.Add(Redacted(RedshiftCopy.Statement(sql, copy, roleArn, Loading.RedshiftLedger.LedgerSql.LoadTable(copy.Table))));
         var login = s.IsServerless
             ? $"-- login, once per run: {PlanServerless.Login(s)}"
             : s.Config.Cluster.Auth == ClusterAuth.Password

@@ -4,6 +4,7 @@ using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Generation;
 using Npgsql;
 using Sparkify.Pipeline.Loading;
+using Sparkify.Pipeline.Loading.RedshiftLedger;
 using Sparkify.Pipeline.Local.Upload;
 using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Modeling;
@@ -77,7 +78,8 @@ public static class StageCopy
         return results;
     }
 
-    /// aws profile: Redshift's own COPY with the role Provision made.
+    /// aws profile: Redshift's own COPY with the role Provision made, with the object ledger: each table lists its
+    /// source (ETags), COPYs only new, changed and failed objects (and their COPY group) and swaps their rows in one transaction.
     static async Task<IReadOnlyList<LoadResult>> ServerSideAsync(Run run, CopyOptions options)
     {
         var roleArn = run.State.Load().RoleArn
@@ -85,12 +87,17 @@ public static class StageCopy
         var s3 = run.Config.S3;
         var copies = StagingCopies.For(s3.LogData.ToString(), s3.LogJsonPath.ToString(), s3.SongData.ToString(), options, run.Window);
         var warehouse = await run.WarehouseAsync();
+        var aws = await run.Platform.ControlPlaneAsync(run.Ct);
+        var context = new LedgerLoadContext(warehouse, run.Sql, roleArn, run.Log, run.Id)
+        {
+            Views = Platforms.AwsPlatform.LoadViewsOf(run.Config, run.State.Load()), BeforeCommit = RecordScope(run),
+        };
         var results = new List<LoadResult>();
         try
         {
+            using var client = aws.S3(options.Region);
             foreach (var copy in copies)
-                results.Add(await RedshiftCopy.RunAsync(warehouse, run.Sql, copy, roleArn, run.Log, run.Ct, (c, command, ct) => RecordScope(run)(c, command, true, ct),
-                    Platforms.AwsPlatform.LoadViewsOf(run.Config, run.State.Load())));
+                results.Add((await RedshiftLedgerLoad.RunAsync(context, copy, await SourceListing.ListAsync(client, copy.From, run.Ct), run.Ct)).Result);
         }
         finally
         {

@@ -22,7 +22,7 @@ public class RedshiftCopyTests
         var copies = Copies(RepoConfig());
 
         Assert.That(RedshiftCopy.Statement(LoadTestKit.Sql, copies[0], Role), Is.EqualTo("""
-            copy staging_events
+            copy staging_events (artist, auth, first_name, gender, item_in_session, last_name, length, level, location, method, page, registration, session_id, song, status, ts, user_agent, user_id)
             from 's3://udacity-dend/log_data'
             iam_role 'arn:aws:iam::123456789012:role/sparkify-dwh-s3-read'
             format as json 's3://udacity-dend/log_json_path.json'
@@ -36,7 +36,7 @@ public class RedshiftCopyTests
             statupdate off
             """));
         Assert.That(RedshiftCopy.Statement(LoadTestKit.Sql, copies[1], Role), Is.EqualTo("""
-            copy staging_songs
+            copy staging_songs (num_songs, artist_id, artist_latitude, artist_longitude, artist_location, artist_name, song_id, title, duration, year)
             from 's3://udacity-dend/song_data'
             iam_role 'arn:aws:iam::123456789012:role/sparkify-dwh-s3-read'
             format as json 'auto'

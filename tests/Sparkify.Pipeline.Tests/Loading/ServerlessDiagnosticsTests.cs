@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Npgsql;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Loading;
+using Sparkify.Pipeline.Loading.RedshiftLedger;
 using Sparkify.Pipeline.Platforms;
 using Sparkify.Pipeline.State;
 using Sparkify.Pipeline.Tests.Targets;
@@ -10,7 +11,7 @@ namespace Sparkify.Pipeline.Tests.Loading;
 
 /// <summary>
 /// issue 26: no stl_ query on the Redshift Serverless path. The path's choice of views (AwsPlatform.LoadViewsOf) is
-/// taken, and every statement RedshiftCopy then sends is captured as Npgsql sends it (its "Npgsql" ActivitySource),
+/// taken, and every statement the Redshift ledger load then sends is captured as Npgsql sends it (its "Npgsql" ActivitySource),
 /// against a real PostgreSQL (no Redshift here: the COPY and the system views fail there, after being sent).
 /// </summary>
 [NonParallelizable]
@@ -33,12 +34,12 @@ public class ServerlessDiagnosticsTests
         };
         ActivitySource.AddActivityListener(listener);
         var warehouse = PostgresFixture.NewDatabaseAsync("sysdiag").GetAwaiter().GetResult();
-        using (var connection = warehouse.OpenAsync(CancellationToken.None).GetAwaiter().GetResult())
-            new NpgsqlCommand("create table staging_songs (song_id text)", connection).ExecuteNonQuery();
+        Sparkify.Pipeline.Targets.CreateTables.RunAsync(warehouse, LoadTestKit.Sql, false, CancellationToken.None).GetAwaiter().GetResult();
         var copy = new CopyCommand("staging_songs", "s3://sparkify-test/song_data", new CopyOptions());
         // The failure path: PostgreSQL cannot run Redshift's COPY, so the error diagnostics are sent next.
-        Assert.ThrowsAsync<PipelineException>(() =>
-            RedshiftCopy.RunAsync(warehouse, LoadTestKit.Sql, copy, Role, new PipelineLog(TextWriter.Null), CancellationToken.None, null, views));
+        var context = new LedgerLoadContext(warehouse, LoadTestKit.Sql, Role, new PipelineLog(TextWriter.Null), "run-1") { Views = views };
+        Assert.ThrowsAsync<PipelineException>(() => RedshiftLedgerLoad.RunAsync(context, copy,
+            [new ListedFile("song_data/A/x.json", 10, "\"e1\"")], CancellationToken.None));
         // The committed path's summary, sent on its own (its views do not exist here).
         using (var connection = warehouse.OpenAsync(CancellationToken.None).GetAwaiter().GetResult())
             Assert.ThrowsAsync<PostgresException>(() => RedshiftLoadDiagnostics.SummaryAsync(connection, LoadTestKit.Sql, CancellationToken.None));
@@ -61,7 +62,7 @@ public class ServerlessDiagnosticsTests
     {
         var sent = Sent(AwsPlatform.LoadViewsOf(MotoAccount.Config("CLUSTER:kind=serverless"), new DwhState()));
 
-        Assert.That(sent, Has.Some.StartsWith("delete from staging_songs").And.Some.StartsWith("copy staging_songs"));
+        Assert.That(sent, Has.Some.StartsWith("create temp table load_staging_songs").And.Some.StartsWith("copy load_staging_songs"));
         Assert.That(sent, Has.Some.Contains("sys_load_error_detail").And.Some.Contains("sys_load_history"));
         // Comments are text, not queries: the shared SQL files explain in theirs why STL is avoided.
         var code = sent.Select(text => string.Join("\n", text.Split('\n').Where(l => !l.TrimStart().StartsWith("--")))).ToList();

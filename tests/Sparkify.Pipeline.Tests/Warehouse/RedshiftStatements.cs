@@ -2,6 +2,7 @@ using System.Collections;
 using System.Text.RegularExpressions;
 using Sparkify.Pipeline.Config;
 using Sparkify.Pipeline.Loading;
+using Sparkify.Pipeline.Loading.RedshiftLedger;
 using Sparkify.Pipeline.State;
 using Sparkify.Pipeline.Warehouse;
 
@@ -27,10 +28,16 @@ static partial class RedshiftStatements
         ["staged_at"] = "'2026-12-07 10:01:00'", ["since"] = "'2026-12-01 00:00:00'",
         ["run_id"] = "'20261207T100000Z-1a2b'", ["holder"] = "'pid 4242 on host'", ["target"] = "'Transform'", ["source"] = "'s3://b/log_data'",
         ["session_pid"] = "1073741824", ["status"] = "'succeeded'", ["counts"] = "'{\"songplays\": 1}'", ["detail"] = "''",
+        ["table_name"] = "'staging_events'", ["object_key"] = "'log_data/2018/11/2018-11-05-events.json'", ["object_id"] = "7",
+        ["load_group"] = "7", ["content_id"] = "'\"9b2cf535f27731c974343645a3985328\"'", ["size_bytes"] = "219840", ["rejected"] = "0",
+        ["rows_loaded"] = "4", ["loaded_at"] = "'2026-12-07 10:01:00'", ["change"] = "'added'", ["old_object_id"] = "3",
+        ["change_day_from"] = "'2018-11-05'", ["change_day_to"] = "'2018-11-05'",
     };
 
     /// Files whose text is not sent as written: the COPY template and the role files with a password placeholder.
-    static readonly string[] Rendered = ["redshift/copy_json.sql", "redshift/roles/create_reader.sql", "redshift/roles/alter_reader.sql"];
+    static readonly string[] Rendered = ["redshift/copy_json.sql", "redshift/roles/create_reader.sql", "redshift/roles/alter_reader.sql",
+        .. new[] { "create_load_table", "drop_load_table", "tag_load_rows", "delete_replaced_rows", "delete_unowned_rows", "insert_loaded_rows",
+            "insert_load_objects", "load_stats_staging_events", "load_stats_staging_songs" }.Select(f => $"{LedgerSql.Folder}{f}.sql")];
 
     static SqlFiles Files => SqlFiles.In(Repo.Root);
 
@@ -43,8 +50,7 @@ static partial class RedshiftStatements
     public static IReadOnlyList<(string Name, string Sql)> All() =>
     [
         .. PathFiles().Where(f => !Rendered.Contains(f)).Select(f => (f, Bind(f, Files.Read(f)))),
-        .. Copies(), .. Roles(),
-        ("glue: RedshiftCopy's delete", "delete from staging_events"),
+        .. Copies(), .. Roles(), .. Ledger(),
         ("glue: Tables' count", "select count(*) from songplays"),
         ("glue: TableStatistics' analyze", "analyze songplays"),
         ("glue: ReadOnlySession's begin", "begin"),
@@ -52,9 +58,22 @@ static partial class RedshiftStatements
     ];
 
     /// A file with its @parameters replaced by literals; a parameter without a literal fails, naming it.
-    public static string Bind(string file, string sql) => Parameter().Replace(sql, m => Literals.TryGetValue(m.Groups[1].Value, out var literal)
-        ? literal
-        : throw new AssertionException($"{file}: no literal for @{m.Groups[1].Value}; add one to RedshiftStatements.Literals"));
+    /// A row-numbered parameter of a multi-row insert (@object_key_0) takes its column's literal.
+    public static string Bind(string file, string sql) => Parameter().Replace(sql, m =>
+        Literals.TryGetValue(m.Groups[1].Value, out var literal) || Literals.TryGetValue(RowSuffix().Replace(m.Groups[1].Value, ""), out literal)
+            ? literal
+            : throw new AssertionException($"{file}: no literal for @{m.Groups[1].Value}; add one to RedshiftStatements.Literals"));
+
+    /// The Redshift ledger load's statements with placeholders, rendered for both staging tables; load_objects' insert for two rows.
+    static IEnumerable<(string, string)> Ledger()
+    {
+        foreach (var table in new[] { "staging_events", "staging_songs" })
+            foreach (var file in new[] { "create_load_table", "drop_load_table", "tag_load_rows", "delete_replaced_rows", "delete_unowned_rows", "insert_loaded_rows" })
+                yield return ($"{LedgerSql.Folder}{file}.sql rendered ({table})", Bind(file, LedgerSql.Render(Files, $"{file}.sql", table)));
+        foreach (var table in new[] { "staging_events", "staging_songs" })
+            yield return ($"{LedgerSql.Folder}load_stats_{table}.sql rendered", Bind(table, LedgerSql.Render(Files, $"load_stats_{table}.sql", table)));
+        yield return ($"{LedgerSql.Folder}insert_load_objects.sql rendered (2 rows)", Bind("insert_load_objects", LedgerSql.InsertLoadObjects(Files, 2)));
+    }
 
     /// The two COPYs of the repository's dwh.cfg, and both with every option on (JSONPaths, GZIP, MANIFEST, ROUNDEC, …).
     static IEnumerable<(string, string)> Copies()
@@ -73,7 +92,11 @@ static partial class RedshiftStatements
         };
         foreach (var (name, options) in new[] { ("dwh.cfg", CopyOptions.FromConfig(config)), ("every option", all), ("fewest options", none) })
             foreach (var copy in StagingCopies.For(s3.LogData.ToString(), s3.LogJsonPath.ToString(), s3.SongData.ToString(), options))
+            {
                 yield return ($"redshift/copy_json.sql rendered ({name}, {copy.Table})", RedshiftCopy.Statement(Files, copy, Role));
+                yield return ($"redshift/copy_json.sql rendered ({name}, {copy.Table} into its load table)",
+                    RedshiftCopy.Statement(Files, copy, Role, LedgerSql.LoadTable(copy.Table)));
+            }
         var ignoreCase = new CopyCommand("staging_songs", s3.SongData.ToString(), all with { Format = CopyFormat.AutoIgnoreCase });
         yield return ("redshift/copy_json.sql rendered (every option, 'auto ignorecase')", RedshiftCopy.Statement(Files, ignoreCase, Role));
     }
@@ -85,6 +108,9 @@ static partial class RedshiftStatements
                 WarehouseRoles.ReaderStatements(Files, Dialect.Redshift, exists, Passwords.New())[0]);
     }
 
-    [GeneratedRegex(@"@([a-z_]+)")]
+    [GeneratedRegex(@"@([a-z_0-9]+)")]
     private static partial Regex Parameter();
+
+    [GeneratedRegex(@"_\d+$")]
+    private static partial Regex RowSuffix();
 }
