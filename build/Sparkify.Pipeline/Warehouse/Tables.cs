@@ -8,9 +8,10 @@ public static class Tables
     public static readonly IReadOnlyList<string> All =
         ["staging_events", "staging_songs", "users", "artists", "songs", "time", "songplays"];
 
-    /// The pipeline's own bookkeeping, left out of row counts: etl_runs (kept by --recreate) and staging_scope
-    /// (what staging_events holds, written by StageCopy; dropped with the staging tables).
-    public static readonly IReadOnlyList<string> Audit = ["etl_runs", "staging_scope"];
+    /// The pipeline's own bookkeeping, left out of row counts: etl_runs (kept by --recreate), staging_scope (what
+    /// staging_events holds) and warehouse_source (where staging was loaded from), both written by StageCopy and
+    /// dropped with the staging tables.
+    public static readonly IReadOnlyList<string> Audit = ["etl_runs", "staging_scope", "warehouse_source"];
 
     /// Every table CreateTables makes on both dialects, in creation order.
     public static IReadOnlyList<string> Created { get; } = [.. All, .. Audit];
