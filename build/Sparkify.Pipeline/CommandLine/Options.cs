@@ -22,7 +22,7 @@ public static class Options
     public static readonly OptionSpec From = new("from", OptionType.Date, "all days", ["StageCopy", "Transform", "Verify"], "first day of the event window (UTC)");
     public static readonly OptionSpec To = new("to", OptionType.Date, "all days", ["StageCopy", "Transform", "Verify"], "last day of the event window (UTC, inclusive)");
     public static readonly OptionSpec Wait = new("wait", OptionType.Flag, "false", ["CreateTables", "StageCopy", "Transform", "Verify", "Teardown"], "wait for the warehouse's current writer to finish instead of failing at once");
-    public static readonly OptionSpec Force = new("force", OptionType.Flag, "false", ["StageCopy", "Transform"], "local profile: reload and transform even when up to date (nothing changed since the last run)");
+    public static readonly OptionSpec Force = new("force", OptionType.Flag, "false", ["StageCopy", "Transform", "Verify", "Report"], "local profile: reload, transform, verify and report even when up to date (nothing changed since the last run)");
     public static readonly OptionSpec Recreate = new("recreate", OptionType.Flag, "false", ["CreateTables"], "drop the tables first (loses their data)");
     public static readonly OptionSpec Sample = new("sample", OptionType.Path, "a generated sample", ["StageCopy"], "local profile: the folder of sample data to upload to the local bucket");
     public static readonly OptionSpec FinalSnapshot = new("final-snapshot", OptionType.Text, "none", ["Teardown"], "keep a final snapshot of the cluster (Serverless: the namespace) under this name");

@@ -23,6 +23,7 @@ public static class StageCopy
         var options = CopyOptions.FromConfig(run.Config);
         var results = run.Profile == Profile.Local ? await ClientSideAsync(run, options) : await ServerSideAsync(run, options);
         LoadReport.Log(run.Log, results);
+        if (results.Count > 0 && results.All(r => r.UpToDateSince is not null)) run.Summary.UpToDate("StageCopy", results[0].UpToDateSince!);
         return results;
     });
 
