@@ -24,7 +24,7 @@ public static class Options
     public static readonly OptionSpec Wait = new("wait", OptionType.Flag, "false", ["CreateTables", "StageCopy", "Transform", "Verify", "Teardown"], "wait for the warehouse's current writer to finish instead of failing at once");
     public static readonly OptionSpec Force = new("force", OptionType.Flag, "false", ["StageCopy", "Transform", "Verify", "Report"], "local profile: reload, transform, verify and report even when up to date (nothing changed since the last run)");
     public static readonly OptionSpec Recreate = new("recreate", OptionType.Flag, "false", ["CreateTables"], "drop the tables first (loses their data)");
-    public static readonly OptionSpec Sample = new("sample", OptionType.Path, "a generated sample", ["StageCopy"], "local profile: the folder of sample data to upload to the local bucket");
+    public static readonly OptionSpec Sample = new("sample", OptionType.Path, "the warehouse's own source", ["StageCopy"], "local profile: the folder of sample data to upload to the local bucket; without it, the sample the warehouse was built from (a generated one for a new warehouse); a full run from another folder switches the warehouse to it, a --from/--to run from another is refused");
     public static readonly OptionSpec FinalSnapshot = new("final-snapshot", OptionType.Text, "none", ["Teardown"], "keep a final snapshot of the cluster (Serverless: the namespace) under this name");
     public static readonly OptionSpec Sql = new("sql", OptionType.Text, "none", ["Query"], "the SQL to run read-only");
     public static readonly OptionSpec File = new("file", OptionType.Path, "none", ["Query"], "a .sql file to run read-only (instead of --sql)");
