@@ -92,7 +92,7 @@ public static class StageCopy
         try
         {
             foreach (var copy in copies)
-                results.Add(await RedshiftCopy.RunAsync(warehouse, run.Sql, copy, roleArn, run.Log, run.Ct, RecordScope(run, identity),
+                results.Add(await RedshiftCopy.RunAsync(warehouse, run.Sql, copy, roleArn, run.Log, run.Ct, (c, command, ct) => RecordScope(run, identity)(c, command, true, ct),
                     Platforms.AwsPlatform.LoadViewsOf(run.Config, run.State.Load())));
         }
         finally
@@ -103,11 +103,14 @@ public static class StageCopy
     }
 
     /// Each load records the warehouse's source (warehouse_source) in its own transaction, so the first one to commit
-    /// switches it; staging_events' load also records what it staged (staging_scope): Transform's default scope.
-    static Func<NpgsqlConnection, CopyCommand, CancellationToken, Task> RecordScope(Run run, string identity) => async (connection, copy, ct) =>
+    /// switches it; staging_events' load also records what staging holds (staging_scope): Transform's default scope. A load that replaced the table holds its window (or the whole source); one that kept the objects it did
+    /// not read holds what it held before plus its window (StagingScope.Widened).
+    static Func<NpgsqlConnection, CopyCommand, bool, CancellationToken, Task> RecordScope(Run run, string identity) => async (connection, copy, replaced, ct) =>
     {
         await WarehouseSource.RecordAsync(connection, run.Sql, identity, run.Id, ct);
-        if (RecordsScope(copy)) await StagingScope.RecordAsync(connection, run.Sql, run.Id, copy.From, copy.Window, ct);
+        if (!RecordsScope(copy)) return;
+        var days = replaced ? copy.Window : StagingScope.Widened((await StagingScope.ReadAsync(connection, run.Sql, ct)).Days, copy.Window);
+        await StagingScope.RecordAsync(connection, run.Sql, run.Id, copy.From, days, ct);
     };
 
     static async Task<WarehouseSource?> RecordedSourceAsync(Warehouse.WarehouseEndpoint warehouse, Run run)
