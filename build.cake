@@ -73,7 +73,7 @@ Task("CreateTables")
     .Does<Run>(run => CreateTables.ExecuteAsync(run));
 
 Task("StageCopy")
-    .Description("Load the S3 JSON into staging_events and staging_songs (local: uploads --sample=DIR or a generated sample first; --from/--to: those days)")
+    .Description("Load the S3 JSON into staging_events and staging_songs (local: uploads --sample=DIR, else the warehouse's own sample, first; --from/--to: those days)")
     .IsDependentOn("CreateTables")
     .Skippable()
     .Does<Run>(run => StageCopy.ExecuteAsync(run));

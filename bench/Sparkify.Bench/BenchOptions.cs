@@ -6,7 +6,7 @@ namespace Sparkify.Bench;
 /// <summary>
 /// The command line: --scale=N (1), --seed=S (42), --methods=a,b,c,d,e (all), --row-limit=R (rows the
 /// row-by-row loader (c) inserts before it extrapolates; 100,000), --work=DIR (a temp folder), --keep, --root=DIR,
-/// --no-warmup (skip the untimed first pass), --cases=load,clean,rerun,window,h1,h2,h3 (all; "transform" names the
+/// --no-warmup (skip the untimed first pass), --cases=load,clean,rerun,window,h1,h2,h3,daily (all; "transform" names the
 /// six transform cases), --runs=N (runs of the repeated transform cases, their median; 3).
 /// </summary>
 public sealed record BenchOptions(int Scale, int Seed, IReadOnlySet<string> Methods, long RowLimit, string Work, bool Keep, string Root,
@@ -43,14 +43,14 @@ public sealed record BenchOptions(int Scale, int Seed, IReadOnlySet<string> Meth
     /// The cases named, "transform" and "all" expanded; an unknown name is refused with the list of known ones.
     static IReadOnlySet<string> ParseCases(string text)
     {
-        var known = TransformCases.Keys.Prepend("load").ToList();
+        var known = TransformCases.Keys.Prepend("load").Append(DailyCases.Key).ToList();
         var cases = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (name.Equals("all", StringComparison.OrdinalIgnoreCase)) cases.UnionWith(known);
             else if (name.Equals("transform", StringComparison.OrdinalIgnoreCase)) cases.UnionWith(TransformCases.Keys);
             else if (known.Contains(name, StringComparer.OrdinalIgnoreCase)) cases.Add(name.ToLowerInvariant());
-            else throw new ArgumentException($"--cases: unknown case '{name}'; known: {string.Join(", ", known)}, transform (the six after load), all");
+            else throw new ArgumentException($"--cases: unknown case '{name}'; known: {string.Join(", ", known)}, transform (the six transform cases), all");
         }
         if (cases.Count == 0) throw new ArgumentException($"--cases={text} names no case; known: {string.Join(", ", known)}, transform, all");
         return cases;

@@ -5,12 +5,16 @@ namespace Sparkify.Bench;
 /// The figures of one benchmark run, printed as a table with the ratios the performance goals speak of.
 public sealed record BenchReport(int Scale, GeneratedSample Sample, IReadOnlyList<Measurement> Results, TransformReport? Transform = null)
 {
+    /// The daily cases (./build.sh Etl: full, no-op, one new day), when they ran.
+    public DailyReport? Daily { get; init; }
+
     public Measurement? Get(string key) => Results.FirstOrDefault(r => r.Key == key);
 
     public void Print(TextWriter output)
     {
         if (Results.Count > 0) PrintLoads(output);
         Transform?.Print(output);
+        Daily?.Print(output);
     }
 
     void PrintLoads(TextWriter output)

@@ -12,7 +12,7 @@ namespace Sparkify.Bench;
 /// <summary>
 /// Generates a sample, starts one throwaway PostgreSQL (and moto for the S3 path), then times each load method into
 /// the same empty staging tables and prints wall seconds, rows/s, peak memory and the ratios a/b and c/a; then the
-/// transform cases (TransformCases) on the same server.
+/// transform cases (TransformCases) on the same server; then the daily cases (DailyCases: ./build.sh Etl runs).
 /// </summary>
 public static class Benchmark
 {
@@ -43,7 +43,8 @@ public static class Benchmark
                 ? await TransformCases.RunAsync(new TransformHarness(warehouse, sql, options.Root, output), options, sample,
                     token => GenerateAsync(options, "sample-b", options.Seed + 1, output, token), ct)
                 : null;
-            var report = new BenchReport(options.Scale, sample, results, transform);
+            var daily = options.Cases.Contains(DailyCases.Key) ? await DailyCases.RunAsync(options, sample, output, ct) : null;
+            var report = new BenchReport(options.Scale, sample, results, transform) { Daily = daily };
             report.Print(output);
             return report;
         }

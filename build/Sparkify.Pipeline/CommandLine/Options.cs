@@ -22,9 +22,9 @@ public static class Options
     public static readonly OptionSpec From = new("from", OptionType.Date, "all days", ["StageCopy", "Transform", "Verify"], "first day of the event window (UTC)");
     public static readonly OptionSpec To = new("to", OptionType.Date, "all days", ["StageCopy", "Transform", "Verify"], "last day of the event window (UTC, inclusive)");
     public static readonly OptionSpec Wait = new("wait", OptionType.Flag, "false", ["CreateTables", "StageCopy", "Transform", "Verify", "Teardown"], "wait for the warehouse's current writer to finish instead of failing at once");
-    public static readonly OptionSpec Force = new("force", OptionType.Flag, "false", ["StageCopy", "Transform"], "local profile: reload and transform even when up to date (nothing changed since the last run)");
+    public static readonly OptionSpec Force = new("force", OptionType.Flag, "false", ["StageCopy", "Transform", "Verify", "Report"], "local profile: reload, transform, verify and report even when up to date (nothing changed since the last run)");
     public static readonly OptionSpec Recreate = new("recreate", OptionType.Flag, "false", ["CreateTables"], "drop the tables first (loses their data)");
-    public static readonly OptionSpec Sample = new("sample", OptionType.Path, "a generated sample", ["StageCopy"], "local profile: the folder of sample data to upload to the local bucket");
+    public static readonly OptionSpec Sample = new("sample", OptionType.Path, "the warehouse's own source", ["StageCopy"], "local profile: the folder of sample data to upload to the local bucket; without it, the sample the warehouse was built from (a generated one for a new warehouse); a full run from another folder switches the warehouse to it, a --from/--to run from another is refused");
     public static readonly OptionSpec FinalSnapshot = new("final-snapshot", OptionType.Text, "none", ["Teardown"], "keep a final snapshot of the cluster (Serverless: the namespace) under this name");
     public static readonly OptionSpec Sql = new("sql", OptionType.Text, "none", ["Query"], "the SQL to run read-only");
     public static readonly OptionSpec File = new("file", OptionType.Path, "none", ["Query"], "a .sql file to run read-only (instead of --sql)");
@@ -36,7 +36,7 @@ public static class Options
     public static readonly OptionSpec RowLimit = new("row-limit", OptionType.Number, "100000", ["Benchmark"], "rows the row-by-row loader (c) inserts before it extrapolates");
     public static readonly OptionSpec Work = new("work", OptionType.Path, "a temp folder", ["Benchmark"], "the benchmark's work folder");
     public static readonly OptionSpec NoWarmup = new("no-warmup", OptionType.Flag, "false", ["Benchmark"], "skip the untimed first pass");
-    public static readonly OptionSpec Cases = new("cases", OptionType.List, "all", ["Benchmark"], "what to time: load, clean, rerun, window, h1, h2, h3; transform = the last six (docs/benchmark.md)");
+    public static readonly OptionSpec Cases = new("cases", OptionType.List, "all", ["Benchmark"], "what to time: load, clean, rerun, window, h1, h2, h3, daily; transform = clean to h3 (docs/benchmark.md)");
     public static readonly OptionSpec Runs = new("runs", OptionType.Number, "3", ["Benchmark"], "runs of the repeated transform cases (clean, rerun, window); the median is printed");
     public static readonly OptionSpec Owner = new("owner", OptionType.Flag, "false", ["Connect"], "connect as the owner role instead of the read-only role");
     public static readonly OptionSpec Filter = new("filter", OptionType.Text, "all tests", ["Test"], "an NUnit filter expression, as dotnet test --filter takes it");

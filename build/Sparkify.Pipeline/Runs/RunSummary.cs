@@ -16,6 +16,7 @@ public sealed class RunSummary(string profile, string runId)
 
     readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
     readonly List<TargetOutcome> _targets = [];
+    readonly Dictionary<string, string> _upToDate = [];
     readonly JsonObject _sections = new() { ["load_errors"] = new JsonArray(), ["quality"] = new JsonArray() };
 
     public IReadOnlyList<TargetOutcome> Targets => _targets;
@@ -23,6 +24,9 @@ public sealed class RunSummary(string profile, string runId)
     /// A target's outcome as Cake reports it at the target's end; it started <paramref name="duration"/> ago.
     public void Record(string target, string status, TimeSpan duration) =>
         _targets.Add(new TargetOutcome(target, status, Math.Round(duration.TotalSeconds, 3), DateTimeOffset.UtcNow - duration));
+
+    /// A target that was up to date and did not run: its entry in "targets" names the run whose result still holds.
+    public void UpToDate(string target, string sinceRun) => _upToDate[target] = sinceRun;
 
     /// The record's own fields, which no section may replace.
     static readonly string[] Fields = ["run_id", "profile", "status", "started_at", "finished_at", "targets", "tables"];
@@ -45,12 +49,18 @@ public sealed class RunSummary(string profile, string runId)
             ["status"] = status,
             ["started_at"] = _started.ToString("O"),
             ["finished_at"] = DateTimeOffset.UtcNow.ToString("O"),
-            ["targets"] = new JsonArray(_targets.Select(t => (JsonNode)new JsonObject
-                { ["name"] = t.Name, ["status"] = t.Status, ["seconds"] = t.Seconds, ["started_at"] = t.Started.ToString("O") }).ToArray()),
+            ["targets"] = new JsonArray(_targets.Select(Target).ToArray()),
             ["tables"] = tableRows is null ? null : new JsonObject(tableRows.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
         };
         foreach (var (key, value) in _sections) document[key] = value?.DeepClone();
         return document;
+    }
+
+    JsonNode Target(TargetOutcome t)
+    {
+        var entry = new JsonObject { ["name"] = t.Name, ["status"] = t.Status, ["seconds"] = t.Seconds, ["started_at"] = t.Started.ToString("O") };
+        if (_upToDate.TryGetValue(t.Name, out var since)) entry["up_to_date_since"] = since;
+        return entry;
     }
 
     /// Writes <paramref name="document"/> to <paramref name="path"/>, replacing the file whole.

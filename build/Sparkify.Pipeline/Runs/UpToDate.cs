@@ -40,10 +40,13 @@ public static class UpToDate
 
     /// Records the step's stamp inside its own transaction, just before it commits; does nothing on a warehouse
     /// whose tables cannot be marked (then the step simply always runs).
+    /// <paramref name="marks"/>: the marks the step read before its work, when it wrote nothing (a check): a write by
+    /// someone else during the work then leaves a stamp that no longer matches.
     public static async Task RecordAsync(NpgsqlConnection connection, SqlFiles sql, string step, string inputs,
-        IReadOnlyList<string> tables, string runId, JsonObject result, CancellationToken ct)
+        IReadOnlyList<string> tables, string runId, JsonObject result, CancellationToken ct, string? marks = null)
     {
-        if (await MarksAsync(connection, sql, tables, ct) is not { } marks) return;
+        marks ??= await MarksAsync(connection, sql, tables, ct);
+        if (marks is null) return;
         const string file = "postgres/runs/stamp_recorded.sql";
         foreach (var statement in Modeling.SqlScript.Split(file, sql.Read(file)))
         {
@@ -63,7 +66,7 @@ public static class UpToDate
 
     /// "table:identity:writes" for every table, or null when one is missing, uncounted, or the warehouse has no
     /// stamps' tables (made by an older CreateTables).
-    static async Task<string?> MarksAsync(NpgsqlConnection connection, SqlFiles sql, IReadOnlyList<string> tables, CancellationToken ct)
+    public static async Task<string?> MarksAsync(NpgsqlConnection connection, SqlFiles sql, IReadOnlyList<string> tables, CancellationToken ct)
     {
         await using (var exists = new NpgsqlCommand("select to_regclass('etl_writes') is not null and to_regclass('etl_stamps') is not null", connection))
             if (await exists.ExecuteScalarAsync(ct) is not true) return null;

@@ -1,7 +1,6 @@
 using Sparkify.Pipeline.Aws;
 using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Config;
-using Sparkify.Pipeline.Generation;
 using Npgsql;
 using Sparkify.Pipeline.Loading;
 using Sparkify.Pipeline.Loading.RedshiftLedger;
@@ -13,7 +12,7 @@ namespace Sparkify.Pipeline.Targets;
 
 /// <summary>
 /// Loads staging_events (JSONPaths) and staging_songs ('auto') from S3. local profile: first puts the sample
-/// (--sample=DIR, else a generated one in .local/sample) into the [LOCAL] bucket on moto under the public key layout
+/// (--sample=DIR, else the warehouse's recorded source, else a generated one in .local/sample: StageSource) into the [LOCAL] bucket on moto under the public key layout
 /// (only what changed, by MD5), then loads it with the client-side COPY loader, listing from that bucket and reading
 /// each listed object from its uploaded file when the ETag says the bytes are the same. aws profile: Redshift's own COPY with the role Provision made.
 /// </summary>
@@ -25,6 +24,7 @@ public static class StageCopy
         var options = CopyOptions.FromConfig(run.Config);
         var results = run.Profile == Profile.Local ? await ClientSideAsync(run, options) : await ServerSideAsync(run, options);
         LoadReport.Log(run.Log, results);
+        if (results.Count > 0 && results.All(r => r.UpToDateSince is not null)) run.Summary.UpToDate("StageCopy", results[0].UpToDateSince!);
         return results;
     });
 
@@ -33,7 +33,9 @@ public static class StageCopy
     {
         var aws = await run.Platform.ControlPlaneAsync(run.Ct);
         var bucket = run.Config.Local.Bucket;
-        var sample = run.Args.Value(Options.Sample) is { } dir ? Path.GetFullPath(Path.Combine(run.Root, dir)) : await GeneratedSampleAsync(run);
+        var warehouse = await run.WarehouseAsync();
+        var recorded = await RecordedSourceAsync(warehouse, run);
+        var (sample, identity) = await StageSource.LocalAsync(run, recorded);
         SampleUploadResult upload;
         using (var s3 = aws.S3(options.Region))
             upload = await SampleUpload.EnsureAsync(s3, bucket, options.Region ?? run.Config.Aws.Region, sample, bulk: true,
@@ -49,12 +51,11 @@ public static class StageCopy
         var s3Config = run.Config.S3;
         var copies = StagingCopies.For(run.Platform.StagingSource(s3Config.LogData), run.Platform.StagingSource(s3Config.LogJsonPath),
             run.Platform.StagingSource(s3Config.SongData), options, run.Window);
-        var warehouse = await run.WarehouseAsync();
         var results = new List<LoadResult>();
         await using var printer = new ProgressPrinter(run.Log, ProgressPrinter.Terminal());
         var context = new LoadContext(run.Sql, run.Log, run.Id, aws.S3)
         {
-            OnStart = printer.Watch, Mirror = upload.Mirror, Listing = upload.Listing, BeforeCommit = RecordScope(run),
+            OnStart = printer.Watch, Mirror = upload.Mirror, Listing = upload.Listing, BeforeCommit = RecordScope(run, identity),
             WrittenWith = copy => RecordsScope(copy) ? [StagingScope.Table] : [], SkipUpToDate = !run.Args.Flag(Options.Force),
         };
         try
@@ -65,6 +66,7 @@ public static class StageCopy
                 run.Log.Information($"Executing COPY into {copy.Table} from {copy.From}" + (copy.Window is { } w ? $" (days {w})" : ""));
                 results.Add(await ClientCopy.RunAsync(warehouse, copy, context, run.Ct));
             }
+            await RecordUnloadedSourceAsync(warehouse, run, recorded, identity, results);
         }
         finally
         {
@@ -87,10 +89,11 @@ public static class StageCopy
         var s3 = run.Config.S3;
         var copies = StagingCopies.For(s3.LogData.ToString(), s3.LogJsonPath.ToString(), s3.SongData.ToString(), options, run.Window);
         var warehouse = await run.WarehouseAsync();
+        var identity = StageSource.Aws(run, await RecordedSourceAsync(warehouse, run));
         var aws = await run.Platform.ControlPlaneAsync(run.Ct);
         var context = new LedgerLoadContext(warehouse, run.Sql, roleArn, run.Log, run.Id)
         {
-            Views = Platforms.AwsPlatform.LoadViewsOf(run.Config, run.State.Load()), BeforeCommit = RecordScope(run),
+            Views = Platforms.AwsPlatform.LoadViewsOf(run.Config, run.State.Load()), BeforeCommit = RecordScope(run, identity),
         };
         var results = new List<LoadResult>();
         try
@@ -106,25 +109,34 @@ public static class StageCopy
         return results;
     }
 
-    /// staging_events' load records what staging holds (staging_scope) in its own transaction: Transform's default
-    /// scope. A load that replaced the table holds its window (or the whole source); one that kept the objects it did
+    /// Each load records the warehouse's source (warehouse_source) in its own transaction, so the first one to commit
+    /// switches it; staging_events' load also records what staging holds (staging_scope): Transform's default scope. A load that replaced the table holds its window (or the whole source); one that kept the objects it did
     /// not read holds what it held before plus its window (StagingScope.Widened).
-    static Func<NpgsqlConnection, CopyCommand, bool, CancellationToken, Task> RecordScope(Run run) => async (connection, copy, replaced, ct) =>
+    static Func<NpgsqlConnection, CopyCommand, bool, CancellationToken, Task> RecordScope(Run run, string identity) => async (connection, copy, replaced, ct) =>
     {
+        await WarehouseSource.RecordAsync(connection, run.Sql, identity, run.Id, ct);
         if (!RecordsScope(copy)) return;
         var days = replaced ? copy.Window : StagingScope.Widened((await StagingScope.ReadAsync(connection, run.Sql, ct)).Days, copy.Window);
         await StagingScope.RecordAsync(connection, run.Sql, run.Id, copy.From, days, ct);
     };
 
-    static bool RecordsScope(CopyCommand copy) => copy.Table == "staging_events";
-
-    /// Without --sample: a sample generated once into .local/sample (scale 1, seed 42), reused by later runs.
-    static async Task<string> GeneratedSampleAsync(Run run)
+    static async Task<WarehouseSource?> RecordedSourceAsync(Warehouse.WarehouseEndpoint warehouse, Run run)
     {
-        var folder = Path.Combine(run.Local.Folder, "sample");
-        if (File.Exists(Path.Combine(folder, "log_json_path.json"))) return folder;
-        run.Log.Information($"No --sample given: generating one into {folder} (scale 1, seed 42)");
-        await Generator.WriteAsync(folder, new GeneratorOptions(), run.Ct);
-        return folder;
+        await using var connection = await warehouse.OpenAsync(run.Ct);
+        return await WarehouseSource.ReadAsync(connection, run.Sql, run.Ct);
     }
+
+    /// When every load was up to date (the same objects under another name, or a warehouse older than the table), no
+    /// load transaction recorded the source: it is recorded on its own, as staging already holds exactly its objects.
+    static async Task RecordUnloadedSourceAsync(Warehouse.WarehouseEndpoint warehouse, Run run, WarehouseSource? recorded, string identity,
+        IReadOnlyList<LoadResult> results)
+    {
+        if (recorded?.Source == identity || results.Any(r => r.UpToDateSince is null)) return;
+        await using var connection = await warehouse.OpenAsync(run.Ct);
+        await using var transaction = await connection.BeginTransactionAsync(run.Ct);
+        await WarehouseSource.RecordAsync(connection, run.Sql, identity, run.Id, run.Ct);
+        await transaction.CommitAsync(run.Ct);
+    }
+
+    static bool RecordsScope(CopyCommand copy) => copy.Table == "staging_events";
 }

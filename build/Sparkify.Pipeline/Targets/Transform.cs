@@ -34,6 +34,7 @@ public static class Transform
             run.Log.Information($"Transform on {warehouse}, {result.Range}: up to date, not run: nothing it reads or writes changed since run " +
                                 $"{since} transformed the same staged data with the same SQL (--force runs it anyway)");
             run.Summary.Set("transform", result.ToJson());
+            run.Summary.UpToDate("Transform", since);
             return result;
         }
         run.Log.Information($"Transform on {warehouse}, {result.Range}" +

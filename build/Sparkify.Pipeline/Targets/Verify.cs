@@ -1,4 +1,5 @@
 using Npgsql;
+using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Modeling;
 using Sparkify.Pipeline.Quality;
 using Sparkify.Pipeline.Runs;
@@ -19,6 +20,16 @@ public static class Verify
     public static Task<QualityReport> ExecuteAsync(Run run) => run.Boundary("Verify", async () =>
     {
         var warehouse = await run.WarehouseAsync();
+        var stamp = warehouse.Dialect == Dialect.Postgres ? await VerifyStamp.ReadAsync(warehouse, run.Sql, run.Window, run.Ct) : null;
+        if (stamp?.Current is { } current && !run.Args.Flag(Options.Force))
+        {
+            run.Log.Information($"Verify: up to date since run {current.RunId}, not run: no table it checks changed and its checks are the same " +
+                                "(--force runs it)");
+            run.Audit.Report("Verify", current.Result, $"up to date since run {current.RunId}, not run");
+            run.Summary.UpToDate("Verify", current.RunId);
+            run.Summary.Set("quality", VerifyStamp.Quality(run.ArtifactsDir, current));
+            return new QualityReport([]);
+        }
         QualityReport report;
         try
         {
@@ -32,7 +43,11 @@ public static class Verify
         run.Audit.Report("Verify", report.Counts(), report.Detail);
         run.Log.Information($"Verify on {warehouse}:\n{report.Table()}");
         run.Summary.Set("quality", report.ToJson());
-        if (!report.Failures.Any()) return report;
+        if (!report.Failures.Any())
+        {
+            if (stamp is not null) await stamp.RecordAsync(warehouse, run.Sql, run.Id, report.Counts(), run.Ct);
+            return report;
+        }
         // Through the log, whose sinks redact and escape, not in the exception Cake prints as it is.
         run.Log.Error(report.FailureMessage());
         throw new PipelineException(report.FailureSummary());

@@ -9,9 +9,10 @@ public static class Tables
         ["staging_events", "staging_songs", "users", "artists", "songs", "time", "songplays"];
 
     /// The pipeline's own bookkeeping, left out of row counts: etl_runs (kept by --recreate), staging_scope (what
-    /// staging_events holds), load_ledger (which objects staging holds) and staging_changes (what the loads changed
-    /// that Transform has not consumed yet); the last three are written by StageCopy and dropped with the staging tables.
-    public static readonly IReadOnlyList<string> Audit = ["etl_runs", "staging_scope", LoadLedger, StagingChanges];
+    /// staging_events holds), load_ledger (which objects staging holds), staging_changes (what the loads changed
+    /// that Transform has not consumed yet) and warehouse_source (the one source staging was loaded from); the last four
+    /// are written by StageCopy and dropped with the staging tables.
+    public static readonly IReadOnlyList<string> Audit = ["etl_runs", "staging_scope", LoadLedger, StagingChanges, "warehouse_source"];
 
     /// The object ledger of both staging tables (docs/reruns.md).
     public const string LoadLedger = "load_ledger";

@@ -79,7 +79,7 @@ public class FrontDoorTests : BuildScriptTest
             Assert.That(result.Output, Does.Contain($"  {option.Usage} ").And.Contains($"(default: {option.Default})"), option.Name);
         foreach (var option in Options.Declared.Where(o => !o.ForAnyTarget))
             Assert.That(result.Output, Does.Contain($"(targets: {option.TargetList}; default: {option.Default})"), option.Name);
-        Assert.That(result.Output, Does.Match(@"(?m)^  --sample=PATH\s+.*\(targets: StageCopy; default: a generated sample\)$"));
+        Assert.That(result.Output, Does.Match(@"(?m)^  --sample=PATH\s+.*\(targets: StageCopy; default: the warehouse's own source\)$"));
         Assert.That(result.Output, Does.Match(@"(?m)^  --from=YYYY-MM-DD\s+.*\(targets: StageCopy, Transform, Verify; default: all days\)$"));
         var common = result.Output[..result.Output.IndexOf("Options of some targets", StringComparison.Ordinal)];
         Assert.That(common, Does.Not.Match(@"(?m)^  --final-snapshot"), "a target's own option is listed as common");

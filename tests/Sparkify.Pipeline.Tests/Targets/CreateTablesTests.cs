@@ -15,12 +15,12 @@ public class CreateTablesTests
 
         var result = await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
 
-        Assert.That(result, Is.EqualTo(new CreateTablesResult(14, 0)));
+        Assert.That(result, Is.EqualTo(new CreateTablesResult(15, 0)));
         await using var connection = await db.OpenAsync(CancellationToken.None);
         Assert.That(await Tables.ExistingAsync(connection, CancellationToken.None),
             Is.EquivalentTo(new[] { "staging_events", "staging_songs", "songplays", "users", "songs", "artists", "time", "etl_runs", "staging_scope",
-                "load_ledger", "staging_changes", "load_errors", "etl_writes", "etl_stamps" }),
-            "the seven tables, etl_runs, staging_scope (what staging holds), the object ledger and staging_changes, load_errors (the client-side loader's STL_LOAD_ERRORS) and " +
+                "load_ledger", "staging_changes", "warehouse_source", "load_errors", "etl_writes", "etl_stamps" }),
+            "the seven tables, etl_runs, staging_scope (what staging holds), the object ledger and staging_changes, warehouse_source (where from), load_errors (the client-side loader's STL_LOAD_ERRORS) and " +
             "the up-to-date stamps (postgres only)");
     }
 
@@ -33,7 +33,7 @@ public class CreateTablesTests
 
         var result = await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
 
-        Assert.That(result, Is.EqualTo(new CreateTablesResult(0, 14)));
+        Assert.That(result, Is.EqualTo(new CreateTablesResult(0, 15)));
         Assert.That(await CountAsync(db, "users"), Is.EqualTo(1));
     }
 

@@ -25,7 +25,7 @@ static partial class RedshiftStatements
         ["from_ms"] = "1541376000000", ["to_ms"] = "1541462399999", ["full"] = "true", ["ranged"] = "0",
         ["day_from"] = "'2018-11-05'", ["day_to"] = "'2018-11-05'", ["window_from"] = "'2018-11-05'", ["window_to"] = "'2018-11-05'",
         ["now"] = "'2026-12-07 10:00:00'", ["started_at"] = "'2026-12-07 10:00:00'", ["finished_at"] = "'2026-12-07 10:05:00'",
-        ["staged_at"] = "'2026-12-07 10:01:00'", ["since"] = "'2026-12-01 00:00:00'",
+        ["staged_at"] = "'2026-12-07 10:01:00'", ["set_at"] = "'2026-12-07 10:01:00'", ["since"] = "'2026-12-01 00:00:00'",
         ["run_id"] = "'20261207T100000Z-1a2b'", ["holder"] = "'pid 4242 on host'", ["target"] = "'Transform'", ["source"] = "'s3://b/log_data'",
         ["session_pid"] = "1073741824", ["status"] = "'succeeded'", ["counts"] = "'{\"songplays\": 1}'", ["detail"] = "''",
         ["table_name"] = "'staging_events'", ["object_key"] = "'log_data/2018/11/2018-11-05-events.json'", ["object_id"] = "7",
