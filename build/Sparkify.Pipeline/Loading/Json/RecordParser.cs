@@ -17,6 +17,7 @@ public sealed class RecordParser(ColumnMap map, ValueConverter converter, RowBui
     static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow, AllowMultipleValues = true };
     readonly MemberLookup _members = new(map);
     readonly PathWalker _walker = new(converter, row);
+    readonly FlatRecordScanner? _flat = FlatRecordScanner.Applies(map) ? new FlatRecordScanner(map, converter, row) : null;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public RecordOutcome Parse(ReadOnlySpan<byte> data, bool final, CopyBatch batch)
@@ -24,6 +25,7 @@ public sealed class RecordParser(ColumnMap map, ValueConverter converter, RowBui
         var start = data.Length - data.TrimStart(" \t\r\n"u8).Length;
         if (start == data.Length) return new(final ? RecordStatus.End : RecordStatus.NeedMore, start, start);
         var span = data[start..];
+        if (_flat?.Parse(span, start, batch) is { } flat) return flat;
         var reader = new Utf8JsonReader(span, final, new JsonReaderState(Options));
         Span<char> keyBuffer = stackalloc char[128];
         try
