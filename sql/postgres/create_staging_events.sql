@@ -1,4 +1,6 @@
 -- staging_events: one row per event line of log_data, columns in the order of jsonpaths/log_json_path.json.
+-- object_id: the load_ledger id of the object the row came from (filled by the loader, never a JSON column;
+--            NULL for rows loaded by hand or by an older pipeline).
 -- why: lossless landing zone; ts stays epoch milliseconds (bigint), registration a double (written as 1.5e12-style floats).
 create table if not exists staging_events (
     artist           varchar(1024),
@@ -18,5 +20,6 @@ create table if not exists staging_events (
     status           integer,
     ts               bigint,
     user_agent       varchar(1024),
-    user_id          varchar(32)
+    user_id          varchar(32),
+    object_id        bigint
 )

@@ -1,4 +1,6 @@
 -- staging_events: one row per event line of log_data, columns in the order of jsonpaths/log_json_path.json.
+-- object_id: the load_ledger id of the object the row came from (filled by the loader, never a JSON column;
+--            NULL for rows loaded by hand or by an older pipeline).
 -- why: diststyle even loads fastest and never skews (artist is NULL for every non-NextSong event, so a distkey on it would).
 create table if not exists staging_events (
     artist           varchar(1024),
@@ -18,6 +20,7 @@ create table if not exists staging_events (
     status           integer,
     ts               bigint,
     user_agent       varchar(1024),
-    user_id          varchar(32)
+    user_id          varchar(32),
+    object_id        bigint
 )
 diststyle even

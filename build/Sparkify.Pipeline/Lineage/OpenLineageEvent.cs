@@ -59,7 +59,7 @@ public static class OpenLineageEvent
         return dataset;
     }
 
-    /// S3 inputs of StageCopy: the objects and bytes the load read (loads[].objects, loads[].bytes).
+    /// S3 inputs of StageCopy: the objects the load listed and the bytes it read (loads[].objects_listed, loads[].bytes).
     static JsonObject? InputFacet(string node, Func<string, JsonNode?> summary)
     {
         if (node is not (DataFlow.LogData or DataFlow.SongData) || Load(summary, DataFlow.StagingOf(node)) is not { } load) return null;
@@ -68,7 +68,7 @@ public static class OpenLineageEvent
             ["inputStatistics"] = new JsonObject
             {
                 ["_producer"] = Producer, ["_schemaURL"] = InputStatistics,
-                ["fileCount"] = Number(load["objects"]), ["size"] = Number(load["bytes"]),
+                ["fileCount"] = Number(load["objects_listed"]), ["size"] = Number(load["bytes"]),
             },
         };
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using Sparkify.Pipeline.Loading.Json;
+using Sparkify.Pipeline.Loading.Ledger;
 using Sparkify.Pipeline.Loading.Sources;
 using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Warehouse;
@@ -8,10 +9,14 @@ using Sparkify.Pipeline.Warehouse;
 namespace Sparkify.Pipeline.Loading;
 
 /// <summary>
-/// Redshift's COPY … FORMAT AS JSON, done by the client for PostgreSQL: lists the objects, reads the target's
-/// columns, then truncates and binary-COPYs the table in one transaction (REPLACE: a re-run never duplicates).
-/// All or nothing per table: past MAXERROR rejected records, or on any read failure, nothing is committed;
-/// rejected records go to load_errors either way.
+/// Redshift's COPY … FORMAT AS JSON, done by the client for PostgreSQL, in one transaction per table. A table with a
+/// load ledger (the staging tables: object_id and load_ledger exist) loads only what changed: the listing is compared
+/// with the ledger (LoadPlan), the rows of changed and removed objects are deleted by object_id, new and changed
+/// objects are read and copied with their new id, and the ledger and staging_changes are written before the commit;
+/// nothing to do, nothing written. It replaces the table (truncate + COPY FREEZE) on a first or forced full load, or
+/// when the ledger cannot be trusted. Any other table is replaced, as before. All or nothing per table: past MAXERROR
+/// rejected records, or on any read failure, nothing is committed; rejected records go to load_errors either way, and
+/// the object that failed gets a 'failed' ledger entry, so the next run retries it.
 /// </summary>
 public static class ClientCopy
 {
@@ -25,39 +30,59 @@ public static class ClientCopy
             throw new PipelineException($"the client-side COPY loads PostgreSQL; {warehouse} is Redshift, which runs its own COPY (RedshiftCopy)");
 
         using var stores = new StoreSet(context.S3, options.Region, context.Mirror, context.Listing);
-        var objects = await ObjectListing.ListAsync(copy, stores, ct);
+        var listed = await ObjectListing.ListAsync(copy, stores, ct);
         await using var connection = await warehouse.OpenAsync(ct);
         var columns = await TargetColumn.ReadAsync(connection, context.Sql, table, ct);
-        var map = await MapAsync(stores, options.Format, objects, columns, table, context.Log, ct);
+        var map = await MapAsync(stores, options.Format, listed, columns, table, context.Log, ct);
+        var ledger = await LoadLedger.ReadyAsync(connection, context.Sql, table, ct);
         var step = LoadStamp.Step(table);
-        var inputs = LoadStamp.Inputs(copy, options, columns, objects, stores);
+        // With a ledger the objects are the ledger's to compare; the stamp says the ledger still describes the table.
+        var inputs = LoadStamp.Inputs(copy, options, columns, ledger ? null : listed, stores);
         IReadOnlyList<string> stamped = [table, .. context.WrittenWith(copy)];
-        if (context.SkipUpToDate && inputs is not null &&
-            await UpToDate.CurrentAsync(connection, context.Sql, step, inputs, stamped, ct) is { } stamp)
-            return LoadStamp.Skipped(table, stamp, Math.Round(clock.Elapsed.TotalSeconds, 3));
+        var stamp = inputs is null ? null : await UpToDate.CurrentAsync(connection, context.Sql, step, inputs, stamped, ct);
+        LoadPlan? plan = null;
+        if (ledger)
+        {
+            var (entries, maxId) = await LoadLedger.ReadAsync(connection, context.Sql, table, ct);
+            plan = LoadPlan.Make(listed, entries, maxId, copy.Window, trusted: stamp is not null, force: !context.SkipUpToDate);
+        }
+        if (context.SkipUpToDate && stamp is not null && (plan?.NothingToDo ?? true))
+            return LoadStamp.Skipped(table, stamp, Math.Round(clock.Elapsed.TotalSeconds, 3)) with
+            {
+                ObjectsListed = listed.Count, Counts = plan?.Counts(0),
+            };
 
-        var listed = clock.Elapsed;
+        var toRead = plan is null ? listed : plan.ToLoad.Select(o => o.Source).ToList();
+        var replace = plan?.Replace ?? true;
+        var listedTime = clock.Elapsed;
         var progress = new LoadProgress(table);
-        progress.AddObjects(objects.Count);
+        progress.AddObjects(toRead.Count);
         context.OnStart?.Invoke(progress);
         var errors = new LoadErrorLog(options.MaxError);
-        long rows;
+        long rows = 0;
         await using (var transaction = await connection.BeginTransactionAsync(ct))
         {
             try
             {
-                await using (var truncate = new NpgsqlCommand($"truncate table \"{table}\"", connection))
-                    await truncate.ExecuteNonQueryAsync(ct);
-                rows = await TablePump.RunAsync(connection, copy, columns, map, objects, errors, progress, ct);
-                if (context.BeforeCommit is { } beforeCommit) await beforeCommit(connection, copy, ct);
+                if (replace)
+                    await using (var truncate = new NpgsqlCommand($"truncate table \"{table}\"", connection))
+                        await truncate.ExecuteNonQueryAsync(ct);
+                else
+                    await LoadLedger.DeleteRowsAsync(connection, context.Sql, table, plan!.DeletedIds, ct);
+                if (toRead.Count > 0)
+                    rows = await TablePump.RunAsync(connection, copy, columns, map, toRead, errors, progress, ct, freeze: replace, objectIds: plan is not null);
+                PausePoint.Reach($"copy:{table}:before:ledger", ct);
+                if (plan is not null) await LedgerAsync(connection, context, copy, plan, errors, trusted: stamp is not null, ct);
+                if (context.BeforeCommit is { } beforeCommit) await beforeCommit(connection, copy, replace, ct);
                 if (inputs is not null)
                     await UpToDate.RecordAsync(connection, context.Sql, step, inputs, stamped, context.RunId,
-                        LoadStamp.Result(rows, objects.Count, progress.Bytes, errors.Count), ct);
+                        LoadStamp.Result(rows, listed.Count, progress.Bytes, errors.Count), ct);
             }
             catch (Exception e)
             {
                 await RollbackQuietly(transaction);
                 await RecordQuietly(warehouse, context, errors);
+                if (plan is not null) await RecordFailedQuietly(warehouse, context, copy, plan, progress.FailedObject, errors);
                 if (e is MaxErrorExceededException) throw new PipelineException(errors.Describe(table));
                 throw;
             }
@@ -79,11 +104,26 @@ public static class ClientCopy
         var analyzing = clock.Elapsed;
         await using (var analyze = new NpgsqlCommand($"analyze \"{table}\"", connection))
             await analyze.ExecuteNonQueryAsync(ct);
-        return new LoadResult(table, rows, objects.Count, progress.Bytes, errors.Count, Math.Round(clock.Elapsed.TotalSeconds, 3))
+        return new LoadResult(table, rows, listed.Count, progress.Bytes, errors.Count, Math.Round(clock.Elapsed.TotalSeconds, 3))
         {
-            Phases = progress.Phases(listed, clock.Elapsed - analyzing).Rounded(),
+            Phases = progress.Phases(listedTime, clock.Elapsed - analyzing).Rounded(),
+            Counts = plan?.Counts(RejectedByObject(errors).Count),
         };
     }
+
+    /// The ledger entries of the objects read and staging_changes, in the load's transaction, once its rows are in.
+    static async Task LedgerAsync(NpgsqlConnection connection, LoadContext context, CopyCommand copy, LoadPlan plan, LoadErrorLog errors,
+        bool trusted, CancellationToken ct)
+    {
+        var rows = await LoadLedger.RowsAsync(connection, context.Sql, copy.Table, [.. plan.ToLoad.Select(o => o.ObjectId)], ct);
+        var write = new LedgerWrite(copy.Table, copy.From, context.RunId, DateTime.SpecifyKind(DateTime.UtcNow, DateTimeKind.Unspecified), plan,
+            rows, RejectedByObject(errors), trusted);
+        await LoadLedger.WriteAsync(connection, context.Sql, write, ct);
+        await StagingChanges.WriteAsync(connection, context.Sql, write, ct);
+    }
+
+    static Dictionary<string, int> RejectedByObject(LoadErrorLog errors) =>
+        errors.Sorted().GroupBy(e => e.File).ToDictionary(g => g.Key, g => g.Count());
 
     /// 'auto' or 'auto ignorecase', or the JSONPaths file: one without a "jsonpaths" name means 'auto', as on Redshift.
     static async Task<ColumnMap> MapAsync(StoreSet stores, CopyFormat format, IReadOnlyList<SourceObject> objects, IReadOnlyList<TargetColumn> columns,
@@ -108,6 +148,22 @@ public static class ClientCopy
         catch (Exception e)
         {
             context.Log.Warning($"could not record {errors.Count} rejected records in load_errors: {e.Message}");
+        }
+    }
+
+    /// After the rollback: the object that failed the load gets a 'failed' ledger entry (a warning if it cannot).
+    static async Task RecordFailedQuietly(WarehouseEndpoint warehouse, LoadContext context, CopyCommand copy, LoadPlan plan, SourceObject? failed,
+        LoadErrorLog errors)
+    {
+        if (failed is null || plan.ToLoad.FirstOrDefault(o => o.Source.Key == failed.Key) is not { } planned) return;
+        try
+        {
+            await LoadLedger.RecordFailedAsync(warehouse, context.Sql, copy.Table, copy.From, context.RunId, planned,
+                RejectedByObject(errors).GetValueOrDefault(failed.Name), CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            context.Log.Warning($"could not record {failed.Name} as failed in load_ledger: {e.Message}");
         }
     }
 

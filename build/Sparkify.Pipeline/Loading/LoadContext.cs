@@ -21,8 +21,9 @@ public sealed record LoadContext(SqlFiles Sql, PipelineLog Log, string RunId, S3
     /// instead of listing again. Without it every load lists S3 itself.
     public IBucketListing? Listing { get; init; }
 
-    /// Runs inside each table's load transaction just before it commits (StageCopy records staging_scope there).
-    public Func<NpgsqlConnection, CopyCommand, CancellationToken, Task>? BeforeCommit { get; init; }
+    /// Runs inside each table's load transaction just before it commits (StageCopy records staging_scope there);
+    /// its bool says whether the load replaced the table (else it kept the objects it did not read).
+    public Func<NpgsqlConnection, CopyCommand, bool, CancellationToken, Task>? BeforeCommit { get; init; }
 
     /// The tables BeforeCommit writes along with a table: part of that load's up-to-date check.
     public Func<CopyCommand, IReadOnlyList<string>> WrittenWith { get; init; } = _ => [];

@@ -1,3 +1,5 @@
+using Sparkify.Pipeline.Loading.Sources;
+
 namespace Sparkify.Pipeline.Loading;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace Sparkify.Pipeline.Loading;
 /// </summary>
 public sealed class LoadProgress(string table)
 {
+    SourceObject? _failed;
     long _objectsDone, _objectsTotal, _rows, _bytes, _rejected, _readTicks, _parseTicks, _writeTicks;
 
     public string Table { get; } = table;
@@ -15,11 +18,15 @@ public sealed class LoadProgress(string table)
     public long Bytes => Interlocked.Read(ref _bytes);
     public long Rejected => Interlocked.Read(ref _rejected);
 
+    /// The first object whose reading failed the load (past MAXERROR, unreadable, a record COPY cannot take), if any.
+    public SourceObject? FailedObject => _failed;
+
     internal void AddObjects(int total) => Interlocked.Add(ref _objectsTotal, total);
     internal void ObjectDone() => Interlocked.Increment(ref _objectsDone);
     internal void AddRows(long rows) => Interlocked.Add(ref _rows, rows);
     internal void AddBytes(long bytes) => Interlocked.Add(ref _bytes, bytes);
     internal void AddRejected() => Interlocked.Increment(ref _rejected);
+    internal void Failed(SourceObject source) => Interlocked.CompareExchange(ref _failed, source, null);
 
     /// Stopwatch ticks spent reading and parsing (summed over the parser threads) and writing the COPY.
     internal void AddReadParse(long read, long parse)

@@ -4,21 +4,25 @@ using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Loading;
 
-/// The end-of-load summary: one log line per table, and the run summary's "loads" and "load_errors" sections.
+/// <summary>
+/// The end-of-load summary: one log line per table (with what it did to the objects: added, changed, removed,
+/// unchanged), and the run summary's "loads" (objects_listed, and "objects": the counts) and "load_errors" sections.
+/// </summary>
 public static class LoadReport
 {
     public static void Log(PipelineLog log, IEnumerable<LoadResult> results)
     {
         foreach (var r in results)
-            log.Information($"{r.Table,-15} {r.Rows,10:N0} rows  {r.Objects,6:N0} objects  {r.Bytes / 1048576.0,8:N1} MB  {r.Rejected,5:N0} rejected  " +
+            log.Information($"{r.Table,-15} {r.Rows,10:N0} rows  {r.ObjectsListed,6:N0} objects listed" + (r.Counts is { } c ? $" ({c})" : "") +
+                            $"  {r.Bytes / 1048576.0,8:N1} MB  {r.Rejected,5:N0} rejected  " +
                             (r.UpToDateSince is { } since
-                                ? $"up to date: the same objects and options as run {since}'s load, not reloaded (--force reloads)"
+                                ? $"up to date: no object changed and the options are run {since}'s, nothing written (--force reloads)"
                                 : $"{r.Seconds,7:N2} s  {r.RowsPerSecond,10:N0} rows/s"));
     }
 
     public static JsonArray Loads(IEnumerable<LoadResult> results) => new(results.Select(r => (JsonNode)new JsonObject
     {
-        ["table"] = r.Table, ["rows"] = r.Rows, ["objects"] = r.Objects, ["bytes"] = r.Bytes,
+        ["table"] = r.Table, ["rows"] = r.Rows, ["objects_listed"] = r.ObjectsListed, ["objects"] = r.Counts?.ToJson(), ["bytes"] = r.Bytes,
         ["rejected"] = r.Rejected, ["seconds"] = r.Seconds, ["rows_per_second"] = Math.Round(r.RowsPerSecond),
         ["phases"] = r.Phases is { } p ? Phases(p) : null,
         ["up_to_date_since"] = r.UpToDateSince,

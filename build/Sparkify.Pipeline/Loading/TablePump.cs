@@ -16,8 +16,11 @@ namespace Sparkify.Pipeline.Loading;
 /// </summary>
 public static class TablePump
 {
+    /// freeze: the table was truncated in this transaction; objectIds: every object carries its ledger id, which
+    /// each of its rows gets as a last column.
     public static async Task<long> RunAsync(NpgsqlConnection connection, CopyCommand copy, IReadOnlyList<TargetColumn> columns,
-        ColumnMap map, IReadOnlyList<SourceObject> objects, LoadErrorLog errors, LoadProgress progress, CancellationToken ct)
+        ColumnMap map, IReadOnlyList<SourceObject> objects, LoadErrorLog errors, LoadProgress progress, CancellationToken ct,
+        bool freeze = true, bool objectIds = false)
     {
         var parallelism = Parallelism(copy.Options, objects);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -25,7 +28,7 @@ public static class TablePump
         var pool = new BatchPool();
         var queue = new ConcurrentQueue<SourceObject>(objects);
 
-        await using var writer = await BinaryCopyWriter.BeginAsync(connection, copy.Table, columns, ct);
+        await using var writer = await BinaryCopyWriter.BeginAsync(connection, copy.Table, columns, ct, freeze, objectIds);
         var writing = Guarded(cts, async () =>
         {
             await foreach (var batch in channel.Reader.ReadAllAsync(cts.Token))
@@ -40,12 +43,22 @@ public static class TablePump
         });
         var parsing = Enumerable.Range(0, parallelism).Select(_ => Guarded(cts, async () =>
         {
-            var parser = new RecordParser(map, new ValueConverter(columns, copy.Options), new RowBuilder(columns));
+            var rows = new RowBuilder(columns, objectIds);
+            var parser = new RecordParser(map, new ValueConverter(columns, copy.Options), rows);
             var reader = new ObjectReader(parser, columns, copy.Table, copy.Options, errors, progress);
             var sink = new BatchSink(channel.Writer, pool);
             while (queue.TryDequeue(out var source))
             {
-                await reader.ReadAsync(source, sink, cts.Token);
+                rows.ObjectId = source.ObjectId ?? 0;
+                try
+                {
+                    await reader.ReadAsync(source, sink, cts.Token);
+                }
+                catch (Exception e) when (e is PipelineException or MaxErrorExceededException)
+                {
+                    progress.Failed(source);
+                    throw;
+                }
                 progress.ObjectDone();
             }
             await sink.FlushAsync(cts.Token);

@@ -32,6 +32,14 @@ public sealed record StagingScope(DateWindow? Days, string? Source)
         }
     }
 
+    /// What staging holds after a load that kept what it held (the ledger's only-what-changed load) added a window's
+    /// objects: the whole source stays whole (null), a full load makes it whole, two windows span both.
+    public static DateWindow? Widened(DateWindow? held, DateWindow? loaded) =>
+        held is null || loaded is null ? null : new DateWindow(Min(held.From, loaded.From), Max(held.To, loaded.To));
+
+    static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+    static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
     /// The recorded scope; no row counts as the whole source (staging loaded by hand or by another tool).
     public static async Task<StagingScope> ReadAsync(NpgsqlConnection connection, SqlFiles sql, CancellationToken ct)
     {

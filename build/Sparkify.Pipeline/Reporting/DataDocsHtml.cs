@@ -32,8 +32,12 @@ public static class DataDocsHtml
     {
         Open(html, "loads", "Loads", "What StageCopy loaded per staging table, and the first records it rejected.");
         var rows = docs.Run.Array("loads").OfType<JsonObject>().Select(l => new[]
-            { S(l["table"]), N(l["rows"]), N(l["objects"]), N(l["bytes"]), N(l["rejected"]), S(l["seconds"]) }).ToList();
-        Table(html, ["table", "rows", "objects", "bytes", "rejected", "seconds"], [false, true, true, true, true, true], rows);
+        {
+            S(l["table"]), N(l["rows"]), N(l["objects_listed"]), N(l["objects"]?["added"]), N(l["objects"]?["changed"]), N(l["objects"]?["removed"]),
+            N(l["objects"]?["unchanged"]), N(l["bytes"]), N(l["rejected"]), S(l["seconds"]),
+        }).ToList();
+        Table(html, ["table", "rows", "objects listed", "added", "changed", "removed", "unchanged", "bytes", "rejected", "seconds"],
+            [false, true, true, true, true, true, true, true, true, true], rows);
         var errors = docs.Run.Array("load_errors").OfType<JsonObject>().ToList();
         html.AppendLine($"<h3>Load errors ({errors.Count.ToString("N0", CultureInfo.InvariantCulture)})</h3>");
         Table(html, ["table", "file", "line", "column", "value", "code", "reason"], [false, false, true, false, false, true, false],
@@ -64,7 +68,7 @@ public static class DataDocsHtml
     {
         Open(html, "lineage", "Lineage", "Where this run's data came from and went: S3 source prefixes (objects loaded) -> staging tables -> star tables (rows now).");
         (string, string) Label(string node) => node is DataFlow.LogData or DataFlow.SongData
-            ? (docs.Run.Names?.Display(node) ?? node, docs.Run.Load(DataFlow.StagingOf(node))?["objects"] is { } o ? $"{N(o)} objects" : "objects: not loaded in this run")
+            ? (docs.Run.Names?.Display(node) ?? node, docs.Run.Load(DataFlow.StagingOf(node))?["objects_listed"] is { } o ? $"{N(o)} objects" : "objects: not loaded in this run")
             : (node, docs.Rows.TryGetValue(node, out var rows) && rows is { } n ? $"{n.ToString("N0", CultureInfo.InvariantCulture)} rows" : "missing");
         html.AppendLine($"<figure>{LineageSvg.Render(Label)}</figure>");
         var nodes = new[] { DataFlow.LogData, DataFlow.SongData }.Concat(DataFlow.Staging).Concat(DataFlow.Star);

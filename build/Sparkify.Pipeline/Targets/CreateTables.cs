@@ -29,6 +29,8 @@ public static class CreateTables
         var tables = Tables.CreatedFor(warehouse.Dialect);
         foreach (var table in tables)
             await Statement.ExecuteAsync(connection, sql.Read($"{folder}/create_{table}.sql"), ct);
+        // Staging tables an older CreateTables made lack the ledger's object_id column (PostgreSQL can add it if missing).
+        if (warehouse.Dialect == Dialect.Postgres) await Statement.ExecuteAsync(connection, sql.Read("postgres/staging_object_id.sql"), ct);
         PausePoint.Reach("createtables:before:commit", ct);
         await transaction.CommitAsync(ct);
         var kept = tables.Count(before.Contains);

@@ -89,7 +89,7 @@ public static class StageCopy
         try
         {
             foreach (var copy in copies)
-                results.Add(await RedshiftCopy.RunAsync(warehouse, run.Sql, copy, roleArn, run.Log, run.Ct, RecordScope(run),
+                results.Add(await RedshiftCopy.RunAsync(warehouse, run.Sql, copy, roleArn, run.Log, run.Ct, (c, command, ct) => RecordScope(run)(c, command, true, ct),
                     Platforms.AwsPlatform.LoadViewsOf(run.Config, run.State.Load())));
         }
         finally
@@ -99,11 +99,15 @@ public static class StageCopy
         return results;
     }
 
-    /// staging_events' load records what it staged (staging_scope) in its own transaction: Transform's default scope.
-    static Func<NpgsqlConnection, CopyCommand, CancellationToken, Task> RecordScope(Run run) => (connection, copy, ct) =>
-        RecordsScope(copy)
-            ? StagingScope.RecordAsync(connection, run.Sql, run.Id, copy.From, copy.Window, ct)
-            : Task.CompletedTask;
+    /// staging_events' load records what staging holds (staging_scope) in its own transaction: Transform's default
+    /// scope. A load that replaced the table holds its window (or the whole source); one that kept the objects it did
+    /// not read holds what it held before plus its window (StagingScope.Widened).
+    static Func<NpgsqlConnection, CopyCommand, bool, CancellationToken, Task> RecordScope(Run run) => async (connection, copy, replaced, ct) =>
+    {
+        if (!RecordsScope(copy)) return;
+        var days = replaced ? copy.Window : StagingScope.Widened((await StagingScope.ReadAsync(connection, run.Sql, ct)).Days, copy.Window);
+        await StagingScope.RecordAsync(connection, run.Sql, run.Id, copy.From, days, ct);
+    };
 
     static bool RecordsScope(CopyCommand copy) => copy.Table == "staging_events";
 

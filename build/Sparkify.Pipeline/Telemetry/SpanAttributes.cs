@@ -43,7 +43,7 @@ public static class SpanAttributes
                 var tables = loads.OfType<JsonObject>().ToList();
                 yield return Int("sparkify.rows", tables.Sum(l => Long(l["rows"])));
                 yield return Int("sparkify.bytes", tables.Sum(l => Long(l["bytes"])));
-                yield return Int("sparkify.objects", tables.Sum(l => Long(l["objects"])));
+                yield return Int("sparkify.objects", tables.Sum(l => Long(l["objects_listed"])));
                 yield return Int("sparkify.rows.rejected", tables.Sum(l => Long(l["rejected"])));
                 foreach (var l in tables)
                 {

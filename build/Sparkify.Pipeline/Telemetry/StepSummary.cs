@@ -27,11 +27,11 @@ public static class StepSummary
         if (summary["tables"] is JsonObject tables)
             Table(text, ["table", "rows"], tables.Select(kv => new[] { kv.Key, kv.Value is null ? "(missing)" : Number(kv.Value) }), "-:");
         if (Items(summary, "loads").ToList() is { Count: > 0 } loads)
-            Table(text, ["loaded", "rows", "objects", "MB", "rejected"], loads.Select(l => new[]
+            Table(text, ["loaded", "rows", "objects", "added / changed / removed / unchanged", "MB", "rejected"], loads.Select(l => new[]
             {
-                Text(l, "table"), Number(l["rows"]), Number(l["objects"]),
+                Text(l, "table"), Number(l["rows"]), Number(l["objects_listed"]), Changes(l["objects"]),
                 (JsonNumber.Long(l["bytes"]) / 1048576.0).ToString("N1", CultureInfo.InvariantCulture), Number(l["rejected"]),
-            }), "-::::");
+            }), "-:::::");
         if (Items(summary, "load_errors").ToList() is { Count: > 0 } errors)
         {
             text.AppendLine();
@@ -93,4 +93,9 @@ public static class StepSummary
     static IEnumerable<JsonObject> Items(JsonObject summary, string section) => (summary[section] as JsonArray ?? []).OfType<JsonObject>();
 
     static string Text(JsonObject json, string key) => json[key] is JsonValue value ? value.ToString() : "";
+
+    /// A load's object counts (loads[].objects) as "added / changed / removed / unchanged"; empty without a ledger.
+    static string Changes(JsonNode? objects) => objects is JsonObject o
+        ? string.Join(" / ", new[] { "added", "changed", "removed", "unchanged" }.Select(k => Number(o[k])))
+        : "";
 }

@@ -8,9 +8,20 @@ public static class Tables
     public static readonly IReadOnlyList<string> All =
         ["staging_events", "staging_songs", "users", "artists", "songs", "time", "songplays"];
 
-    /// The pipeline's own bookkeeping, left out of row counts: etl_runs (kept by --recreate) and staging_scope
-    /// (what staging_events holds, written by StageCopy; dropped with the staging tables).
-    public static readonly IReadOnlyList<string> Audit = ["etl_runs", "staging_scope"];
+    /// The pipeline's own bookkeeping, left out of row counts: etl_runs (kept by --recreate), staging_scope (what
+    /// staging_events holds), load_ledger (which objects staging holds) and staging_changes (what the loads changed
+    /// that Transform has not consumed yet); the last three are written by StageCopy and dropped with the staging tables.
+    public static readonly IReadOnlyList<string> Audit = ["etl_runs", "staging_scope", LoadLedger, StagingChanges];
+
+    /// The object ledger of both staging tables (docs/reruns.md).
+    public const string LoadLedger = "load_ledger";
+
+    /// The objects the loads added, changed or removed since Transform last consumed them.
+    public const string StagingChanges = "staging_changes";
+
+    /// The column of a staging row that names its object's load_ledger object_id: filled by the loader, never a
+    /// COPY target column.
+    public const string ObjectIdColumn = "object_id";
 
     /// Every table CreateTables makes on both dialects, in creation order.
     public static IReadOnlyList<string> Created { get; } = [.. All, .. Audit];

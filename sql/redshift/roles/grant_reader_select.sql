@@ -1,3 +1,3 @@
 -- grant_reader_select: SELECT on the warehouse tables CreateTables makes, and nothing else.
 -- why: Query and Report read these; no insert, update, delete or truncate.
-grant select on table staging_events, staging_songs, users, artists, songs, time, songplays, etl_runs, staging_scope to sparkify_reader
+grant select on table staging_events, staging_songs, users, artists, songs, time, songplays, etl_runs, staging_scope, load_ledger, staging_changes to sparkify_reader

@@ -18,8 +18,8 @@ public class GeneratedSampleLoadTests
         var events = await ClientCopy.RunAsync(db, copies[0], Context(), CancellationToken.None);
         var songs = await ClientCopy.RunAsync(db, copies[1], Context(), CancellationToken.None);
 
-        Assert.That((events.Rows, events.Objects, events.Rejected), Is.EqualTo((sample.Events, 60, 0)));
-        Assert.That((songs.Rows, songs.Objects, songs.Rejected), Is.EqualTo(((long)sample.Songs, sample.Songs, 0)));
+        Assert.That((events.Rows, events.ObjectsListed, events.Rejected), Is.EqualTo((sample.Events, 60, 0)));
+        Assert.That((songs.Rows, songs.ObjectsListed, songs.Rejected), Is.EqualTo(((long)sample.Songs, sample.Songs, 0)));
         var matches = Convert.ToInt64(await ScalarAsync(db, """
             select count(*) from staging_events as e
             join staging_songs as s on s.title = e.song and s.artist_name = e.artist and s.duration = e.length
@@ -43,7 +43,7 @@ public class GeneratedSampleLoadTests
 
         var events = await ClientCopy.RunAsync(db, copy, Context(), CancellationToken.None);
 
-        Assert.That((events.Rows, events.Objects), Is.EqualTo(((long)expected, 6)));
+        Assert.That((events.Rows, events.ObjectsListed), Is.EqualTo(((long)expected, 6)));
         var (start, end) = window!.EpochMilliseconds;
         Assert.That(await ScalarAsync(db, $"select count(*) from staging_events where ts < {start} or ts >= {end}"), Is.EqualTo(0L));
     }

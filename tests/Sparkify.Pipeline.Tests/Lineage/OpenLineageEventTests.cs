@@ -16,8 +16,8 @@ public class OpenLineageEventTests
     static readonly JsonObject Summary = new()
     {
         ["loads"] = new JsonArray(
-            new JsonObject { ["table"] = "staging_events", ["rows"] = 8056, ["objects"] = 30, ["bytes"] = 3755598L },
-            new JsonObject { ["table"] = "staging_songs", ["rows"] = 71, ["objects"] = 71, ["bytes"] = 19221 }),
+            new JsonObject { ["table"] = "staging_events", ["rows"] = 8056, ["objects_listed"] = 30, ["bytes"] = 3755598L },
+            new JsonObject { ["table"] = "staging_songs", ["rows"] = 71, ["objects_listed"] = 71, ["bytes"] = 19221 }),
         ["transform"] = new JsonObject
         {
             ["tables"] = new JsonObject

@@ -22,7 +22,7 @@ public class ProgressTests
 
         Assert.That(seen, Is.Not.Null);
         Assert.That((seen!.Table, seen.ObjectsDone, seen.ObjectsTotal, seen.Rows, seen.Bytes, seen.Rejected), Is.EqualTo(("t", 2L, 2L, 3L, 38L, 1L)));
-        Assert.That((result.Rows, result.Objects, result.Bytes, result.Rejected), Is.EqualTo((3L, 2, 38L, 1)));
+        Assert.That((result.Rows, result.ObjectsListed, result.Bytes, result.Rejected), Is.EqualTo((3L, 2, 38L, 1)));
         Assert.That(ProgressPrinter.Line(seen, TimeSpan.FromSeconds(2)), Is.EqualTo("t: 2/2 objects, 3 rows, 0.0 MB, 2 rows/s, 1 rejected"));
     }
 

@@ -17,8 +17,8 @@ public class SampleLoadTests
             var events = await ClientCopy.RunAsync(db, copies[0], Context(), CancellationToken.None);
             var songs = await ClientCopy.RunAsync(db, copies[1], Context(), CancellationToken.None);
 
-            Assert.That((events.Rows, events.Objects, events.Rejected), Is.EqualTo((8056L, 30, 0)), $"run {run}");
-            Assert.That((songs.Rows, songs.Objects, songs.Rejected), Is.EqualTo((71L, 71, 0)), $"run {run}");
+            Assert.That((events.Rows, events.ObjectsListed, events.Rejected), Is.EqualTo((8056L, 30, 0)), $"run {run}");
+            Assert.That((songs.Rows, songs.ObjectsListed, songs.Rejected), Is.EqualTo((71L, 71, 0)), $"run {run}");
             Assert.That(await CountAsync(db, "staging_events"), Is.EqualTo(8056), $"run {run}");
             Assert.That(await CountAsync(db, "staging_songs"), Is.EqualTo(71), $"run {run}");
         }

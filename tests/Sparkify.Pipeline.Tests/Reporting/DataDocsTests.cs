@@ -34,8 +34,10 @@ public class DataDocsTests
                 new JsonObject { ["check"] = "songplays_song_match_rate", ["status"] = "info", ["violations"] = null,
                     ["rows"] = new JsonArray("plays=16, matched=9") }),
             ["loads"] = new JsonArray(
-                new JsonObject { ["table"] = "staging_events", ["rows"] = 15, ["objects"] = 3, ["bytes"] = 4096, ["rejected"] = 12, ["seconds"] = 0.25 },
-                new JsonObject { ["table"] = "staging_songs", ["rows"] = 4, ["objects"] = 4, ["bytes"] = 800, ["rejected"] = 0, ["seconds"] = 0.1 }),
+                new JsonObject { ["table"] = "staging_events", ["rows"] = 15, ["objects_listed"] = 3,
+                    ["objects"] = new JsonObject { ["added"] = 1, ["changed"] = 1, ["removed"] = 2, ["unchanged"] = 1, ["rejected"] = 1 },
+                    ["bytes"] = 4096, ["rejected"] = 12, ["seconds"] = 0.25 },
+                new JsonObject { ["table"] = "staging_songs", ["rows"] = 4, ["objects_listed"] = 4, ["bytes"] = 800, ["rejected"] = 0, ["seconds"] = 0.1 }),
             ["load_errors"] = new JsonArray(Enumerable.Range(1, 12).Select(i => (JsonNode)new JsonObject
             {
                 ["table"] = "staging_events", ["file"] = "s3://sparkify-local/log_data/2018/11/2018-11-04-events.json", ["line"] = i,
@@ -161,8 +163,8 @@ public class DataDocsTests
 
         Assert.That(rows.Take(2), Is.EqualTo(new[]
         {
-            new[] { "staging_events", "15", "3", "4,096", "12", "0.25" },
-            new[] { "staging_songs", "4", "4", "800", "0", "0.1" },
+            new[] { "staging_events", "15", "3", "1", "1", "2", "1", "4,096", "12", "0.25" },
+            new[] { "staging_songs", "4", "4", "—", "—", "—", "—", "800", "0", "0.1" },
         }));
         Assert.That(Section("loads"), Does.Contain("<h3>Load errors (12)</h3>"));
         Assert.That(rows.Skip(2).Select(r => r[4]), Is.EqualTo(Enumerable.Range(1, 10).Select(i => $"bad{i}")));

@@ -15,12 +15,12 @@ public class CreateTablesTests
 
         var result = await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
 
-        Assert.That(result, Is.EqualTo(new CreateTablesResult(12, 0)));
+        Assert.That(result, Is.EqualTo(new CreateTablesResult(14, 0)));
         await using var connection = await db.OpenAsync(CancellationToken.None);
         Assert.That(await Tables.ExistingAsync(connection, CancellationToken.None),
-            Is.EquivalentTo(new[] { "staging_events", "staging_songs", "songplays", "users", "songs", "artists", "time", "etl_runs", "staging_scope", "load_errors",
-                "etl_writes", "etl_stamps" }),
-            "the seven tables, etl_runs, staging_scope (what staging holds), load_errors (the client-side loader's STL_LOAD_ERRORS) and " +
+            Is.EquivalentTo(new[] { "staging_events", "staging_songs", "songplays", "users", "songs", "artists", "time", "etl_runs", "staging_scope",
+                "load_ledger", "staging_changes", "load_errors", "etl_writes", "etl_stamps" }),
+            "the seven tables, etl_runs, staging_scope (what staging holds), the object ledger and staging_changes, load_errors (the client-side loader's STL_LOAD_ERRORS) and " +
             "the up-to-date stamps (postgres only)");
     }
 
@@ -33,7 +33,7 @@ public class CreateTablesTests
 
         var result = await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
 
-        Assert.That(result, Is.EqualTo(new CreateTablesResult(0, 12)));
+        Assert.That(result, Is.EqualTo(new CreateTablesResult(0, 14)));
         Assert.That(await CountAsync(db, "users"), Is.EqualTo(1));
     }
 
@@ -100,6 +100,23 @@ public class CreateTablesTests
         await reader.ReadAsync();
         Assert.That((reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)), Is.EqualTo((1L, 0L, 0L)),
             "the row is kept; the next full Transform fills its title and artist");
+    }
+
+    [Test]
+    [Description("issue 27: staging tables made before the object ledger gain object_id, keeping their rows")]
+    public async Task Staging_tables_of_an_older_create_tables_gain_object_id_and_keep_their_rows()
+    {
+        var db = await PostgresFixture.NewDatabaseAsync();
+        await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
+        await ExecuteAsync(db, "alter table staging_events drop column object_id; alter table staging_songs drop column object_id");
+        await ExecuteAsync(db, "insert into staging_events (ts) values (1543607664796); insert into staging_songs (song_id) values ('S1')");
+
+        await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
+
+        await using var connection = await db.OpenAsync(CancellationToken.None);
+        await using var read = new NpgsqlCommand(
+            "select (select count(*) from staging_events where object_id is null) + (select count(*) from staging_songs where object_id is null)", connection);
+        Assert.That(await read.ExecuteScalarAsync(), Is.EqualTo(2L), "both rows kept, with no object (NULL)");
     }
 
     static async Task ExecuteAsync(WarehouseEndpoint db, string sql)

@@ -47,8 +47,10 @@ static class SampleSummary
             ["targets"] = list,
             ["tables"] = new JsonObject { ["staging_events"] = 7690, ["songplays"] = 6502, ["time"] = null },
             ["loads"] = new JsonArray(
-                new JsonObject { ["table"] = "staging_events", ["rows"] = 7690, ["objects"] = 30, ["bytes"] = 3504513L, ["rejected"] = rejected },
-                new JsonObject { ["table"] = "staging_songs", ["rows"] = 71, ["objects"] = 71, ["bytes"] = 17000L, ["rejected"] = 0 }),
+                new JsonObject { ["table"] = "staging_events", ["rows"] = 7690, ["objects_listed"] = 30,
+                    ["objects"] = new JsonObject { ["added"] = 1, ["changed"] = 2, ["removed"] = 3, ["unchanged"] = 24, ["rejected"] = 1 },
+                    ["bytes"] = 3504513L, ["rejected"] = rejected },
+                new JsonObject { ["table"] = "staging_songs", ["rows"] = 71, ["objects_listed"] = 71, ["bytes"] = 17000L, ["rejected"] = 0 }),
             ["load_errors"] = errors,
             ["transform"] = new JsonObject
             {

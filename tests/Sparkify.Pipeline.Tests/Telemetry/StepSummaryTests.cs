@@ -15,7 +15,8 @@ public class StepSummaryTests
         Assert.That(markdown, Does.Contain("| Verify | ❌ failed | 0.5 |"));
         Assert.That(markdown, Does.Contain("| songplays | 6,502 |"));
         Assert.That(markdown, Does.Contain("| time | (missing) |"));
-        Assert.That(markdown, Does.Contain("| staging_events | 7,690 | 30 | 3.3 | 1 |"));
+        Assert.That(markdown, Does.Contain("| staging_events | 7,690 | 30 | 1 / 2 / 3 / 24 | 3.3 | 1 |"), "issue 27: the objects listed, then what the load did to them");
+        Assert.That(markdown, Does.Contain("| staging_songs | 71 | 71 |  | 0.0 | 0 |"), "no ledger counts: an empty cell");
         Assert.That(markdown, Does.Contain("**Checks:** 1 passed, 1 failed, 0 informational."));
         Assert.That(markdown, Does.Contain("| sql/quality/songplays_user_in_users.sql | 1 | songplay_id=7, user_id=999999 |"));
         Assert.That(markdown, Does.Not.Contain("Cost"), "the local profile costs nothing");

@@ -56,8 +56,24 @@ public partial class DdlParityTests
     {
         var columns = Columns(Path.Combine(SqlRoot, "postgres", "create_staging_events.sql"));
 
-        Assert.That(columns, Has.Count.EqualTo(18));
+        Assert.That(columns, Has.Count.EqualTo(19));
         Assert.That(columns[15], Is.EqualTo("ts bigint"));
+        Assert.That(columns[18], Is.EqualTo("object_id bigint"), "the ledger's column comes last, after the JSONPaths columns");
+    }
+
+    [Test]
+    public void Parser_sees_every_column_of_the_load_ledger_and_staging_changes()
+    {
+        var ledger = Columns(Path.Combine(SqlRoot, "redshift", "create_load_ledger.sql"));
+        var changes = Columns(Path.Combine(SqlRoot, "postgres", "create_staging_changes.sql"));
+
+        Assert.That(ledger, Has.Count.EqualTo(14));
+        Assert.That(ledger[3], Is.EqualTo("object_id bigint"));
+        Assert.That(ledger[13], Is.EqualTo("load_group bigint"));
+        Assert.That(changes, Is.EqualTo(new[]
+        {
+            "run_id varchar(64)", "table_name varchar(64)", "object_key varchar(1024)", "change varchar(16)", "day_from date", "day_to date",
+        }));
     }
 
     /// "name type" for each column definition, in order (constraints and dialect clauses left out).

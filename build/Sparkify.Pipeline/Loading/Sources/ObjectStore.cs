@@ -26,8 +26,10 @@ public abstract class ObjectStore : IDisposable
     public virtual void Dispose() { }
 }
 
-/// One object to load.
+/// One object to load; ObjectId is the load_ledger id its rows carry (set by a ledger load, null otherwise).
 public sealed record SourceObject(ObjectStore Store, string Key, long Size)
 {
     public string Name => Store.Describe(Key);
+
+    public long? ObjectId { get; init; }
 }

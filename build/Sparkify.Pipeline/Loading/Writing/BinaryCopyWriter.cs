@@ -4,8 +4,9 @@ namespace Sparkify.Pipeline.Loading.Writing;
 
 /// <summary>
 /// The table's one COPY … FROM STDIN (FORMAT BINARY, FREEZE): the signature, then the parser threads' batches as they
-/// come, then the end marker. FREEZE writes the rows already frozen, which PostgreSQL allows because ClientCopy
-/// truncated the table in this same transaction; a later read then finds no hint bits to set.
+/// come, then the end marker. FREEZE writes the rows already frozen, which PostgreSQL allows only when ClientCopy
+/// truncated the table in this same transaction (a replacing load); a later read then finds no hint bits to set. A
+/// load that adds to the table (only what changed) copies without it. With object ids, object_id is the last column.
 /// </summary>
 public sealed class BinaryCopyWriter : IAsyncDisposable
 {
@@ -20,16 +21,18 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
 
     public long Rows { get; private set; }
 
-    public static async Task<BinaryCopyWriter> BeginAsync(NpgsqlConnection connection, string table, IReadOnlyList<TargetColumn> columns, CancellationToken ct)
+    public static async Task<BinaryCopyWriter> BeginAsync(NpgsqlConnection connection, string table, IReadOnlyList<TargetColumn> columns,
+        CancellationToken ct, bool freeze = true, bool objectIds = false)
     {
-        var stream = await connection.BeginRawBinaryCopyAsync(CopyStatement(table, columns), ct);
+        var stream = await connection.BeginRawBinaryCopyAsync(CopyStatement(table, columns, freeze, objectIds), ct);
         await stream.WriteAsync(Signature, ct);
         return new BinaryCopyWriter(stream);
     }
 
     /// The binary COPY statement for the table's columns (names come from information_schema, quoted).
-    public static string CopyStatement(string table, IReadOnlyList<TargetColumn> columns) =>
-        $"copy {Quote(table)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) from stdin (format binary, freeze)";
+    public static string CopyStatement(string table, IReadOnlyList<TargetColumn> columns, bool freeze = true, bool objectIds = false) =>
+        $"copy {Quote(table)} ({string.Join(", ", columns.Select(c => Quote(c.Name)).Concat(objectIds ? [Quote(Warehouse.Tables.ObjectIdColumn)] : []))}) " +
+        $"from stdin (format binary{(freeze ? ", freeze" : "")})";
 
     public async ValueTask WriteAsync(CopyBatch batch, CancellationToken ct)
     {

@@ -14,17 +14,23 @@ public sealed class RowBuilder
     static readonly int PostgresEpochDay = new DateOnly(2000, 1, 1).DayNumber;
 
     readonly ColumnKind[] _kinds;
+    readonly bool _objectId;
     readonly int[] _start;
     readonly int[] _length;
     byte[] _cells = new byte[4096];
     int _used;
 
-    public RowBuilder(IReadOnlyList<TargetColumn> columns)
+    /// withObjectId: every row ends with one more field, the bigint <see cref="ObjectId"/> (the ledger's object_id).
+    public RowBuilder(IReadOnlyList<TargetColumn> columns, bool withObjectId = false)
     {
+        _objectId = withObjectId;
         _kinds = columns.Select(c => c.Kind).ToArray();
         _start = new int[_kinds.Length];
         _length = new int[_kinds.Length];
     }
+
+    /// The object the next rows come from: one constant 8-byte field appended to each (no per-row work beyond it).
+    public long ObjectId { get; set; }
 
     /// Starts the next row with every cell NULL (a missing key is NULL).
     public void BeginRow()
@@ -73,9 +79,9 @@ public sealed class RowBuilder
     public void AppendTo(CopyBatch batch)
     {
         var fields = _kinds.Length;
-        var size = 2 + 4 * fields + _used;
+        var size = 2 + 4 * fields + _used + (_objectId ? 12 : 0);
         var target = batch.Reserve(size);
-        BinaryPrimitives.WriteInt16BigEndian(target, (short)fields);
+        BinaryPrimitives.WriteInt16BigEndian(target, (short)(_objectId ? fields + 1 : fields));
         var at = 2;
         for (var c = 0; c < fields; c++)
         {
@@ -85,6 +91,12 @@ public sealed class RowBuilder
             if (length <= 0) continue;
             _cells.AsSpan(_start[c], length).CopyTo(target[at..]);
             at += length;
+        }
+        if (_objectId)
+        {
+            BinaryPrimitives.WriteInt32BigEndian(target[at..], 8);
+            BinaryPrimitives.WriteInt64BigEndian(target[(at + 4)..], ObjectId);
+            at += 12;
         }
         batch.Commit(at);
     }

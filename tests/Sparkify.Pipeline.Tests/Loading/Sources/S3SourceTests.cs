@@ -28,7 +28,7 @@ public class S3SourceTests
         var result = await ClientCopy.RunAsync(db, new CopyCommand("t", $"s3://{bucket}/log_data/2018/11/2018-11-0", options), Context(aws), CancellationToken.None);
 
         // Redshift reads a JSONPaths file under the data prefix as data ("JSONPaths file"): one more object, a row of NULL.
-        Assert.That((result.Rows, result.Objects), Is.EqualTo((10L, 10)));
+        Assert.That((result.Rows, result.ObjectsListed), Is.EqualTo((10L, 10)));
     }
 
     [Test]
@@ -45,7 +45,7 @@ public class S3SourceTests
         var events = await ClientCopy.RunAsync(db, copies[0], Context(aws), CancellationToken.None);
         var songs = await ClientCopy.RunAsync(db, copies[1], Context(aws), CancellationToken.None);
 
-        Assert.That((events.Rows, events.Objects, events.Rejected, songs.Rows, songs.Objects), Is.EqualTo((8056L, 30, 0, 71L, 71)));
+        Assert.That((events.Rows, events.ObjectsListed, events.Rejected, songs.Rows, songs.ObjectsListed), Is.EqualTo((8056L, 30, 0, 71L, 71)));
         using var again = aws.S3();
         var second = await SampleUpload.EnsureAsync(again, bucket, Region, sample, CancellationToken.None);
         Assert.That((second.Uploaded, second.Kept, second.Removed), Is.EqualTo((0, 102, 0)), "second upload skips what is there");

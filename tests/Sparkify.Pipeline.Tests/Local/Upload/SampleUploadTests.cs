@@ -155,7 +155,7 @@ public class SampleUploadTests
         var listedOnce = await ClientCopy.RunAsync(db, copy, Context(aws) with { Mirror = upload.Mirror, Listing = upload.Listing }, CancellationToken.None);
         var listedAgain = await ClientCopy.RunAsync(db, copy, Context(aws) with { Mirror = upload.Mirror }, CancellationToken.None);
 
-        Assert.That((listedOnce.Objects, listedOnce.Rows), Is.EqualTo((1, 2L)));
-        Assert.That((listedAgain.Objects, listedAgain.Rows), Is.EqualTo((2, 3L)));
+        Assert.That((listedOnce.ObjectsListed, listedOnce.Rows), Is.EqualTo((1, 2L)));
+        Assert.That((listedAgain.ObjectsListed, listedAgain.Rows), Is.EqualTo((2, 3L)));
     }
 }

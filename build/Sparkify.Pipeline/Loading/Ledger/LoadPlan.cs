@@ -1,0 +1,67 @@
+using Sparkify.Pipeline.Loading.Sources;
+
+namespace Sparkify.Pipeline.Loading.Ledger;
+
+/// One listed object this load reads, with the id its rows get and its ledger entry before (null: a new key).
+public sealed record PlannedObject(SourceObject Source, LedgerEntry? Old)
+{
+    public long ObjectId => Source.ObjectId ?? throw new InvalidOperationException($"{Source.Key} has no object id");
+    public string Change => Old is null ? "added" : "changed";
+}
+
+/// <summary>
+/// What a load does, from the listing and the ledger: an object whose key, content id (ETag) and size are what its
+/// 'loaded' ledger entry says is unchanged and not read; a new key is added; anything else (new content, or a
+/// 'failed' entry) is changed: its old rows are deleted and it is read again under a new object id. A ledger key
+/// no longer listed is removed, by a full-source run, or by a window run when its file-name day is in the window
+/// (the rule ObjectListing lists by). Replace (truncate, then load every listed object) when the ledger cannot be
+/// trusted, or when a full run keeps nothing: the first load, --force.
+/// </summary>
+public sealed class LoadPlan
+{
+    public required IReadOnlyList<PlannedObject> ToLoad { get; init; }
+    public required IReadOnlyList<LedgerEntry> Removed { get; init; }
+    public required int Unchanged { get; init; }
+    public required bool Replace { get; init; }
+
+    public int Added => ToLoad.Count(o => o.Old is null);
+    public int Changed => ToLoad.Count(o => o.Old is not null);
+    public bool NothingToDo => ToLoad.Count == 0 && Removed.Count == 0;
+
+    /// The ids of the rows this load deletes: those of changed and removed objects (a replace truncates instead).
+    public long[] DeletedIds => [.. ToLoad.Where(o => o.Old is not null).Select(o => o.Old!.ObjectId), .. Removed.Select(e => e.ObjectId)];
+
+    public ObjectCounts Counts(int rejected) => new(Added, Changed, Removed.Count, Unchanged, rejected);
+
+    /// trusted: the ledger describes the table (its last load's stamp is current: same options, no other writer);
+    /// force: every listed object is read again. New ids start after maxId, in key order.
+    public static LoadPlan Make(IReadOnlyList<SourceObject> listed, IReadOnlyDictionary<string, LedgerEntry> ledger, long maxId,
+        DateWindow? window, bool trusted, bool force)
+    {
+        var toLoad = new List<(SourceObject Source, LedgerEntry? Old)>();
+        var unchanged = 0;
+        foreach (var o in listed)
+        {
+            var old = ledger.GetValueOrDefault(o.Key);
+            if (trusted && !force && old is { IsLoaded: true } && o.Store.ETagOf(o.Key) is { } etag && etag == old.ContentId && o.Size == old.Size)
+                unchanged++;
+            else
+                toLoad.Add((o, old));
+        }
+        var listedKeys = listed.Select(o => o.Key).ToHashSet(StringComparer.Ordinal);
+        var replace = !trusted || (window is null && unchanged == 0);
+        var removed = ledger.Values.Where(e => !listedKeys.Contains(e.Key) && (replace || InWindow(e.Key, window)))
+            .OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
+        var next = maxId;
+        return new LoadPlan
+        {
+            ToLoad = toLoad.OrderBy(p => p.Source.Key, StringComparer.Ordinal)
+                .Select(p => new PlannedObject(p.Source with { ObjectId = ++next }, p.Old)).ToList(),
+            Removed = removed, Unchanged = unchanged, Replace = replace,
+        };
+    }
+
+    /// The objects a window run lists: those whose file name has no day, or a day inside the window.
+    static bool InWindow(string key, DateWindow? window) =>
+        window is null || ObjectListing.DayOf(key) is not { } day || window.Contains(day);
+}

@@ -1,0 +1,11 @@
+-- object rows with days: per object (ids @ids) of staging_events, its rows and the UTC days of their ts.
+-- why: the ledger keeps each event object's days, so a changed or removed object tells Transform which days to
+--      recompute (staging_changes); ts is epoch milliseconds, turned into a day as Transform turns it into time.
+select
+    e.object_id,
+    count(*) as row_count,
+    cast(timestamp 'epoch' + (min(e.ts) / 1000) * interval '1 second' as date) as day_from,
+    cast(timestamp 'epoch' + (max(e.ts) / 1000) * interval '1 second' as date) as day_to
+from staging_events as e
+where e.object_id = any(@ids)
+group by e.object_id
