@@ -15,7 +15,7 @@ public static class Options
     public static readonly OptionSpec Profile = new("profile", OptionType.Text, "local", Any, "local (moto + a throwaway PostgreSQL on this machine) or aws (real AWS and Redshift)");
     public static readonly OptionSpec Config = new("config", OptionType.Path, "dwh.cfg", Any, "the configuration file");
     public static readonly OptionSpec StateDir = new("state-dir", OptionType.Path, ".dwh", Any, "where the state file (what Provision made, generated passwords) lives");
-    public static readonly OptionSpec Artifacts = new("artifacts", OptionType.Path, "artifacts", Any, "where run-summary.json and the report are written");
+    public static readonly OptionSpec Artifacts = new("artifacts", OptionType.Path, "artifacts", Any, "where run records (run-summary.json, runs/), the report, data docs and failed-row CSVs are written");
     public static readonly OptionSpec Verbose = new("verbose", OptionType.Flag, "false", Any, "print the pipeline's detail lines too");
     public static readonly OptionSpec Skip = new("skip", OptionType.List, "none", Any, "targets of the plan not to run, e.g. --skip=Provision (only targets that do work can be skipped)");
     public static readonly OptionSpec TeardownAfter = new("teardown-after", OptionType.Flag, "false", Any, "run Teardown at the end whatever happened; the run's own failure stays the exit status");
