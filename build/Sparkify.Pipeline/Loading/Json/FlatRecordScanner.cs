@@ -17,8 +17,9 @@ namespace Sparkify.Pipeline.Loading.Json;
 public sealed class FlatRecordScanner(ColumnMap map, ValueConverter converter, RowBuilder row)
 {
     // A string ends at a quote; a backslash or a control character (invalid unescaped, RFC 8259 section 7) needs care.
-    // Most strings are a few bytes long, too short for a vectorised search to pay: a table lookup per byte.
-    static readonly bool[] StringStop = Enumerable.Range(0, 256).Select(b => b < 0x20 || b == '"' || b == '\\').ToArray();
+    // Most strings are a few bytes long, too short for a vectorised search to pay: a table lookup per byte first.
+    static readonly SearchValues<byte> StringStops = SearchValues.Create([(byte)'"', (byte)'\\', .. Enumerable.Range(0, 0x20).Select(b => (byte)b)]);
+    const int ScalarBytes = 24;
     static readonly SearchValues<byte> NumberBytes = SearchValues.Create("0123456789+-.eE"u8);
     readonly MemberLookup _members = new(map);
 
@@ -156,10 +157,27 @@ public sealed class FlatRecordScanner(ColumnMap map, ValueConverter converter, R
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static int StringEnd(ReadOnlySpan<byte> span, int at)
     {
-        var stops = StringStop;
-        while (at < span.Length && !stops[span[at]]) at++;
-        return at;
+        var stops = Stops;
+        for (var scalarEnd = Math.Min(span.Length, at + ScalarBytes); at < scalarEnd; at++)
+            if (stops[span[at]] != 0) return at;
+        if (at >= span.Length) return at;
+        var found = span[at..].IndexOfAny(StringStops);
+        return found < 0 ? span.Length : at + found;
     }
+
+    /// 1 for the bytes that end a string's plain run: control characters, the quote and the backslash (a 256-byte
+    /// constant, so a byte indexes it without a bounds check).
+    static ReadOnlySpan<byte> Stops =>
+    [
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static int SkipSpace(ReadOnlySpan<byte> span, int at)

@@ -17,10 +17,12 @@ namespace Sparkify.Pipeline.Loading.Json;
 /// (1540344794796.0) into an integer column, but not 1.5; nested objects and arrays as their JSON text.
 /// Text stays UTF-8 from the file to the COPY: no string is made per value. One per parser thread (its buffer).
 /// </summary>
-public sealed class ValueConverter(IReadOnlyList<TargetColumn> columns, CopyOptions options)
+public sealed class ValueConverter(IReadOnlyList<TargetColumn> targets, CopyOptions options)
 {
+    // An array, not the interface: a column is looked up for every value.
+    readonly TargetColumn[] columns = [.. targets];
     static readonly long EpochTicks = DateTime.UnixEpoch.Ticks;
-    readonly CharacterCell _characters = new(columns, options);
+    readonly CharacterCell _characters = new(targets, options);
     readonly DatePattern? _date = (options.DateFormat ?? DateFormat.Default).Pattern;
     byte[] _unescaped = new byte[1024];
 
