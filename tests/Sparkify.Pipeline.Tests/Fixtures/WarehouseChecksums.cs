@@ -6,13 +6,16 @@ namespace Sparkify.Pipeline.Tests.Fixtures;
 /// <summary>
 /// A fingerprint of the seven tables: row count and md5 of the rows' text in order, per table. songplays leaves out
 /// songplay_id, a surrogate whose identity values a rolled-back insert consumes, so a crashed-then-rerun warehouse
-/// cannot be asked for the same numbers as a fresh one; every other column of every table counts.
+/// cannot be asked for the same numbers as a fresh one; the staging tables leave out object_id, the load ledger's id
+/// of each row's object, which depends on the loads' history (issue 27); every other column of every table counts.
 /// </summary>
 public static class WarehouseChecksums
 {
     static readonly Dictionary<string, string> Selects = new()
     {
         ["songplays"] = "select start_time, user_id, level, song_id, artist_id, session_id, item_in_session, location, user_agent, song_title, artist_name from songplays",
+        ["staging_events"] = "select to_jsonb(s) - 'object_id' as r from staging_events s",
+        ["staging_songs"] = "select to_jsonb(s) - 'object_id' as r from staging_songs s",
     };
 
     public static async Task<Dictionary<string, string>> OfAsync(WarehouseEndpoint warehouse)

@@ -113,7 +113,7 @@ public partial class MotoListingTests
     static async Task<bool> HasBulkRouteAsync(string endpoint)
     {
         using var http = new HttpClient();
-        using var response = await http.GetAsync($"{endpoint}/_sparkify/put-objects");
+        using var response = await http.GetAsync($"{endpoint}/_sparkify/put-batch");
         return response.Headers.Contains("X-Sparkify-Bulk");
     }
 

@@ -13,11 +13,11 @@ namespace Sparkify.Pipeline.Tests.Runs;
 public class CrashMatrixTests
 {
     /// Spread over every stage: Provision (2), CreateTables, StageCopy (after the upload, mid-COPY of both tables,
-    /// between them), Transform (inside three files and before commit), Verify and Report.
+    /// between staging_events' rows and its load_ledger entries, between the tables), Transform (inside three files and before commit), Verify and Report.
     public static readonly string[] Points =
     [
         "provision:after:role", "provision:after:cluster", "createtables:before:commit", "stagecopy:after:upload",
-        "copy:staging_events:mid", "stagecopy:between:tables", "copy:staging_songs:mid", "transform:after:10_users.sql",
+        "copy:staging_events:mid", "copy:staging_events:before:ledger", "stagecopy:between:tables", "copy:staging_songs:mid", "transform:after:10_users.sql",
         "transform:after:45_time.sql", "transform:after:50_songplays.sql", "transform:before:commit",
         "verify:after:songplays_count_matches_staged.sql", "report:before:write",
     ];

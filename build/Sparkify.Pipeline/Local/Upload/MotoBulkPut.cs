@@ -1,18 +1,19 @@
-using System.Formats.Tar;
+using System.Buffers.Binary;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Threading.Channels;
 
 namespace Sparkify.Pipeline.Local.Upload;
 
 /// <summary>
 /// The bulk route of the local profile's moto (Local/moto_serve.py): many files put in one request per batch, sent
-/// as a tar archive and stored through moto's own S3 backend. moto answers a few hundred requests a second, so a
+/// as their bytes back to back plus an index of keys and sizes, and stored through moto's own S3 backend. moto answers a few hundred requests a second, so a
 /// request per object made the upload of a scale-100 sample (10,101 objects) take 45-80 s; batches take seconds.
 /// Any other endpoint (AWS, a plain moto_server) has no such route: the probe says so and the caller PUTs.
 /// </summary>
 public static class MotoBulkPut
 {
-    const string Route = "_sparkify/put-objects";
+    const string Route = "_sparkify/put-batch";
     const long BatchBytes = 16 << 20;
     const int BatchObjects = 2000;
 
@@ -55,17 +56,32 @@ public static class MotoBulkPut
         return etags;
     }
 
-    /// Each batch as a tar archive (GNU format: one header per file; Python's tarfile reads it, long names included).
+    /// <summary>
+    /// Each batch as the route reads it: the files' bytes back to back, then a JSON index [[key, size], …] in the same
+    /// order, then the index's length as 4 bytes big-endian. Sizes are what was read, so a file that changed size since
+    /// it was listed is sent whole and indexed as sent. (It was a tar archive: Python's tarfile took a fifth of the
+    /// route's time parsing headers, issue 29.)
+    /// </summary>
     static async Task BuildAsync(IEnumerable<List<SampleFile>> batches, ChannelWriter<(List<SampleFile>, MemoryStream)> archives, CancellationToken ct)
     {
         try
         {
             foreach (var batch in batches)
             {
-                var body = new MemoryStream();
-                await using (var tar = new TarWriter(body, TarEntryFormat.Gnu, leaveOpen: true))
-                    foreach (var file in batch)
-                        await tar.WriteEntryAsync(file.Path, file.Key, ct);
+                var body = new MemoryStream((int)Math.Min(Array.MaxLength, batch.Sum(Size) + 64L * batch.Count + 64));
+                var index = new List<object[]>(batch.Count);
+                foreach (var file in batch)
+                {
+                    var start = body.Length;
+                    await using (var source = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
+                        await source.CopyToAsync(body, ct);
+                    index.Add([file.Key, body.Length - start]);
+                }
+                var indexBytes = JsonSerializer.SerializeToUtf8Bytes(index);
+                body.Write(indexBytes);
+                var length = new byte[4];
+                BinaryPrimitives.WriteInt32BigEndian(length, indexBytes.Length);
+                body.Write(length);
                 body.Position = 0;
                 await archives.WriteAsync((batch, body), ct);
             }
@@ -90,13 +106,15 @@ public static class MotoBulkPut
         }
     }
 
+    static long Size(SampleFile file) => file.Identity?.Size ?? new FileInfo(file.Path).Length;
+
     static IEnumerable<List<SampleFile>> Batches(IReadOnlyList<SampleFile> files)
     {
         var batch = new List<SampleFile>();
         long bytes = 0;
         foreach (var file in files)
         {
-            var size = file.Identity?.Size ?? new FileInfo(file.Path).Length;
+            var size = Size(file);
             if (batch.Count > 0 && (bytes + size > BatchBytes || batch.Count >= BatchObjects))
             {
                 yield return batch;
