@@ -30,27 +30,15 @@ public static class ClientCopy
             throw new PipelineException($"the client-side COPY loads PostgreSQL; {warehouse} is Redshift, which runs its own COPY (RedshiftCopy)");
 
         using var stores = new StoreSet(context.S3, options.Region, context.Mirror, context.Listing);
-        var listed = await ObjectListing.ListAsync(copy, stores, ct);
         await using var connection = await warehouse.OpenAsync(ct);
-        var columns = await TargetColumn.ReadAsync(connection, context.Sql, table, ct);
-        var map = await MapAsync(stores, options.Format, listed, columns, table, context.Log, ct);
-        var ledger = await LoadLedger.ReadyAsync(connection, context.Sql, table, ct);
-        var step = LoadStamp.Step(table);
-        // With a ledger the objects are the ledger's to compare; the stamp says the ledger still describes the table.
-        var inputs = LoadStamp.Inputs(copy, options, columns, ledger ? null : listed, stores);
-        IReadOnlyList<string> stamped = [table, .. context.WrittenWith(copy)];
-        var stamp = inputs is null ? null : await UpToDate.CurrentAsync(connection, context.Sql, step, inputs, stamped, ct);
-        LoadPlan? plan = null;
-        if (ledger)
-        {
-            var (entries, maxId) = await LoadLedger.ReadAsync(connection, context.Sql, table, ct);
-            plan = LoadPlan.Make(listed, entries, maxId, copy.Window, trusted: stamp is not null, force: !context.SkipUpToDate);
-        }
-        if (context.SkipUpToDate && stamp is not null && (plan?.NothingToDo ?? true))
-            return LoadStamp.Skipped(table, stamp, Math.Round(clock.Elapsed.TotalSeconds, 3)) with
+        var prelude = await LoadPrelude.ReadAsync(connection, stores, copy, options, context, ct);
+        var (listed, columns, inputs, stamped, stamp, plan) = prelude;
+        if (prelude.UpToDate(context.SkipUpToDate))
+            return LoadStamp.Skipped(table, stamp!, Math.Round(clock.Elapsed.TotalSeconds, 3)) with
             {
                 ObjectsListed = listed.Count, Counts = plan?.Counts(0),
             };
+        var map = await MapAsync(stores, options.Format, listed, columns, table, context.Log, ct);
 
         var toRead = plan is null ? listed : plan.ToLoad.Select(o => o.Source).ToList();
         var replace = plan?.Replace ?? true;
@@ -72,10 +60,10 @@ public static class ClientCopy
                 if (toRead.Count > 0)
                     rows = await TablePump.RunAsync(connection, copy, columns, map, toRead, errors, progress, ct, freeze: replace, objectIds: plan is not null);
                 PausePoint.Reach($"copy:{table}:before:ledger", ct);
-                if (plan is not null) await LedgerAsync(connection, context, copy, plan, errors, trusted: stamp is not null, ct);
+                if (plan is not null) await LedgerAsync(connection, context, copy, plan, errors, trusted: prelude.Trusted, ct);
                 if (context.BeforeCommit is { } beforeCommit) await beforeCommit(connection, copy, replace, ct);
                 if (inputs is not null)
-                    await UpToDate.RecordAsync(connection, context.Sql, step, inputs, stamped, context.RunId,
+                    await UpToDate.RecordAsync(connection, context.Sql, LoadStamp.Step(table), inputs, stamped, context.RunId,
                         LoadStamp.Result(rows, listed.Count, progress.Bytes, errors.Count), ct);
             }
             catch (Exception e)

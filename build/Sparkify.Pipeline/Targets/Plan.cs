@@ -22,7 +22,8 @@ public static partial class Plan
     public static Task<PlanResult> ExecuteAsync(Run run) => run.Boundary("Plan", async () =>
     {
         using var session = await run.AwsSessionAsync();
-        var result = await RunAsync(session, run.Sql, run.Ct);
+        var result = await RunAsync(session, run.Sql, run.Ct) with { Loads = await PlanLoads.LocalAsync(run, session.Aws) };
+        foreach (var line in result.Loads) run.Log.Information($"StageCopy would load {line}");
         run.Summary.Set("plan", JsonSerializer.SerializeToNode(result));
         return result;
     });

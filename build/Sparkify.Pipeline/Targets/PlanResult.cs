@@ -7,4 +7,7 @@ public sealed record PlanResult(
 {
     /// What Plan could not find out (Redshift Serverless against an endpoint that has no such API, such as moto).
     public IReadOnlyList<string> Unchecked { get; init; } = [];
+
+    /// Local profile: per staging table, the objects a StageCopy would add, change, remove and leave (PlanLoads).
+    public IReadOnlyList<string> Loads { get; init; } = [];
 }

@@ -227,4 +227,24 @@ public class LedgerLoadTests
         Assert.That((events.Counts, songs.Counts), Is.EqualTo((new ObjectCounts(0, 3, 0, 0, 0), new ObjectCounts(0, 3, 0, 0, 0))));
         await AssertEqualsFreshAsync(bucket, db);
     }
+
+    [Test]
+    [Description("issue 27 (5): Plan shows the counts the next load reports, and writes nothing")]
+    public async Task The_preview_plan_shows_gives_the_counts_the_next_load_reports_and_writes_nothing()
+    {
+        var (bucket, db) = await LoadedAsync();
+        await bucket.PutDayAsync(4, 1);
+        await bucket.PutDayAsync(2, 2, user: "8");
+        await bucket.Bucket.DeleteAsync(DayKey(1));
+        var writes = await ScalarAsync(db, "select sum(writes) from etl_writes");
+        var copy = Sparkify.Pipeline.Loading.StagingCopies.Under($"s3://{bucket.Bucket.Name}", Options() with { Region = MotoBucket.Region })[0];
+
+        var preview = await Sparkify.Pipeline.Loading.LoadPrelude.PreviewAsync(db, copy, Context(bucket.Bucket.Aws) with { SkipUpToDate = true },
+            CancellationToken.None);
+
+        Assert.That(preview, Is.EqualTo((3, (ObjectCounts?)new ObjectCounts(1, 1, 1, 1, 0))));
+        Assert.That(await ScalarAsync(db, "select sum(writes) from etl_writes"), Is.EqualTo(writes), "the preview wrote nothing");
+        var (events, _) = await bucket.LoadAsync(db, "second");
+        Assert.That(events.Counts, Is.EqualTo(preview.Counts));
+    }
 }
