@@ -134,7 +134,7 @@ Task("Generate")
     .Does<Run>(run => Generate.ExecuteAsync(run));
 
 Task("Benchmark")
-    .Description("Time the staging loaders on generated data: project loader (folder, moto), PostgreSQL-native, row-by-row, moto fetch-only; then the Transform beside a plain peer, a window and the history cases (--scale=N, --methods=a,b,c,d,e, --cases, --runs)")
+    .Description("Time the staging loaders on generated data: project loader (folder, moto), PostgreSQL-native, row-by-row, moto fetch-only, the typed CSV COPY ceiling; then the Transform beside a plain peer, a window and the history cases (--scale=N, --methods=a,b,c,d,e,f, --cases, --runs)")
     .Skippable()
     .Does<Run>(run => Benchmark.ExecuteAsync(run));
 

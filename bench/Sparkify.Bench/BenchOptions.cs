@@ -31,7 +31,7 @@ public sealed record BenchOptions(int Scale, int Seed, IReadOnlySet<string> Meth
             ? long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n
                 : throw new ArgumentException($"--{option.Name}={text} is not a positive whole number")
             : fallback;
-        var methods = (Get(Options.Methods) ?? "a,b,c,d,e").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        var methods = (Get(Options.Methods) ?? "a,b,c,d,e,f").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var cases = ParseCases(Get(Options.Cases) ?? "all");
         var work = Get(Options.Work) ?? Path.Combine(Path.GetTempPath(), $"sparkify-bench-{Guid.NewGuid():N}"[..30]);

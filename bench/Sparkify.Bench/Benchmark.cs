@@ -16,6 +16,8 @@ namespace Sparkify.Bench;
 /// </summary>
 public static class Benchmark
 {
+    static readonly string[] Repeated = ["a", "f"];
+
     public static async Task<BenchReport> RunAsync(BenchOptions options, TextWriter output, CancellationToken ct)
     {
         Directory.CreateDirectory(options.Work);
@@ -32,13 +34,20 @@ public static class Benchmark
             await using var services = new BenchServices(options.Work, log);
             var methods = options.Loads ? Methods(options, sql, services).ToList() : [];
             if (options.Warmup && methods.Count > 0) await WarmUpAsync(methods, warehouse, sql, options, output, ct);
-            foreach (var method in methods)
-            {
-                output.WriteLine($"({method.Key}) {method.Name} ...");
-                var measurement = await MeasureAsync(method, warehouse, sql, sample.Directory, ct);
-                output.WriteLine($"    {measurement.Rows:N0} rows in {measurement.Seconds:F2} s {measurement.Note}");
-                results.Add(measurement);
-            }
+            var pid = postgres.PostmasterPid();
+            var runs = methods.ToDictionary(m => m.Key, _ => new List<Measurement>());
+            // The ratio's two methods, the loader (a) and the ceiling (f), run --runs times, interleaved round by round so
+            // that a busy spell of the shared machine falls on both; the median run is reported.
+            for (var round = 0; round < options.Runs; round++)
+                foreach (var method in methods.Where(m => round == 0 || Repeated.Contains(m.Key)))
+                {
+                    output.WriteLine($"({method.Key}) {method.Name}{(round > 0 ? $", run {round + 1}" : "")} ...");
+                    var measurement = await MeasureAsync(method, warehouse, sql, sample.Directory, pid, ct);
+                    output.WriteLine($"    {measurement.Rows:N0} rows in {measurement.Seconds:F2} s, CPU client {measurement.ClientCpu:F2} s, " +
+                                     $"server {measurement.ServerCpu:F2} s, load average {measurement.LoadAverage:F2} {measurement.Note}");
+                    runs[method.Key].Add(measurement);
+                }
+            results.AddRange(methods.Select(m => Median(runs[m.Key])));
             var transform = options.Transforms
                 ? await TransformCases.RunAsync(new TransformHarness(warehouse, sql, options.Root, output), options, sample,
                     token => GenerateAsync(options, "sample-b", options.Seed + 1, output, token), ct)
@@ -73,7 +82,7 @@ public static class Benchmark
     {
         var clock = Stopwatch.StartNew();
         var warmup = await Generator.WriteAsync(Path.Combine(options.Work, "warmup"), new GeneratorOptions(1, options.Seed + 1), ct);
-        foreach (var method in methods) await MeasureAsync(method, warehouse, sql, warmup.Directory, ct);
+        foreach (var method in methods) await MeasureAsync(method, warehouse, sql, warmup.Directory, null, ct);
         output.WriteLine($"Warm-up pass of every method done in {clock.Elapsed.TotalSeconds:F1} s (not counted)");
     }
 
@@ -84,30 +93,49 @@ public static class Benchmark
         if (options.Methods.Contains("c")) yield return new RowByRowLoad(sql, options.RowLimit);
         if (options.Methods.Contains("d")) yield return ProjectLoaderLoad.FromS3(sql, options.Root, services);
         if (options.Methods.Contains("e")) yield return new S3FetchOnly(ProjectLoaderLoad.Options(options.Root), services);
+        if (options.Methods.Contains("f")) yield return new TypedCsvCeiling(sql, ProjectLoaderLoad.FromDirectory(sql, options.Root), options.Work);
     }
 
-    static async Task<Measurement> MeasureAsync(ILoadMethod method, WarehouseEndpoint warehouse, SqlFiles sql, string sample, CancellationToken ct)
+    static async Task<Measurement> MeasureAsync(ILoadMethod method, WarehouseEndpoint warehouse, SqlFiles sql, string sample, int? postmaster,
+        CancellationToken ct)
     {
         await using (var connection = await warehouse.OpenAsync(ct))
         await using (var truncate = new NpgsqlCommand(BenchSql.Read(sql, "truncate_staging.sql"), connection))
             await truncate.ExecuteNonQueryAsync(ct);
-        await method.PrepareAsync(sample, ct);
+        await method.PrepareAsync(warehouse, sample, ct);
         LoadOutcome outcome;
         double seconds;
         long peak, baseline;
+        (double Client, double? Server) cpu;
+        var load = CpuClock.LoadAverage();
         using (var memory = PeakMemory.Start())
         {
             baseline = memory.BaselineBytes;
+            var cpuClock = CpuClock.Start(postmaster);
             var clock = Stopwatch.StartNew();
             outcome = await method.LoadAsync(warehouse, sample, ct);
             seconds = clock.Elapsed.TotalSeconds;
+            cpu = cpuClock.Read();
             peak = memory.Bytes;
         }
         var rows = await CountAsync(warehouse, ct);
+        var measured = new Measurement(method.Key, method.Name, rows, seconds, peak, baseline, outcome.Note)
+        {
+            InputBytes = outcome.InputBytes ?? SampleBytes(sample), ClientCpu = cpu.Client, ServerCpu = cpu.Server, LoadAverage = load,
+        };
         if (outcome.FullRows is { } full && full > rows)
-            return new Measurement(method.Key, method.Name, full, seconds * full / rows, peak, baseline,
-                $"(extrapolated: {rows:N0} of {full:N0} rows took {seconds:F1} s)");
-        return new Measurement(method.Key, method.Name, rows, seconds, peak, baseline, outcome.Note);
+            return measured with { Rows = full, Seconds = seconds * full / rows, Note = $"(extrapolated: {rows:N0} of {full:N0} rows took {seconds:F1} s)" };
+        return measured;
+    }
+
+    /// The run of median wall time, with every run's seconds.
+    static Measurement Median(List<Measurement> runs) =>
+        runs.OrderBy(r => r.Seconds).ElementAt(runs.Count / 2) with { Runs = runs.Select(r => r.Seconds).ToList() };
+
+    static long SampleBytes(string sample)
+    {
+        var files = SampleFiles.In(sample);
+        return files.Songs.Concat(files.Logs).Sum(f => new FileInfo(f).Length);
     }
 
     static async Task<long> CountAsync(WarehouseEndpoint warehouse, CancellationToken ct)

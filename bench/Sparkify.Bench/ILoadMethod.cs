@@ -9,11 +9,11 @@ public interface ILoadMethod
     string Name { get; }
 
     /// Untimed setup, such as uploading the sample to the local S3.
-    Task PrepareAsync(string sample, CancellationToken ct) => Task.CompletedTask;
+    Task PrepareAsync(WarehouseEndpoint warehouse, string sample, CancellationToken ct) => Task.CompletedTask;
 
     Task<LoadOutcome> LoadAsync(WarehouseEndpoint warehouse, string sample, CancellationToken ct);
 }
 
 /// FullRows is set when the method loaded only a subset: the harness then extrapolates the time to all rows.
-/// Note, when given, goes into the report's note column.
-public sealed record LoadOutcome(long? FullRows = null, string Note = "");
+/// Note, when given, goes into the report's note column; InputBytes, when given, replaces the sample's JSON bytes.
+public sealed record LoadOutcome(long? FullRows = null, string Note = "", long? InputBytes = null);

@@ -18,7 +18,7 @@ public sealed class S3FetchOnly(CopyOptions options, BenchServices services) : I
     public string Key => "e";
     public string Name => "local S3 (moto), fetch only: GET every object, no parsing, no COPY";
 
-    public async Task PrepareAsync(string sample, CancellationToken ct) => (_aws, _s3Root) = await services.S3WithSampleAsync(sample, ct);
+    public async Task PrepareAsync(WarehouseEndpoint warehouse, string sample, CancellationToken ct) => (_aws, _s3Root) = await services.S3WithSampleAsync(sample, ct);
 
     public async Task<LoadOutcome> LoadAsync(WarehouseEndpoint warehouse, string sample, CancellationToken ct)
     {

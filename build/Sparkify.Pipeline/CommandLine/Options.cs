@@ -32,12 +32,12 @@ public static class Options
     public static readonly OptionSpec Scale = new("scale", OptionType.Number, "1", ["Generate", "Benchmark"], "size of the generated sample (1 = about the public sample)");
     public static readonly OptionSpec Seed = new("seed", OptionType.Number, "42", ["Generate", "Benchmark"], "seed of the generator: the same seed writes the same files");
     public static readonly OptionSpec Out = new("out", OptionType.Path, "artifacts/sample", ["Generate"], "the folder the sample is written to");
-    public static readonly OptionSpec Methods = new("methods", OptionType.List, "a,b,c,d,e", ["Benchmark"], "the loaders to time (docs/benchmark.md)");
+    public static readonly OptionSpec Methods = new("methods", OptionType.List, "a,b,c,d,e,f", ["Benchmark"], "the loaders to time (docs/benchmark.md)");
     public static readonly OptionSpec RowLimit = new("row-limit", OptionType.Number, "100000", ["Benchmark"], "rows the row-by-row loader (c) inserts before it extrapolates");
     public static readonly OptionSpec Work = new("work", OptionType.Path, "a temp folder", ["Benchmark"], "the benchmark's work folder");
     public static readonly OptionSpec NoWarmup = new("no-warmup", OptionType.Flag, "false", ["Benchmark"], "skip the untimed first pass");
     public static readonly OptionSpec Cases = new("cases", OptionType.List, "all", ["Benchmark"], "what to time: load, clean, rerun, window, h1, h2, h3, daily; transform = clean to h3 (docs/benchmark.md)");
-    public static readonly OptionSpec Runs = new("runs", OptionType.Number, "3", ["Benchmark"], "runs of the repeated transform cases (clean, rerun, window); the median is printed");
+    public static readonly OptionSpec Runs = new("runs", OptionType.Number, "3", ["Benchmark"], "runs of the loader and the ceiling (a, f) and of the repeated transform cases (clean, rerun, window); the median is printed");
     public static readonly OptionSpec Owner = new("owner", OptionType.Flag, "false", ["Connect"], "connect as the owner role instead of the read-only role");
     public static readonly OptionSpec Filter = new("filter", OptionType.Text, "all tests", ["Test"], "an NUnit filter expression, as dotnet test --filter takes it");
 

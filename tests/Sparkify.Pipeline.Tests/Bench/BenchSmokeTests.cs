@@ -41,6 +41,26 @@ public class BenchSmokeTests
         Assert.That(output.ToString(), Does.Contain("d/a = ").And.Contains("d/e = "));
     }
 
+    [Test, Description("Issue 29: the loader against the typed CSV COPY FREEZE ceiling, with its inputs")]
+    public async Task Bench_ceiling_loads_the_same_rows_as_the_loader_and_the_ratio_prints_with_cpu_and_load_average()
+    {
+        using var work = new TempDir("bench");
+        var output = new StringWriter();
+        var options = BenchOptions.Parse(["--scale=1", "--cases=load", "--methods=a,f", "--runs=2", "--no-warmup", $"--work={work.Path}", $"--root={Repo.Root}"]);
+
+        var report = await Sparkify.Bench.Benchmark.RunAsync(options, output, CancellationToken.None);
+
+        TestContext.Out.WriteLine(output);
+        var (loader, ceiling) = (report.Get("a")!, report.Get("f")!);
+        var all = report.Sample.Events + report.Sample.Songs;
+        Assert.That((loader.Rows, ceiling.Rows), Is.EqualTo((all, all)), "the ceiling COPYs exactly the rows the loader made");
+        Assert.That((loader.Runs.Count, ceiling.Runs.Count), Is.EqualTo((2, 2)), "both run --runs times; the median is reported");
+        Assert.That(ceiling.ServerCpu, Is.GreaterThan(0), "the server's CPU-seconds come from the postmaster's processes");
+        Assert.That(loader.ClientCpu, Is.GreaterThan(0));
+        Assert.That(loader.InputBytes, Is.GreaterThan(ceiling.InputBytes), "the loader reads the JSON, the ceiling the smaller CSV");
+        Assert.That(output.ToString(), Does.Contain("a/f = ").And.Contains("| (f) typed CSV COPY FREEZE").And.Contains("load avg"));
+    }
+
     [Test]
     public void Bench_options_refuse_a_scale_that_is_not_a_number()
     {

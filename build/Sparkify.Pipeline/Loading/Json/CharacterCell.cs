@@ -14,8 +14,10 @@ namespace Sparkify.Pipeline.Loading.Json;
 /// long rejected (1204) or cut with TRUNCATECOLUMNS. Valid text goes through untouched and uncopied. One per parser
 /// thread (its buffer).
 /// </summary>
-public sealed class CharacterCell(IReadOnlyList<TargetColumn> columns, CopyOptions options)
+public sealed class CharacterCell(IReadOnlyList<TargetColumn> targets, CopyOptions options)
 {
+    // An array, not the interface: a column is looked up for every value.
+    readonly TargetColumn[] columns = [.. targets];
     byte[] _replaced = new byte[256];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -22,7 +22,13 @@ public sealed class MemberLookup(ColumnMap map)
     public MemberTarget[]? Find(ref Utf8JsonReader reader, scoped Span<char> buffer)
     {
         if (_byCharacters || reader.ValueIsEscaped) return ByCharacters(ref reader, buffer);
-        var name = reader.ValueSpan;
+        return Find(reader.ValueSpan);
+    }
+
+    /// The targets of an unescaped key given as its UTF-8 bytes (the fast path; never for 'auto ignorecase').
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public MemberTarget[]? Find(ReadOnlySpan<byte> name)
+    {
         var count = _keys.Length;
         for (int tried = 0, i = _next; tried < count; tried++, i = i + 1 == count ? 0 : i + 1)
         {

@@ -9,14 +9,16 @@ namespace Sparkify.Pipeline.Loading.Json;
 /// Reads one top-level JSON value from a buffer (whitespace-separated objects or arrays: NDJSON or pretty-printed,
 /// with or without a final newline) and turns it into a row, streaming with Utf8JsonReader: no string per key, no
 /// document. Objects map by member (ColumnMap), arrays by element through $[n] JSONPaths. A record cut by the end of
-/// the buffer is re-read from its start once more bytes are in. The hot methods are compiled optimised at once:
-/// StageCopy runs once per process, so tier-0 code would slow a whole load.
+/// the buffer is re-read from its start once more bytes are in. Flat records go through FlatRecordScanner first (off
+/// with <paramref name="flatFastPath"/> false, which the tests use to compare both paths). The hot methods are compiled
+/// optimised at once: StageCopy runs once per process, so tier-0 code would slow a whole load.
 /// </summary>
-public sealed class RecordParser(ColumnMap map, ValueConverter converter, RowBuilder row)
+public sealed class RecordParser(ColumnMap map, ValueConverter converter, RowBuilder row, bool flatFastPath = true)
 {
     static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow, AllowMultipleValues = true };
     readonly MemberLookup _members = new(map);
     readonly PathWalker _walker = new(converter, row);
+    readonly FlatRecordScanner? _flat = flatFastPath && FlatRecordScanner.Applies(map) ? new FlatRecordScanner(map, converter, row) : null;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public RecordOutcome Parse(ReadOnlySpan<byte> data, bool final, CopyBatch batch)
@@ -24,6 +26,7 @@ public sealed class RecordParser(ColumnMap map, ValueConverter converter, RowBui
         var start = data.Length - data.TrimStart(" \t\r\n"u8).Length;
         if (start == data.Length) return new(final ? RecordStatus.End : RecordStatus.NeedMore, start, start);
         var span = data[start..];
+        if (_flat?.Parse(span, start, batch) is { } flat) return flat;
         var reader = new Utf8JsonReader(span, final, new JsonReaderState(Options));
         Span<char> keyBuffer = stackalloc char[128];
         try

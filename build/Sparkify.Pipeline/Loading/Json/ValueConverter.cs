@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
@@ -16,10 +17,12 @@ namespace Sparkify.Pipeline.Loading.Json;
 /// (1540344794796.0) into an integer column, but not 1.5; nested objects and arrays as their JSON text.
 /// Text stays UTF-8 from the file to the COPY: no string is made per value. One per parser thread (its buffer).
 /// </summary>
-public sealed class ValueConverter(IReadOnlyList<TargetColumn> columns, CopyOptions options)
+public sealed class ValueConverter(IReadOnlyList<TargetColumn> targets, CopyOptions options)
 {
+    // An array, not the interface: a column is looked up for every value.
+    readonly TargetColumn[] columns = [.. targets];
     static readonly long EpochTicks = DateTime.UnixEpoch.Ticks;
-    readonly CharacterCell _characters = new(columns, options);
+    readonly CharacterCell _characters = new(targets, options);
     readonly DatePattern? _date = (options.DateFormat ?? DateFormat.Default).Pattern;
     byte[] _unescaped = new byte[1024];
 
@@ -60,6 +63,81 @@ public sealed class ValueConverter(IReadOnlyList<TargetColumn> columns, CopyOpti
             default:
                 return Invalid(target, Encoding.UTF8.GetString(reader.ValueSpan));
         }
+    }
+
+    /// Whether an unescaped string of this many bytes converts from its raw bytes as the reader's token would (RawString).
+    public bool TakesRawString(int column, int length) => columns[column].IsCharacter || length <= 256;
+
+    /// An unescaped string's bytes (quotes removed) into the column: the string case of Scalar, without a reader.
+    public ValueError? RawString(ReadOnlySpan<byte> value, int column, RowBuilder row) =>
+        columns[column].IsCharacter ? Text(value, column, row) : FromText(value, columns[column], column, row);
+
+    /// <summary>
+    /// A valid JSON number token's bytes into the column, for the forms whose result is certain without a reader: text,
+    /// a plain integer of up to 18 digits (what TryGetInt64 returns), a finite non-zero double (double.TryParse and
+    /// the reader's TryGetDouble both round correctly). False leaves every other case to Scalar.
+    /// </summary>
+    public bool RawNumber(ReadOnlySpan<byte> raw, int column, RowBuilder row, out ValueError? error)
+    {
+        var target = columns[column];
+        error = null;
+        switch (target.Kind)
+        {
+            case ColumnKind.Text:
+                error = Text(raw, column, row);
+                return true;
+            case ColumnKind.SmallInt or ColumnKind.Integer or ColumnKind.BigInt when PlainInteger(raw) is { } whole:
+                error = Integer(whole, target, column, row, raw);
+                return true;
+            case ColumnKind.Real or ColumnKind.Double
+                when Utf8Parser.TryParse(raw, out double f, out var used) && used == raw.Length && double.IsFinite(f) && f != 0:
+                error = Float(f, target, column, row, raw);
+                return true;
+        }
+        return false;
+    }
+
+    static long? PlainInteger(ReadOnlySpan<byte> raw)
+    {
+        var digits = raw.Length > 0 && raw[0] == '-' ? raw[1..] : raw;
+        if (digits.IsEmpty || digits.Length > 18) return null;
+        long value = 0;
+        foreach (var b in digits)
+        {
+            if (b is < (byte)'0' or > (byte)'9') return null;
+            value = value * 10 + (b - '0');
+        }
+        return raw[0] == '-' ? -value : value;
+    }
+
+    /// <summary>
+    /// An escaped string's bytes (quotes removed) into a character column when its escapes are the two-character ones
+    /// (\" \\ \/ \b \f \n \r \t), which unescape to one byte each as the reader's CopyString does; false for \u escapes,
+    /// anything malformed, or another column type (Scalar reads those).
+    /// </summary>
+    public bool EscapedText(ReadOnlySpan<byte> escaped, int column, RowBuilder row, out ValueError? error)
+    {
+        error = null;
+        if (!columns[column].IsCharacter) return false;
+        if (_unescaped.Length < escaped.Length) _unescaped = new byte[Math.Max(escaped.Length, 2 * _unescaped.Length)];
+        var length = 0;
+        for (var i = 0; i < escaped.Length; i++)
+        {
+            var b = escaped[i];
+            if (b == '\\')
+            {
+                if (++i >= escaped.Length) return false;
+                b = escaped[i] switch
+                {
+                    (byte)'"' => (byte)'"', (byte)'\\' => (byte)'\\', (byte)'/' => (byte)'/', (byte)'b' => (byte)'\b',
+                    (byte)'f' => (byte)'\f', (byte)'n' => (byte)'\n', (byte)'r' => (byte)'\r', (byte)'t' => (byte)'\t', _ => (byte)0,
+                };
+                if (b == 0) return false;
+            }
+            _unescaped[length++] = b;
+        }
+        error = Text(_unescaped.AsSpan(0, length), column, row);
+        return true;
     }
 
     /// A nested object or array: its JSON text into a character column, an error elsewhere.
