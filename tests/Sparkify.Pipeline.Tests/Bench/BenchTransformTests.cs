@@ -59,7 +59,7 @@ public class BenchTransformTests
         var error = Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--cases=clean,h9", $"--root={Repo.Root}"]));
 
         Assert.That((transform.Loads, transform.Cases.Count, transform.Runs), Is.EqualTo((false, 6, 3)));
-        Assert.That(BenchOptions.Parse([$"--root={Repo.Root}"]).Cases, Is.EquivalentTo(new[] { "load", "clean", "rerun", "window", "h1", "h2", "h3" }));
+        Assert.That(BenchOptions.Parse([$"--root={Repo.Root}"]).Cases, Is.EquivalentTo(new[] { "load", "clean", "rerun", "window", "h1", "h2", "h3", "daily" }));
         Assert.That(error!.Message, Does.Contain("'h9'").And.Contains("h2"));
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Sparkify.Pipeline.Generation;
 using Sparkify.Pipeline.Runs;
 
 namespace Sparkify.Pipeline.Tests.Runs;
@@ -15,9 +16,11 @@ public class ConcurrentRunsTests
 {
 
     [Test]
-    public void A_second_writer_is_refused_a_waiting_one_follows_and_staging_never_mixes_samples()
+    public async Task A_second_writer_is_refused_a_waiting_one_follows_and_staging_never_mixes_samples()
     {
         var sample = Repo.RequireSampleData();
+        using var other = new TempDir("other-sample");
+        await Generator.WriteAsync(other.Path, new GeneratorOptions(Scale: 1, Seed: 42), CancellationToken.None);
         using var build = new BuildScript();
         Assert.That(build.Run("CreateTables").ExitCode, Is.EqualTo(0));
         // The first run holds the writer lock, paused in the middle of its staging_events COPY until the test releases it
@@ -29,10 +32,10 @@ public class ConcurrentRunsTests
         first.WaitForLine("pause point copy:staging_events:mid reached", TimeSpan.FromMinutes(3));
         var paused = Stopwatch.StartNew();
 
-        // All at once, as a scheduler would start them: a waiting writer of the generated sample (no --sample: another
-        // data set for the same warehouse and bucket), a refused writer, and the three reads.
-        using var waiting = BuildProcess.Start(build, NoPause, "StageCopy", "--exclusive", "--wait");
-        using var refused = BuildProcess.Start(build, NoPause, "StageCopy", "--exclusive", "--verbose");
+        // All at once, as a scheduler would start them: a waiting writer of a generated sample (another data set for the
+        // same warehouse and bucket: a full run that switches the warehouse's source), a refused writer, and the three reads.
+        using var waiting = BuildProcess.Start(build, NoPause, "StageCopy", "--exclusive", "--wait", $"--sample={other.Path}");
+        using var refused = BuildProcess.Start(build, NoPause, "StageCopy", "--exclusive", "--verbose", $"--sample={other.Path}");
         using var query = BuildProcess.Start(build, NoPause, "Query", "--sql=select count(*) as staged from staging_songs");
         using var report = BuildProcess.Start(build, NoPause, "Report");
         using var status = BuildProcess.Start(build, NoPause, "Status");
@@ -71,7 +74,7 @@ public class ConcurrentRunsTests
         Assert.That(waiting.WaitForExit(TimeSpan.FromMinutes(5)), Is.EqualTo(0), waiting.Output);
 
         // Scale 1 mimics the real sample's shape (71 song files each), so the samples are told apart by their song ids.
-        var generatedIds = SongIds(Path.Combine(build.DataDir, "sample"));
+        var generatedIds = SongIds(other.Path);
         var realIds = SongIds(sample);
         Assert.That(generatedIds.Intersect(realIds).Any(), Is.False, "the two samples must be told apart");
         var staged = build.Run("Query", "--sql=select count(*) as n, string_agg(song_id, ',' order by song_id collate \"C\") as ids from staging_songs");

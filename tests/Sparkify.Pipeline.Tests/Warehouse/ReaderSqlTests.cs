@@ -21,7 +21,7 @@ public class ReaderSqlTests
             $"create user sparkify_reader password '{Password}' nocreatedb nocreateuser syslog access restricted",
             "revoke create on schema public from public",
             "grant usage on schema public to sparkify_reader",
-            "grant select on table staging_events, staging_songs, users, artists, songs, time, songplays, etl_runs, staging_scope, load_ledger, staging_changes to sparkify_reader",
+            "grant select on table staging_events, staging_songs, users, artists, songs, time, songplays, etl_runs, staging_scope, load_ledger, staging_changes, warehouse_source to sparkify_reader",
         }));
     }
 
