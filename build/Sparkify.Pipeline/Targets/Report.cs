@@ -1,3 +1,4 @@
+using Npgsql;
 using System.Text.Json.Nodes;
 using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Config;
@@ -50,12 +51,15 @@ public static class Report
         ["up_to_date_since"] = upToDateSince,
     };
 
-    /// The marks of the tables the report reads (PostgreSQL); null where they cannot be told (Redshift): it then runs.
+    /// The marks of the tables the report reads (PostgreSQL) and the warehouse's first run, which tells this warehouse
+    /// from a later one with the same marks; null where they cannot be told (Redshift): it then runs.
     static async Task<string?> MarksAsync(WarehouseEndpoint warehouse, SqlFiles sql, CancellationToken ct)
     {
         if (warehouse.Dialect != Dialect.Postgres) return null;
         await using var connection = await warehouse.OpenAsync(ct);
-        return await UpToDate.MarksAsync(connection, sql, Stamped, ct);
+        if (await UpToDate.MarksAsync(connection, sql, Stamped, ct) is not { } marks) return null;
+        await using var first = new NpgsqlCommand(sql.Read("postgres/runs/warehouse_first_run.sql"), connection);
+        return $"{marks};first run {await first.ExecuteScalarAsync(ct)}";
     }
 
     /// The tables the report reads whose writes are counted: the seven and what staging holds.
