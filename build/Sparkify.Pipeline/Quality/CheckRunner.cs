@@ -12,6 +12,7 @@ namespace Sparkify.Pipeline.Quality;
 /// file only when its screen counted rows for it. The checks only read, and Verify holds the writer lock, so no
 /// run changes the tables meanwhile. A job that fails stops the others; the error names its file. With a
 /// <c>failedFolder</c>, every offending row of a failing rule goes to its <see cref="FailedRowsCsv"/> as it is read.
+/// A <c>beside</c> job (Verify's row counts) is queued after the screens, so it no longer waits for every check.
 /// </summary>
 public static class CheckRunner
 {
@@ -20,7 +21,7 @@ public static class CheckRunner
 
     public static async Task<IReadOnlyList<CheckOutcome>> RunAsync(IReadOnlyList<NpgsqlConnection> connections,
         IReadOnlyList<QualityCheck> checks, IReadOnlyList<QualityScreen> screens, EventRange range, CancellationToken ct,
-        string? failedFolder = null)
+        string? failedFolder = null, Func<NpgsqlConnection, CancellationToken, Task>? beside = null)
     {
         var outcomes = new CheckOutcome[checks.Count];
         var counted = screens.ToDictionary(s => s, _ => new TaskCompletionSource<IReadOnlyDictionary<string, long>>(
@@ -50,6 +51,7 @@ public static class CheckRunner
         }
         var order = Enumerable.Range(0, checks.Count).OrderBy(i => screenOf.ContainsKey(checks[i].Name)).ToList();
         var jobs = screens.Select(s => (Func<NpgsqlConnection, CancellationToken, Task>)((c, stop) => ScreenAsync(c, s, stop)))
+            .Concat(beside is null ? [] : [beside])
             .Concat(order.Select(i => (Func<NpgsqlConnection, CancellationToken, Task>)((c, stop) => CheckAsync(c, i, stop)))).ToList();
         await SharedQueue.RunAsync(connections, jobs.Count, (connection, j, stop) => jobs[j](connection, stop), ct);
         return outcomes;

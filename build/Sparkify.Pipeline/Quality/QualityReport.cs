@@ -11,7 +11,7 @@ public sealed record QualityReport(IReadOnlyList<CheckOutcome> Outcomes)
 
     public int Passed => Outcomes.Count(o => o.Status == "passed");
 
-    /// Each table's row count after the checks (null for a table that does not exist).
+    /// Each table's row count, read while the checks run (Verify holds the writer lock; null for a table that does not exist).
     public IReadOnlyDictionary<string, long?> Tables { get; init; } = new Dictionary<string, long?>();
 
     /// What etl_runs keeps of this Verify (<see cref="VerifyCounts"/>): violations per check, rows per table.

@@ -20,13 +20,17 @@ public static class ReportBuilder
             if (results.Count != 1 || results[0].Columns.Count == 0)
                 throw new PipelineException($"{path} must be one select statement; it returned {results.Count} results");
             var section = ReportSections.For(query);
-            // Drawn here, while the other session's query runs on the server.
-            var chart = section.Chart is null ? null : ChartRenderer.Render(section.Chart, results[0]);
-            return new SectionResult(section, query, path, results[0], chart);
+            // Drawn beside the sessions, which go on to their next query meanwhile.
+            var chart = section.Chart is null
+                ? Task.FromResult<byte[]?>(null)
+                : Task.Run(() => ChartRenderer.Render(section.Chart, results[0]), token);
+            return (Section: section, Query: query, Path: path, Result: results[0], Chart: chart);
         }, ct));
+        var drawn = new List<SectionResult>();
+        foreach (var s in sections) drawn.Add(new SectionResult(s.Section, s.Query, s.Path, s.Result, await s.Chart));
         // Sections follow the report's reading order; queries it does not know yet come last, in file order.
         var order = ReportSections.All.Select(s => s.Query).ToList();
-        var ordered = sections.OrderBy(s => order.IndexOf(s.Section.Query) is var i and >= 0 ? i : order.Count).ToList();
+        var ordered = drawn.OrderBy(s => order.IndexOf(s.Section.Query) is var i and >= 0 ? i : order.Count).ToList();
         return new ReportContent(warehouse.ToString(), profile, DateTimeOffset.UtcNow, CatalogueMatch.Annotate(ordered))
         {
             Docs = await docs,

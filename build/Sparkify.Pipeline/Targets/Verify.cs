@@ -53,7 +53,7 @@ public static class Verify
         throw new PipelineException(report.FailureSummary());
     });
 
-    /// Runs every check (all of them, even after a failure) and counts each table's rows (the run records both in
+    /// Runs every check (all of them, even after a failure) and counts each table's rows meanwhile (the run records both in
     /// etl_runs, where the report's trends read them back); it does not throw on a violation. With
     /// <paramref name="failedFolder"/>, a failed check's offending rows all go to CHECK.csv there (files of an earlier
     /// run for these checks are removed first).
@@ -67,20 +67,21 @@ public static class Verify
         await using var connection = await warehouse.OpenAsync(ct);
         var more = new List<NpgsqlConnection>();
         IReadOnlyList<CheckOutcome> outcomes;
-        IReadOnlyDictionary<string, long?> tables;
+        IReadOnlyDictionary<string, long?>? tables = null;
         try
         {
             var range = await EventRange.ForAsync(connection, sql, window, ct);
             for (var i = 1; i < Connections; i++) more.Add(await warehouse.OpenAsync(ct));
             if (warehouse.Dialect == Dialect.Postgres)
                 foreach (var c in more.Prepend(connection)) await Statement.ExecuteAsync(c, sql.Read("postgres/verify_session.sql"), ct);
-            outcomes = await CheckRunner.RunAsync([connection, ..more], checks, screens, range, ct, failedFolder);
-            tables = await Tables.CountRowsAsync(connection, ct);
+            // The row counts are one more job of the queue: the checks only read, and Verify holds the writer lock.
+            outcomes = await CheckRunner.RunAsync([connection, ..more], checks, screens, range, ct, failedFolder,
+                beside: async (c, stop) => tables = await Tables.CountRowsAsync(c, stop));
         }
         finally
         {
             foreach (var c in more) await c.DisposeAsync();
         }
-        return new QualityReport(outcomes) { Tables = tables };
+        return new QualityReport(outcomes) { Tables = tables! };
     }
 }
