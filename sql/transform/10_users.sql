@@ -11,7 +11,8 @@
 --      was most of this file's time (issue 13).
 --      A daily run (@ranged = 1, docs/reruns.md) takes the users with an event of a level in the changed days
 --      (transform_days) and reads only events from the first of them on: such a user's latest event is at or after
---      it, so the result is the same and the grouping reads a day instead of all time. After a removal or change
+--      it, so the result is the same and the grouping and the ranking read a day instead of all time (with the BRIN
+--      index on ts, create_staging_events.sql, that is the day's pages alone). After a removal or change
 --      @full is 1: a user whose events left staging is found only by taking them all.
 create temp table transform_users as
 select
@@ -55,6 +56,7 @@ from (
         group by x.user_id
     ) latest on latest.user_id = e.user_id and latest.ts = e.ts
     where e.level is not null
+      and (@full = 1 or @ranged = 0 or e.ts >= @from_ms)
 ) ranked
 left join users u on u.user_id = ranked.user_id
 where ranked.row_rank = 1;
