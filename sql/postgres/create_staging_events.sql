@@ -2,11 +2,6 @@
 -- object_id: the load_ledger id of the object the row came from (filled by the loader, never a JSON column;
 --            NULL for rows loaded by hand or by an older pipeline).
 -- why: lossless landing zone; ts stays epoch milliseconds (bigint), registration a double (written as 1.5e12-style floats).
--- staging_events_ts: a BRIN index on ts (PostgreSQL only; Redshift has no indexes) for a daily Transform's reads of
---      its changed days: rows land in object order, one day's objects together, so each range of pages spans a few
---      hours and a day's 41 thousand events of 823 thousand are found without reading the rest (issue 27). BRIN,
---      not a btree: a COPY into unsummarized pages costs it nothing (a btree on ts cost a full load about 1 CPU-second
---      at scale 100); the daily Transform summarizes new pages first (sql/postgres/staging_events_summarized.sql).
 create table if not exists staging_events (
     artist           varchar(1024),
     auth             varchar(32),
@@ -27,6 +22,4 @@ create table if not exists staging_events (
     user_agent       varchar(1024),
     user_id          varchar(32),
     object_id        bigint
-);
-
-create index if not exists staging_events_ts on staging_events using brin (ts)
+)
