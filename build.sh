@@ -38,11 +38,10 @@ if [ -d "$cache" ] && [ "$dll" -nt "$cache" ]; then rm -rf "$cache"; fi
 # start-up code that runs briefly: a no-op Etl took twice the CPU, and so did Cake's compile of build.cake. Counting at
 # once with a threshold of 1,000 calls optimises only what is hot (scale 100, client CPU-s: no-op Etl 4.3 -> 2.3,
 # StageCopy --force 8.1 -> 4.3; the script's compile about 4.0 -> 4.8, paid once per script or library change and
-# repaid by its run's first load). Set for the run only, never for dotnet build; a value the caller set is kept.
+# repaid by its run's first load). Set for the run only, never for dotnet build; each value the caller set is kept.
 jit_for_runs() {
-  if [ -z "${DOTNET_TC_CallCountingDelayMs+set}" ] && [ -z "${DOTNET_TC_CallCountThreshold+set}" ]; then
-    export DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=1000
-  fi
+  export DOTNET_TC_CallCountingDelayMs="${DOTNET_TC_CallCountingDelayMs-0}"
+  export DOTNET_TC_CallCountThreshold="${DOTNET_TC_CallCountThreshold-1000}"
 }
 
 # The process this script started must be the pipeline itself: `dotnet tool run` would start Cake as a child, so a
