@@ -14,35 +14,15 @@ namespace Sparkify.Pipeline.Tests.Runs;
 /// </summary>
 [NonParallelizable]
 [Description("issue 27: two daily runs at once, one writer")]
-public class DailyConcurrentRunsTests
+public class DailyConcurrentRunsTests : EtlWithoutTheLastDay
 {
     const string Point = "copy:staging_events:before:ledger";
     static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
 
-    SampleCopy _sample = null!;
-    BuildScript _build = null!;
-
-    [OneTimeSetUp]
-    public void AWarehouseBuiltWithoutTheLastDay()
-    {
-        _sample = new SampleCopy();
-        _sample.HoldBackLastDay();
-        _build = new BuildScript();
-        var first = _build.Run("Etl", _sample.Option);
-        Assert.That(first.ExitCode, Is.EqualTo(0), first.Output);
-    }
-
-    [OneTimeTearDown]
-    public void TearDown()
-    {
-        _build.Dispose();
-        _sample.Dispose();
-    }
-
     [Test, Order(1)]
     public async Task Two_daily_etls_started_together_write_once_and_the_second_is_refused()
     {
-        _sample.AddLastDay();
+        Sample.AddLastDay();
         var (writer, other, release) = StartTwo();
         using (writer)
         using (other)
@@ -55,7 +35,7 @@ public class DailyConcurrentRunsTests
             Assert.That(other.Output, Does.Contain("another run is writing the warehouse").And.Contain($"pid {writer.Pid}"));
             Assert.That(other.Output, Does.Not.Contain("Executing COPY"));
         }
-        var events = Loads(BuildWarehouse.Summary(_build))["staging_events"];
+        var events = Loads(BuildWarehouse.Summary(Build))["staging_events"];
         Assert.That(events?["objects"]?.ToJsonString(), Is.EqualTo("""{"added":1,"changed":0,"removed":0,"unchanged":29,"rejected":0}"""));
         await AssertEqualsAFreshBuildAsync(daysLoaded: 30);
     }
@@ -63,7 +43,7 @@ public class DailyConcurrentRunsTests
     [Test, Order(2)]
     public async Task Two_daily_etls_started_together_with_wait_write_one_after_the_other_and_the_second_finds_nothing_to_do()
     {
-        _sample.HoldBackLastDay();
+        Sample.HoldBackLastDay();
         var (writer, waiter, release) = StartTwo("--wait");
         using (writer)
         using (waiter)
@@ -73,7 +53,7 @@ public class DailyConcurrentRunsTests
             Assert.That(writer.WaitForExit(Patience), Is.EqualTo(0), writer.Output);
             Assert.That(waiter.WaitForExit(Patience), Is.EqualTo(0), waiter.Output);
         }
-        var records = BuildWarehouse.Records(_build)[^2..];
+        var records = BuildWarehouse.Records(Build)[^2..];
         Assert.That(records.Select(r => Loads(r)["staging_events"]?["objects"]?["removed"]?.GetValue<int>()),
             Is.EqualTo(new int?[] { 1, 0 }), "the writer removed the day; the waiter, after it, found nothing changed");
         Assert.That(records[1]["transform"]?["up_to_date_since"]?.GetValue<string>(), Is.EqualTo(records[0]["run_id"]!.GetValue<string>()),
@@ -84,10 +64,10 @@ public class DailyConcurrentRunsTests
     /// Two Etl at once, both armed to pause at the point until the release file exists: the one that pauses holds the lock.
     (BuildProcess Writer, BuildProcess Other, string Release) StartTwo(params string[] extra)
     {
-        var release = Path.Combine(_build.StateDir, "..", $"release-{Guid.NewGuid():N}");
+        var release = Path.Combine(Build.StateDir, "..", $"release-{Guid.NewGuid():N}");
         var environment = new Dictionary<string, string> { [PausePoint.Variable] = $"{Point}@600", [PausePoint.ReleaseVariable] = release };
-        var a = BuildProcess.Start(_build, environment, ["Etl", _sample.Option, "--verbose", .. extra]);
-        var b = BuildProcess.Start(_build, environment, ["Etl", _sample.Option, "--verbose", .. extra]);
+        var a = BuildProcess.Start(Build, environment, ["Etl", Sample.Option, "--verbose", .. extra]);
+        var b = BuildProcess.Start(Build, environment, ["Etl", Sample.Option, "--verbose", .. extra]);
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < Patience)
         {
@@ -103,14 +83,14 @@ public class DailyConcurrentRunsTests
 
     async Task AssertEqualsAFreshBuildAsync(int daysLoaded)
     {
-        var warehouse = BuildWarehouse.Of(_build);
-        Assert.That(await WarehouseChecksums.OfAsync(warehouse, WarehouseChecksums.Star), Is.EqualTo(await _sample.FreshStarAsync()));
-        var fresh = await _sample.FreshStagingAsync();
+        var warehouse = BuildWarehouse.Of(Build);
+        Assert.That(await WarehouseChecksums.OfAsync(warehouse, WarehouseChecksums.Star), Is.EqualTo(await Sample.FreshStarAsync()));
+        var fresh = await Sample.FreshStagingAsync();
         string[] staging = ["staging_events", "staging_songs"];
         Assert.That(await WarehouseChecksums.OfAsync(warehouse, staging), Is.EqualTo(await WarehouseChecksums.OfAsync(fresh, staging)),
             "staging holds each object's rows once");
-        Assert.That(await BuildWarehouse.RowsAsync(_build, "select count(*) from staging_changes"), Is.EqualTo(new[] { "0" }));
-        Assert.That(await BuildWarehouse.RowsAsync(_build,
+        Assert.That(await BuildWarehouse.RowsAsync(Build, "select count(*) from staging_changes"), Is.EqualTo(new[] { "0" }));
+        Assert.That(await BuildWarehouse.RowsAsync(Build,
                 "select table_name || ' ' || count(*) || ' ' || count(distinct object_key) from load_ledger where status = 'loaded' group by table_name order by table_name"),
             Is.EqualTo(new[] { $"staging_events {daysLoaded} {daysLoaded}", "staging_songs 71 71" }));
         foreach (var table in staging)

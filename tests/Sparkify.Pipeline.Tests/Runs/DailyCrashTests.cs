@@ -11,66 +11,46 @@ namespace Sparkify.Pipeline.Tests.Runs;
 /// </summary>
 [NonParallelizable]
 [Description("issue 27: kill -9 in the middle of a daily Transform, then converge")]
-public class DailyCrashTests
+public class DailyCrashTests : EtlWithoutTheLastDay
 {
     static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
-
-    SampleCopy _sample = null!;
-    BuildScript _build = null!;
-
-    [OneTimeSetUp]
-    public void AWarehouseBuiltWithoutTheLastDay()
-    {
-        _sample = new SampleCopy();
-        _sample.HoldBackLastDay();
-        _build = new BuildScript();
-        var first = _build.Run("Etl", _sample.Option);
-        Assert.That(first.ExitCode, Is.EqualTo(0), first.Output);
-    }
-
-    [OneTimeTearDown]
-    public void TearDown()
-    {
-        _build.Dispose();
-        _sample.Dispose();
-    }
 
     [TestCase("transform:after:50_songplays.sql", Description = "the day's facts written, staging_changes not yet deleted")]
     [TestCase("transform:after:staging_changes_consumed", Description = "staging_changes deleted, not yet committed")]
     public async Task A_daily_etl_killed_inside_its_transform_reruns_the_same_day_and_equals_a_fresh_build(string point)
     {
         // Arrange: one new day, and a run that stages it, then dies at the point inside its daily Transform.
-        _sample.AddLastDay();
+        Sample.AddLastDay();
         List<string> pendingAtTheKill;
-        using (var doomed = BuildProcess.Start(_build, new Dictionary<string, string> { [PausePoint.Variable] = point }, "Etl", _sample.Option))
+        using (var doomed = BuildProcess.Start(Build, new Dictionary<string, string> { [PausePoint.Variable] = point }, "Etl", Sample.Option))
         {
             doomed.WaitForLine($"pause point {point} reached", Patience);
             // What other sessions see while it is paused: the load's committed change (the deletion is not committed).
-            pendingAtTheKill = await BuildWarehouse.RowsAsync(_build, "select object_key || ' ' || change from staging_changes");
+            pendingAtTheKill = await BuildWarehouse.RowsAsync(Build, "select object_key || ' ' || change from staging_changes");
             doomed.KillTree();
             doomed.WaitForExit(TimeSpan.FromSeconds(30));
         }
 
         // Act
-        var rerun = _build.Run("Etl", _sample.Option);
+        var rerun = Build.Run("Etl", Sample.Option);
 
         // Assert
         Assert.That(rerun.ExitCode, Is.EqualTo(0), rerun.Output);
         Assert.That(pendingAtTheKill, Is.EqualTo(new[] { $"{SampleCopy.LastDay} added" }), "the killed run had staged the new day");
-        var summary = BuildWarehouse.Summary(_build);
+        var summary = BuildWarehouse.Summary(Build);
         Assert.That(summary["transform"]!["daily_days"]?.ToJsonString(), Is.EqualTo("[\"2018-11-30\"]"),
             "the rerun found the killed run's changes and redid the same daily run: " + summary["transform"]!.ToJsonString());
-        var warehouse = BuildWarehouse.Of(_build);
-        Assert.That(await WarehouseChecksums.OfAsync(warehouse, WarehouseChecksums.Star), Is.EqualTo(await _sample.FreshStarAsync()));
-        Assert.That(await BuildWarehouse.RowsAsync(_build, "select count(*) from staging_changes"), Is.EqualTo(new[] { "0" }), "consumed by the rerun");
-        Assert.That(await BuildWarehouse.RowsAsync(_build, "select count(*) from load_ledger where table_name = 'staging_events' and status = 'loaded'"),
+        var warehouse = BuildWarehouse.Of(Build);
+        Assert.That(await WarehouseChecksums.OfAsync(warehouse, WarehouseChecksums.Star), Is.EqualTo(await Sample.FreshStarAsync()));
+        Assert.That(await BuildWarehouse.RowsAsync(Build, "select count(*) from staging_changes"), Is.EqualTo(new[] { "0" }), "consumed by the rerun");
+        Assert.That(await BuildWarehouse.RowsAsync(Build, "select count(*) from load_ledger where table_name = 'staging_events' and status = 'loaded'"),
             Is.EqualTo(new[] { "30" }), "each day's log once");
         Assert.That(await LedgerBucket.LedgerAgreementAsync(warehouse, "staging_events"), Is.EqualTo((0L, 0L)));
         var checks = summary["quality"]!.AsArray().Select(c => c!["status"]!.GetValue<string>()).ToList();
         Assert.That(checks, Is.Not.Empty.And.All.AnyOf("passed", "info"), "Verify green after the rerun");
 
         // The next case starts from the warehouse without the last day again (a daily run of its own: a day removed).
-        _sample.HoldBackLastDay();
-        Assert.That(_build.Run("Etl", _sample.Option).ExitCode, Is.EqualTo(0));
+        Sample.HoldBackLastDay();
+        Assert.That(Build.Run("Etl", Sample.Option).ExitCode, Is.EqualTo(0));
     }
 }

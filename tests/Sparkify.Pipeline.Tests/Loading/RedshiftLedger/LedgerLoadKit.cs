@@ -10,7 +10,7 @@ namespace Sparkify.Pipeline.Tests.Loading.RedshiftLedger;
 /// Runs the Redshift ledger load against a <see cref="RedshiftStandIn"/> and reads back what it left.
 static class LedgerLoadKit
 {
-    public const string Role = "arn:aws:iam::123456789012:role/sparkify-dwh-s3-read";
+    public const string Role = PinnedCopy.Role;
     static readonly SqlFiles Sql = SqlFiles.In(Repo.Root);
     static int _runs;
 
