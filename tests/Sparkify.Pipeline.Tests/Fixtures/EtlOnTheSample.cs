@@ -3,7 +3,8 @@ namespace Sparkify.Pipeline.Tests.Fixtures;
 /// <summary>
 /// A test class whose tests read what one ./build.sh Etl on a sample left, in a BuildScript of its own: the run happens
 /// once before its tests (and must succeed), its local services are torn down after them. A subclass's own
-/// [OneTimeSetUp] runs after the Etl, its [OneTimeTearDown] before the teardown (NUnit's order for a base class).
+/// [OneTimeSetUp] runs after the Etl, its [OneTimeTearDown] before the teardown (NUnit's order for a base class);
+/// it is [NonParallelizable] as this class is (the attribute is inherited).
 /// </summary>
 [NonParallelizable]
 public abstract class EtlOnTheSample

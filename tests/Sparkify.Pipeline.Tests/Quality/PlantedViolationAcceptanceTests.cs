@@ -10,7 +10,6 @@ namespace Sparkify.Pipeline.Tests.Quality;
 /// user is in no row of users; Verify (alone, so Transform does not rebuild the fact away) fails, and that fact's key
 /// is in its console output, in the check's CSV and in the data docs of the next Report.
 /// </summary>
-[NonParallelizable]
 [Description("Issue 28: the 'Done when' of the failing rows")]
 public class PlantedViolationAcceptanceTests : EtlOnTheSample
 {

@@ -10,7 +10,6 @@ namespace Sparkify.Pipeline.Tests.Reporting;
 /// The report of ./build.sh Etl on the real Sparkify sample, as a user opens it: rankings that mean something
 /// (the sample's song files match 1 of 6,820 plays), and data docs that agree with run-summary.json and etl_runs.
 /// </summary>
-[NonParallelizable]
 [Description("Issue 16: the acceptance run of its 'Done when'")]
 public class ReportAcceptanceTests : EtlOnTheSample
 {

@@ -12,7 +12,6 @@ namespace Sparkify.Pipeline.Tests.Runs;
 /// nothing left to do. The warehouse ends equal to a fresh build of the same files, with no duplicate rows and exact
 /// ledger counts.
 /// </summary>
-[NonParallelizable]
 [Description("issue 27: two daily runs at once, one writer")]
 public class DailyConcurrentRunsTests : EtlWithoutTheLastDay
 {
@@ -27,6 +26,7 @@ public class DailyConcurrentRunsTests : EtlWithoutTheLastDay
         using (writer)
         using (other)
         {
+            WhileOneWrites(other, until: null, release);
             var refusedExit = other.WaitForExit(Patience);
             var writing = !writer.HasExited;
             File.WriteAllText(release, "");
@@ -48,7 +48,7 @@ public class DailyConcurrentRunsTests : EtlWithoutTheLastDay
         using (writer)
         using (waiter)
         {
-            waiter.WaitForLine("Waiting for the writer", Patience);
+            WhileOneWrites(waiter, until: "Waiting for the writer", release);
             File.WriteAllText(release, "");
             Assert.That(writer.WaitForExit(Patience), Is.EqualTo(0), writer.Output);
             Assert.That(waiter.WaitForExit(Patience), Is.EqualTo(0), waiter.Output);
@@ -79,6 +79,26 @@ public class DailyConcurrentRunsTests : EtlWithoutTheLastDay
         File.WriteAllText(release, "");
         Assert.Fail($"neither run reached {Point}:\n--- first\n{a.Output}\n--- second\n{b.Output}");
         throw new UnreachableException();
+    }
+
+    /// Waits until the other run ends (or prints <paramref name="until"/>); fails at once if it reaches the point too:
+    /// then both are writing the warehouse.
+    static void WhileOneWrites(BuildProcess other, string? until, string release)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!(until is null ? other.HasExited : other.Output.Contains(until, StringComparison.Ordinal)))
+        {
+            var problem = other.Output.Contains($"pause point {Point} reached", StringComparison.Ordinal) ? "both runs are writing the warehouse at once"
+                : until is not null && other.HasExited ? $"the other run ended before '{until}'"
+                : clock.Elapsed > Patience ? (until is null ? "the other run was not refused" : $"the other run did not say '{until}'") +
+                                             $" within {Patience.TotalMinutes:0} minutes (blocked behind the writer's table locks?)" : null;
+            if (problem is not null)
+            {
+                File.WriteAllText(release, "");
+                Assert.Fail($"{problem}:\n{other.Output}");
+            }
+            Thread.Sleep(100);
+        }
     }
 
     async Task AssertEqualsAFreshBuildAsync(int daysLoaded)

@@ -9,7 +9,6 @@ namespace Sparkify.Pipeline.Tests.Runs;
 /// must do the same daily run over the same day, and end with the star tables equal to a fresh build of the same files,
 /// staging_changes empty, every staged row's object in the ledger, and Verify green.
 /// </summary>
-[NonParallelizable]
 [Description("issue 27: kill -9 in the middle of a daily Transform, then converge")]
 public class DailyCrashTests : EtlWithoutTheLastDay
 {

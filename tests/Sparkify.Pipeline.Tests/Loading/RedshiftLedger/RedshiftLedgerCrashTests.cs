@@ -58,19 +58,24 @@ public class RedshiftLedgerCrashTests
             RunCopy = async (connection, statement, unit, ct) =>
             {
                 await s3.CopyAsync(connection, statement, unit, ct);
-                await KillAsync(s3.Db, connection.ProcessID);
+                await KillAsync(s3.Db, connection);
             },
         },
-        "before the commit" => context with { BeforeCommit = (connection, _, _, _) => KillAsync(s3.Db, connection.ProcessID) },
+        "before the commit" => context with { BeforeCommit = (connection, _, _, _) => KillAsync(s3.Db, connection) },
         _ => context,
     };
 
-    static async Task KillAsync(WarehouseEndpoint db, int session)
+    static async Task KillAsync(WarehouseEndpoint db, NpgsqlConnection session)
     {
         await using var connection = await db.OpenAsync(CancellationToken.None);
         await using var command = new NpgsqlCommand("select pg_terminate_backend(@pid, 10000)", connection);
-        command.Parameters.AddWithValue("pid", session);
+        command.Parameters.AddWithValue("pid", session.ProcessID);
         Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo(true), "the load's session ended");
+        // The dead process's connections went with it: once the client sees its session ended, the pool drops it, so
+        // the rerun is never handed the ended session.
+        try { await new NpgsqlCommand("select 1", session).ExecuteNonQueryAsync(); }
+        catch (NpgsqlException) { }
+        Assert.That(session.FullState, Is.EqualTo(System.Data.ConnectionState.Broken).Or.EqualTo(System.Data.ConnectionState.Closed));
         throw new Killed();
     }
 
