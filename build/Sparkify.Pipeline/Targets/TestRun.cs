@@ -18,9 +18,10 @@ public static class TestRun
             info.ArgumentList.Add(a);
         // dotnet test takes the filter under the same name.
         if (run.Args.Value(Options.Filter) is { } filter) { info.ArgumentList.Add(Options.Filter.Given()); info.ArgumentList.Add(filter); }
-        // build.sh's JIT setting is for the pipeline's own run: it doubled the CPU of dotnet test's builds, and the
+        // build.sh's JIT settings are for the pipeline's own run: it doubled the CPU of dotnet test's builds, and the
         // ./build.sh processes the suite starts set it for themselves (build.sh, issue 29).
         info.Environment.Remove("DOTNET_TC_CallCountingDelayMs");
+        info.Environment.Remove("DOTNET_TC_CallCountThreshold");
         using var process = Local.ProcessRunner.Start(info);
         await process.WaitForExitAsync(run.Ct);
         var counts = Read(Path.Combine(results, "results.trx"));
