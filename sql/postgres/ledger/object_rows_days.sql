@@ -1,6 +1,7 @@
 -- object rows with days: per object (ids @ids) of staging_events, its rows and the UTC days of their ts.
 -- why: the ledger keeps each event object's days, so a changed or removed object tells Transform which days to
 --      recompute (staging_changes); ts is epoch milliseconds, turned into a day as Transform turns it into time.
+--      The fallback when the client could not count while writing (ClientLedger: a ts beyond the years 1 to 9999).
 --      @whole_table: the load replaced the table, so every row is this load's (no array to test per row).
 select
     e.object_id,
