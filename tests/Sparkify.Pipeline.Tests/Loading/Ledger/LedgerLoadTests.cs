@@ -278,4 +278,21 @@ public class LedgerLoadTests
         Assert.That(await RowsAsync(db, $"select day_from::text, day_to::text from load_ledger where object_key = '{DayKey(4)}'"),
             Is.EqualTo(new[] { new object?[] { "1969-12-31", "2018-11-30" } }));
     }
+
+    [Test]
+    public async Task An_event_beyond_the_year_9999_loads_and_leaves_its_objects_days_unknown()
+    {
+        var bucket = await CreateAsync();
+        var db = await WithStagingTablesAsync();
+        var far = System.Text.RegularExpressions.Regex.Replace(Event(1, 4), "\"ts\": [0-9]+", "\"ts\": 9000000000000000");
+        await bucket.Bucket.PutAsync(DayKey(4), Event(2, 4) + "\n" + far);
+
+        var (events, _) = await bucket.LoadAsync(db, "first");
+
+        Assert.That(events.Counts, Is.EqualTo(new ObjectCounts(4, 0, 0, 0, 0)), "the bucket's three days and the new one load");
+        Assert.That(await RowsAsync(db, $"select rows_loaded, day_from, day_to from load_ledger where object_key = '{DayKey(4)}'"),
+            Is.EqualTo(new[] { new object?[] { 2L, null, null } }), "days Transform cannot name are unknown, so it runs in full");
+        Assert.That(await RowsAsync(db, $"select change, day_from, day_to from staging_changes where object_key = '{DayKey(4)}'"),
+            Is.EqualTo(new[] { new object?[] { "added", null, null } }));
+    }
 }
