@@ -11,8 +11,11 @@
 --      was most of this file's time (issue 13).
 --      A daily run (@ranged = 1, docs/reruns.md) takes the users with an event of a level in the changed days
 --      (transform_days) and reads only events from the first of them on: such a user's latest event is at or after
---      it, so the result is the same and the grouping reads a day instead of all time. After a removal or change
---      @full is 1: a user whose events left staging is found only by taking them all.
+--      it, so the result is the same and the grouping and the ranking read a day instead of all time: those events
+--      are transform_recent (sql/daily/transform_recent_filled.sql), read instead of staging_events. After a removal
+--      or change @full is 1: a user whose events left staging is found only by taking them all. Each source is a
+--      "union all" of staging_events and transform_recent under complementary conditions of @ranged and @full: the
+--      engine folds the branch a run does not use away, so a full run plans as before.
 create temp table transform_users as
 select
     ranked.user_id,
@@ -32,10 +35,26 @@ from (
             partition by e.user_id
             order by e.session_id desc, e.item_in_session desc, e.level desc
         ) as row_rank
-    from staging_events e
+    from (
+        select s.user_id, s.first_name, s.last_name, s.gender, s.level, s.session_id, s.item_in_session, s.ts
+        from staging_events s
+        where @ranged = 0 or @full = 1
+        union all
+        select r.user_id, r.first_name, r.last_name, r.gender, r.level, r.session_id, r.item_in_session, r.ts
+        from transform_recent r
+        where @ranged = 1 and @full = 0
+    ) e
     join (
         select x.user_id, max(x.ts) as ts
-        from staging_events x
+        from (
+            select s.user_id, s.level, s.ts
+            from staging_events s
+            where @ranged = 0 or @full = 1
+            union all
+            select r.user_id, r.level, r.ts
+            from transform_recent r
+            where @ranged = 1 and @full = 0
+        ) x
         where x.user_id <> ''
           and x.ts is not null
           and x.level is not null
@@ -43,7 +62,15 @@ from (
               @full = 1
               or x.user_id in (
                   select w.user_id
-                  from staging_events w
+                  from (
+                      select s.user_id, s.level, s.ts
+                      from staging_events s
+                      where @ranged = 0
+                      union all
+                      select r.user_id, r.level, r.ts
+                      from transform_recent r
+                      where @ranged = 1
+                  ) w
                   where w.ts >= @from_ms and w.ts < @to_ms and w.user_id <> ''
                     and (
                         @ranged = 0
@@ -55,6 +82,7 @@ from (
         group by x.user_id
     ) latest on latest.user_id = e.user_id and latest.ts = e.ts
     where e.level is not null
+      and (@full = 1 or @ranged = 0 or e.ts >= @from_ms)
 ) ranked
 left join users u on u.user_id = ranked.user_id
 where ranked.row_rank = 1;

@@ -7,10 +7,13 @@
 --      stable for every fact that survives, so re-running a scope changes nothing. The update says "songplay_id is not
 --      null" although the join implies it: then the planner sees that a day of new facts updates none (the analyzed
 --      work table's songplay_id is all NULL) and probes the key, where it hashed all of songplays (1.7 s at scale 100). A daily run's scope is its changed
---      days (transform_days, @ranged = 1).
+--      days (transform_days, @ranged = 1). After only additions (@full = 0) the delete has nothing to find: every
+--      fact of the changed days keeps its staged events, and keys_across_days.sql has made sure no key reaches
+--      outside them, so each is among the work table's rows; it is skipped, which saves a scan of all songplays.
 delete from songplays
 where songplays.start_time >= timestamp 'epoch' + (@from_ms / 1000) * interval '1 second' + (@from_ms % 1000) * interval '1 millisecond'
   and songplays.start_time < timestamp 'epoch' + (@to_ms / 1000) * interval '1 second' + (@to_ms % 1000) * interval '1 millisecond'
+  and (@ranged = 0 or @full = 1)
   and (@ranged = 0 or exists (select 1 from transform_days d where songplays.start_time >= d.from_time and songplays.start_time < d.to_time))
   and not exists (select 1 from transform_songplays t where t.songplay_id = songplays.songplay_id);
 

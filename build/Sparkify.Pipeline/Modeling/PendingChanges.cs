@@ -76,6 +76,19 @@ public sealed class PendingChanges
         }
     }
 
+    /// Fills transform_recent with a daily run's staged events from its first changed day on, read once for the
+    /// statements that would each scan all of staging_events (sql/daily/transform_recent_filled.sql says why).
+    public static async Task FillRecentAsync(NpgsqlConnection connection, SqlFiles sql, EventRange range, CancellationToken ct)
+    {
+        const string file = $"{Folder}/transform_recent_filled.sql";
+        foreach (var statement in SqlScript.Split(file, sql.Read(file)))
+        {
+            await using var command = new NpgsqlCommand(statement.Text, connection);
+            range.Bind(command);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
     /// Staged NextSong events outside transform_days that share a key with an event or a fact inside (0 = exact).
     public static async Task<long> KeysAcrossDaysAsync(NpgsqlConnection connection, SqlFiles sql, EventRange range, CancellationToken ct)
     {

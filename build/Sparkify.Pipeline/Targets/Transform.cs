@@ -76,8 +76,11 @@ public static class Transform
         if (range.Full && pending.Pending)
             (range, fullBecause) = await DailyScopeAsync(connection, warehouse.Dialect, sql, pending, script, skipUpToDate, ct);
         await PendingChanges.CreateDaysAsync(connection, sql, range.Changed ?? [], ct);
+        if (range.Changed is not null) await PendingChanges.FillRecentAsync(connection, sql, range, ct);
         if (range.Changed is not null && await PendingChanges.KeysAcrossDaysAsync(connection, sql, range, ct) is > 0 and var shared)
             (range, fullBecause) = (EventRange.All, $"{shared:N0} staged plays outside the changed days share their key with plays in them");
+        if (range.Changed is not null && warehouse.Dialect == Dialect.Postgres)
+            await Statement.ExecuteAsync(connection, sql.Read("postgres/transform_daily_session.sql"), ct);
         // A first run into empty tables writes them without the write-ahead log (the file says when and why).
         if (warehouse.Dialect == Dialect.Postgres) await Statement.ExecuteAsync(connection, sql.Read("postgres/empty_star_truncated.sql"), ct);
         var statistics = await TableStatistics.ReadAsync(connection, sql, warehouse.Dialect, ct);

@@ -30,6 +30,24 @@ public class DailyTransformTests
         Assert.That(again.UpToDateSince, Is.EqualTo("transform-2"), "a daily run leaves what a full run does, and is stamped so");
     }
 
+    [Test, Description("a daily run reads the events from its first changed day on (transform_recent), not only its days")]
+    public async Task Adding_an_earlier_day_keeps_the_later_levels_of_its_users_and_equals_a_fresh_build()
+    {
+        var (warehouse, source) = await TransformedAsync();
+        // Free plays on the 3rd by users 7 and 8, whose latest levels are the 'paid' of the 5th and 6th, and a new user.
+        source.PutLog("log_data/2018/11/2018-11-03-events.json",
+            new StagedEvent("7", Ms("2018-11-03 10:00:00.000"), Level: "free", SessionId: 11, ItemInSession: 0),
+            new StagedEvent("8", Ms("2018-11-03 11:00:00.000"), Level: "free", SessionId: 12, ItemInSession: 0, FirstName: "Bo", Gender: "M"),
+            new StagedEvent("12", Ms("2018-11-03 12:00:00.000"), SessionId: 13, ItemInSession: 0, FirstName: "Ed"));
+
+        var result = await StageAndTransformAsync(warehouse, source, "2");
+
+        await AssertEqualsAFreshBuildAsync(warehouse, source);
+        Assert.That((result.Range.Changed, result.Range.CleanUp, result.FullBecause), Is.EqualTo((new[] { Day(3) }, false, (string?)null)));
+        Assert.That(await warehouse.RowsAsync("select user_id || ' ' || level from users order by user_id"),
+            Is.EqualTo(new[] { "12 free", "7 paid", "8 paid", "9 free" }), "the later days' levels stay");
+    }
+
     [Test]
     public async Task Editing_a_day_in_place_with_the_same_size_equals_a_fresh_build()
     {
