@@ -27,8 +27,11 @@ public sealed class PeakMemory : IDisposable
 
     public static PeakMemory Start()
     {
+        // Aggressive: the garbage of earlier steps (the sample's generation, the other methods) is collected and its
+        // memory given back, so the peak is this method's own and not what the GC kept from before.
         GC.Collect();
         GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         bool reset;
         try
         {

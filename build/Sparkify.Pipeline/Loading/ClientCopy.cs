@@ -48,6 +48,8 @@ public static class ClientCopy
         context.OnStart?.Invoke(progress);
         var errors = new LoadErrorLog(options.MaxError);
         long rows = 0;
+        var counted = ClientLedger.NewCounts();
+        var tsColumn = ClientLedger.TsColumn(table, columns);
         await using (var transaction = await connection.BeginTransactionAsync(ct))
         {
             try
@@ -58,9 +60,11 @@ public static class ClientCopy
                 else
                     await LoadLedger.DeleteRowsAsync(connection, context.Sql, table, plan!.DeletedIds, ct);
                 if (toRead.Count > 0)
-                    rows = await TablePump.RunAsync(connection, copy, columns, map, toRead, errors, progress, ct, freeze: replace, objectIds: plan is not null);
+                    rows = await TablePump.RunAsync(connection, copy, columns, map, toRead, errors, progress, ct, freeze: replace,
+                        objectIds: plan is not null, counted: plan is null ? null : counted, tsColumn: tsColumn);
                 PausePoint.Reach($"copy:{table}:before:ledger", ct);
-                if (plan is not null) await LedgerAsync(connection, context, copy, plan, errors, trusted: prelude.Trusted, ct);
+                if (plan is not null)
+                    await ClientLedger.WriteAsync(connection, context, copy, plan, errors, counted, tsColumn >= 0, prelude.Trusted, ct);
                 if (context.BeforeCommit is { } beforeCommit) await beforeCommit(connection, copy, replace, ct);
                 if (inputs is not null)
                     await UpToDate.RecordAsync(connection, context.Sql, LoadStamp.Step(table), inputs, stamped, context.RunId,
@@ -70,7 +74,7 @@ public static class ClientCopy
             {
                 await RollbackQuietly(transaction);
                 await RecordQuietly(warehouse, context, errors);
-                if (plan is not null) await RecordFailedQuietly(warehouse, context, copy, plan, progress.FailedObject, errors);
+                if (plan is not null) await ClientLedger.RecordFailedQuietly(warehouse, context, copy, plan, progress.FailedObject, errors);
                 if (e is MaxErrorExceededException) throw new PipelineException(errors.Describe(table));
                 throw;
             }
@@ -95,23 +99,9 @@ public static class ClientCopy
         return new LoadResult(table, rows, listed.Count, progress.Bytes, errors.Count, Math.Round(clock.Elapsed.TotalSeconds, 3))
         {
             Phases = progress.Phases(listedTime, clock.Elapsed - analyzing).Rounded(),
-            Counts = plan?.Counts(RejectedByObject(errors).Count),
+            Counts = plan?.Counts(ClientLedger.RejectedByObject(errors).Count),
         };
     }
-
-    /// The ledger entries of the objects read and staging_changes, in the load's transaction, once its rows are in.
-    static async Task LedgerAsync(NpgsqlConnection connection, LoadContext context, CopyCommand copy, LoadPlan plan, LoadErrorLog errors,
-        bool trusted, CancellationToken ct)
-    {
-        var rows = await LoadLedger.RowsAsync(connection, context.Sql, copy.Table, [.. plan.ToLoad.Select(o => o.ObjectId)], plan.Replace, ct);
-        var write = new LedgerWrite(copy.Table, copy.From, context.RunId, DateTime.SpecifyKind(DateTime.UtcNow, DateTimeKind.Unspecified), plan,
-            rows, RejectedByObject(errors), trusted);
-        await LoadLedger.WriteAsync(connection, context.Sql, write, ct);
-        await StagingChanges.WriteAsync(connection, context.Sql, write, ct);
-    }
-
-    static Dictionary<string, int> RejectedByObject(LoadErrorLog errors) =>
-        errors.Sorted().GroupBy(e => e.File).ToDictionary(g => g.Key, g => g.Count());
 
     /// 'auto' or 'auto ignorecase', or the JSONPaths file: one without a "jsonpaths" name means 'auto', as on Redshift.
     static async Task<ColumnMap> MapAsync(StoreSet stores, CopyFormat format, IReadOnlyList<SourceObject> objects, IReadOnlyList<TargetColumn> columns,
@@ -136,22 +126,6 @@ public static class ClientCopy
         catch (Exception e)
         {
             context.Log.Warning($"could not record {errors.Count} rejected records in load_errors: {e.Message}");
-        }
-    }
-
-    /// After the rollback: the object that failed the load gets a 'failed' ledger entry (a warning if it cannot).
-    static async Task RecordFailedQuietly(WarehouseEndpoint warehouse, LoadContext context, CopyCommand copy, LoadPlan plan, SourceObject? failed,
-        LoadErrorLog errors)
-    {
-        if (failed is null || plan.ToLoad.FirstOrDefault(o => o.Source.Key == failed.Key) is not { } planned) return;
-        try
-        {
-            await LoadLedger.RecordFailedAsync(warehouse, context.Sql, copy.Table, copy.From, context.RunId, planned,
-                RejectedByObject(errors).GetValueOrDefault(failed.Name), CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            context.Log.Warning($"could not record {failed.Name} as failed in load_ledger: {e.Message}");
         }
     }
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Npgsql;
 using Sparkify.Pipeline.Loading.Json;
+using Sparkify.Pipeline.Loading.Ledger;
 using Sparkify.Pipeline.Loading.Sources;
 using Sparkify.Pipeline.Loading.Writing;
 using Sparkify.Pipeline.Runs;
@@ -17,10 +18,11 @@ namespace Sparkify.Pipeline.Loading;
 public static class TablePump
 {
     /// freeze: the table was truncated in this transaction; objectIds: every object carries its ledger id, which
-    /// each of its rows gets as a last column.
+    /// each of its rows gets as a last column; counted: receives each object's rows written by object id (null when
+    /// a ts of column tsColumn lies beyond the days the client computes).
     public static async Task<long> RunAsync(NpgsqlConnection connection, CopyCommand copy, IReadOnlyList<TargetColumn> columns,
         ColumnMap map, IReadOnlyList<SourceObject> objects, LoadErrorLog errors, LoadProgress progress, CancellationToken ct,
-        bool freeze = true, bool objectIds = false)
+        bool freeze = true, bool objectIds = false, ConcurrentDictionary<long, ObjectRows?>? counted = null, int tsColumn = -1)
     {
         var parallelism = Parallelism(copy.Options, objects);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -43,13 +45,14 @@ public static class TablePump
         });
         var parsing = Enumerable.Range(0, parallelism).Select(_ => Guarded(cts, async () =>
         {
-            var rows = new RowBuilder(columns, objectIds);
+            var rows = new RowBuilder(columns, objectIds, tsColumn);
             var parser = new RecordParser(map, new ValueConverter(columns, copy.Options), rows);
             var reader = new ObjectReader(parser, columns, copy.Table, copy.Options, errors, progress);
             var sink = new BatchSink(channel.Writer, pool);
             while (queue.TryDequeue(out var source))
             {
                 rows.ObjectId = source.ObjectId ?? 0;
+                rows.Tally.Reset();
                 try
                 {
                     await reader.ReadAsync(source, sink, cts.Token);
@@ -59,6 +62,7 @@ public static class TablePump
                     progress.Failed(source);
                     throw;
                 }
+                if (counted is not null) counted[rows.ObjectId] = rows.Tally.Exact ? rows.Tally.ToRows() : null;
                 progress.ObjectDone();
             }
             await sink.FlushAsync(cts.Token);

@@ -95,6 +95,8 @@ public static class Transform
             if (PausePoint.Armed) PausePoint.Reach($"transform:after:{Path.GetFileName(statement.File)}", ct);
         }
         await pending.ConsumeAsync(connection, sql, ct);
+        // Consumed but not committed: a kill here must leave them for the next run (tests/…/Runs/DailyCrashTests.cs).
+        if (pending.Pending) PausePoint.Reach("transform:after:staging_changes_consumed", ct);
         if (warehouse.Dialect == Dialect.Postgres)
         {
             await UpToDate.RecordAsync(connection, sql, Folder, inputs, Stamped, runId, changes.ToJson(), ct);

@@ -1,5 +1,6 @@
 -- object rows: the rows this load wrote per object (ids @ids) of {table}, for their ledger entries.
--- why: counted by the server after the COPY, in its transaction; {table} is a checked, quoted identifier.
+-- why: the fallback when the client could not count while writing (ClientLedger); counted after the COPY, in its
+--      transaction; {table} is a checked, quoted identifier.
 --      @whole_table: the load replaced the table, so every row is this load's (no array to test per row).
 select
     t.object_id,

@@ -38,6 +38,17 @@ sealed class MotoAccount(string endpoint, AWSCredentials? credentials = null) : 
     public static DwhConfig Config(params string[] settings) => DwhConfig.FromFile(Path.Combine(Repo.Root, "dwh.cfg"), new Hashtable(),
         settings.Select(s => ConfigLayers.FromArgument(s[..s.IndexOf(':')], s[(s.IndexOf(':') + 1)..])!));
 
+    /// A ./build.sh that signs its calls with this account's key, given in the environment (the SDK's default chain),
+    /// and never asks instance metadata; returns the key, whose secret a test checks the output never shows.
+    public async Task<ImmutableCredentials> SignInAsync(BuildScript build)
+    {
+        var key = await Credentials.GetCredentialsAsync();
+        build.Environment["AWS_ACCESS_KEY_ID"] = key.AccessKey;
+        build.Environment["AWS_SECRET_ACCESS_KEY"] = key.SecretKey;
+        build.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        return key;
+    }
+
     public AwsSession Session(params string[] settings) => Session(Profile.Local, Context(), settings);
 
     public AwsSession Session(Profile profile, AwsContext aws, params string[] settings) =>

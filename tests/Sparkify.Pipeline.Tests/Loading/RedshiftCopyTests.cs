@@ -8,7 +8,7 @@ namespace Sparkify.Pipeline.Tests.Loading;
 /// The exact COPY statements Redshift receives; no Redshift here, so the SQL text itself is what is tested.
 public class RedshiftCopyTests
 {
-    const string Role = "arn:aws:iam::123456789012:role/sparkify-dwh-s3-read";
+    const string Role = PinnedCopy.Role;
 
     static DwhConfig RepoConfig(params ConfigValue[] overrides) =>
         DwhConfig.FromFile(Path.Combine(Repo.Root, "dwh.cfg"), new Hashtable(), overrides);
@@ -21,34 +21,10 @@ public class RedshiftCopyTests
     {
         var copies = Copies(RepoConfig());
 
-        Assert.That(RedshiftCopy.Statement(LoadTestKit.Sql, copies[0], Role), Is.EqualTo("""
-            copy staging_events (artist, auth, first_name, gender, item_in_session, last_name, length, level, location, method, page, registration, session_id, song, status, ts, user_agent, user_id)
-            from 's3://udacity-dend/log_data'
-            iam_role 'arn:aws:iam::123456789012:role/sparkify-dwh-s3-read'
-            format as json 's3://udacity-dend/log_json_path.json'
-            region 'us-west-2'
-            dateformat as 'auto'
-            timeformat as 'epochmillisecs'
-            blanksasnull
-            emptyasnull
-            maxerror as 0
-            compupdate off
-            statupdate off
-            """));
-        Assert.That(RedshiftCopy.Statement(LoadTestKit.Sql, copies[1], Role), Is.EqualTo("""
-            copy staging_songs (num_songs, artist_id, artist_latitude, artist_longitude, artist_location, artist_name, song_id, title, duration, year)
-            from 's3://udacity-dend/song_data'
-            iam_role 'arn:aws:iam::123456789012:role/sparkify-dwh-s3-read'
-            format as json 'auto'
-            region 'us-west-2'
-            dateformat as 'auto'
-            timeformat as 'epochmillisecs'
-            blanksasnull
-            emptyasnull
-            maxerror as 0
-            compupdate off
-            statupdate off
-            """));
+        Assert.That(RedshiftCopy.Statement(LoadTestKit.Sql, copies[0], Role), Is.EqualTo(
+            PinnedCopy.Statement("staging_events", PinnedCopy.EventColumns, "s3://udacity-dend/log_data", "s3://udacity-dend/log_json_path.json")));
+        Assert.That(RedshiftCopy.Statement(LoadTestKit.Sql, copies[1], Role), Is.EqualTo(
+            PinnedCopy.Statement("staging_songs", PinnedCopy.SongColumns, "s3://udacity-dend/song_data", "auto")));
     }
 
     [Test]
@@ -63,10 +39,10 @@ public class RedshiftCopyTests
 
         var sql = RedshiftCopy.Statement(LoadTestKit.Sql, new CopyCommand("t", "s3://bucket/load.manifest", options), Role);
 
-        Assert.That(sql, Is.EqualTo("""
+        Assert.That(sql, Is.EqualTo($"""
             copy t
             from 's3://bucket/load.manifest'
-            iam_role 'arn:aws:iam::123456789012:role/sparkify-dwh-s3-read'
+            iam_role '{Role}'
             format as json 'auto ignorecase'
             dateformat as 'MM/DD/YYYY'
             timeformat as 'YYYY-MM-DD HH:MI:SS'

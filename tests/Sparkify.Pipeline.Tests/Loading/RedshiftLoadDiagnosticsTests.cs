@@ -8,7 +8,8 @@ namespace Sparkify.Pipeline.Tests.Loading;
 /// <summary>
 /// Where a Redshift COPY's outcome is read from (issue 26): SYS_ views on every shape, STL_LOAD_ERRORS' raw line only
 /// where the caller says STL exists. Redshift cannot run here, so its system views are stood in for on a real
-/// PostgreSQL with the guide's columns (redshift_system_views.sql) and the statements sent are recorded.
+/// PostgreSQL with the guide's columns (Fixtures/redshift_sys_views.sql; one COPY's rows in redshift_system_views.sql),
+/// and the statements sent are recorded.
 /// </summary>
 public class RedshiftLoadDiagnosticsTests
 {
@@ -78,9 +79,8 @@ public class RedshiftLoadDiagnosticsTests
     {
         var warehouse = await PostgresFixture.NewDatabaseAsync("sysviews");
         await using var connection = await warehouse.OpenAsync(None);
-        foreach (var file in withStl ? ["redshift_system_views.sql", "stl_load_errors.sql"] : new[] { "redshift_system_views.sql" })
-            await using (var setup = new NpgsqlCommand(File.ReadAllText(Here(file)), connection))
-                await setup.ExecuteNonQueryAsync();
+        await RedshiftSysViews.CreateAsync(connection, withStl
+            ? [Here("redshift_system_views.sql"), Here("stl_load_errors.sql")] : [Here("redshift_system_views.sql")]);
         using var recorder = new StatementRecorder(warehouse.Database);
         var errors = await RedshiftLoadDiagnostics.ErrorsAsync(connection, Sql, "staging_events", views, None);
         var summary = await RedshiftLoadDiagnostics.SummaryAsync(connection, Sql, None);

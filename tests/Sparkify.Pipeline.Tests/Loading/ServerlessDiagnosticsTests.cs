@@ -17,7 +17,7 @@ namespace Sparkify.Pipeline.Tests.Loading;
 [NonParallelizable]
 public class ServerlessDiagnosticsTests
 {
-    const string Role = "arn:aws:iam::123456789012:role/sparkify-dwh-s3-read";
+    const string Role = PinnedCopy.Role;
 
     static List<string> Sent(LoadViews views)
     {

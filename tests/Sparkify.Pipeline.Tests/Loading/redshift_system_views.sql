@@ -1,13 +1,5 @@
--- Stand-ins for Redshift's load system views on PostgreSQL, with the columns the Database Developer Guide lists
--- (SYS_LOAD_ERROR_DETAIL, SYS_LOAD_DETAIL, SYS_LOAD_HISTORY) and one COPY's rows (query 42, this session's last).
--- A test double for what cannot run here: Redshift itself. RedshiftLoadDiagnosticsTests reads them.
-create table sys_load_error_detail (
-    user_id integer, query_id bigint, transaction_id bigint, session_id integer, database_name char(64), table_id integer,
-    start_time timestamp, file_name char(256), line_number bigint, column_name char(127), column_type char(10),
-    column_length char(10), position integer, error_code integer, error_message char(512)
-);
-create table sys_load_detail (query_id bigint, file_name char(256), lines_scanned bigint, record_time timestamp);
-create table sys_load_history (query_id bigint, session_id integer, status text, table_name text, loaded_rows bigint, error_count bigint);
+-- One COPY's rows in the stand-ins of Redshift's load system views (Fixtures/redshift_sys_views.sql makes them):
+-- query 42, this session's last, with two load errors, and an older COPY's. RedshiftLoadDiagnosticsTests reads them.
 create function pg_last_copy_id() returns integer language sql as 'select 42';
 create function pg_last_copy_count() returns bigint language sql as 'select cast(1234 as bigint)';
 insert into sys_load_error_detail (query_id, start_time, file_name, line_number, column_name, column_type, column_length, error_code, error_message)

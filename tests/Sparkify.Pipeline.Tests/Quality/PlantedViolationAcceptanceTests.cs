@@ -10,40 +10,35 @@ namespace Sparkify.Pipeline.Tests.Quality;
 /// user is in no row of users; Verify (alone, so Transform does not rebuild the fact away) fails, and that fact's key
 /// is in its console output, in the check's CSV and in the data docs of the next Report.
 /// </summary>
-[NonParallelizable]
 [Description("Issue 28: the 'Done when' of the failing rows")]
-public class PlantedViolationAcceptanceTests
+public class PlantedViolationAcceptanceTests : EtlOnTheSample
 {
-    BuildScript _build = null!;
     string _songplayId = "";
     BuildResult _verify = null!;
     BuildResult _report = null!;
-    BuildResult _etl = null!;
     (int ExitCode, string Screen) _tty;
+
+    /// Redirected, and NO_COLOR unset: the Etl's progress must stay plain lines all the same.
+    protected override IReadOnlyDictionary<string, string?> EtlEnvironment => new Dictionary<string, string?> { ["NO_COLOR"] = null };
 
     [OneTimeSetUp]
     public async Task PlantAFactWithAnUnknownUserAndVerify()
     {
-        var sample = Repo.RequireSampleData();
-        _build = new BuildScript();
-        // Redirected, and NO_COLOR unset: progress must stay plain lines all the same.
-        _etl = _build.Run(true, new Dictionary<string, string?> { ["NO_COLOR"] = null }, "Etl", $"--sample={sample}");
-        Assert.That(_etl.ExitCode, Is.EqualTo(0), _etl.Output);
-        _tty = OnATerminal("StageCopy", "--force", $"--sample={sample}");
-        _songplayId = (await BuildWarehouse.RowsAsync(_build, """
+        _tty = OnATerminal("StageCopy", "--force", $"--sample={SampleFolder}");
+        _songplayId = (await BuildWarehouse.RowsAsync(Build, """
             insert into songplays (start_time, user_id, level, session_id, item_in_session)
             values (timestamp '2018-11-15 12:00:00', 'ghost-28', 'free', 99028, 0)
             returning songplay_id
             """)).Single();
-        _verify = _build.Run("Verify", "--exclusive");
-        _report = _build.Run("Report");
+        _verify = Build.Run("Verify", "--exclusive");
+        _report = Build.Run("Report");
     }
 
     /// ./build.sh run under script(1), so its output is a terminal (a pseudo-terminal of 80 columns).
     (int ExitCode, string Screen) OnATerminal(params string[] words)
     {
-        var screen = Path.Combine(_build.ArtifactsDir, "..", "terminal.log");
-        var command = string.Join(' ', new[] { Path.Combine(Repo.Root, "build.sh") }.Concat(words).Concat(_build.IsolationArguments)
+        var screen = Path.Combine(Build.ArtifactsDir, "..", "terminal.log");
+        var command = string.Join(' ', new[] { Path.Combine(Repo.Root, "build.sh") }.Concat(words).Concat(Build.IsolationArguments)
             .Select(w => "'" + w.Replace("'", "'\\''") + "'"));
         var info = new ProcessStartInfo("script") { WorkingDirectory = Repo.Root, UseShellExecute = false, RedirectStandardOutput = true,
             RedirectStandardError = true, RedirectStandardInput = true };
@@ -62,8 +57,8 @@ public class PlantedViolationAcceptanceTests
     [Description("Issue 28: redirected, the loads' progress is plain lines with no escape bytes")]
     public void Redirected_the_etl_output_carries_no_escape_bytes()
     {
-        Assert.That(_etl.Raw, Does.Contain("Executing COPY into staging_events"));
-        Assert.That(_etl.Raw.Contains('\u001b'), Is.False, () => _etl.Raw.Replace("\u001b", "<ESC>"));
+        Assert.That(Etl.Raw, Does.Contain("Executing COPY into staging_events"));
+        Assert.That(Etl.Raw.Contains('\u001b'), Is.False, () => Etl.Raw.Replace("\u001b", "<ESC>"));
     }
 
     [Test]
@@ -79,9 +74,6 @@ public class PlantedViolationAcceptanceTests
                 $"'{line}' ran together with the display:\n{_tty.Screen.Replace("\u001b", "<ESC>")}");
     }
 
-    [OneTimeTearDown]
-    public void TearDown() => _build.Dispose();
-
     [Test]
     public void Verify_fails_and_its_console_output_names_the_planted_facts_key()
     {
@@ -94,7 +86,7 @@ public class PlantedViolationAcceptanceTests
     [Test]
     public void The_checks_csv_holds_the_planted_facts_key()
     {
-        var csv = File.ReadAllLines(Path.Combine(_build.ArtifactsDir, "failed", "songplays_user_in_users.csv"));
+        var csv = File.ReadAllLines(Path.Combine(Build.ArtifactsDir, "failed", "songplays_user_in_users.csv"));
 
         Assert.That(csv, Is.EqualTo(new[] { "songplay_id,user_id", $"{_songplayId},ghost-28" }));
     }
@@ -103,7 +95,7 @@ public class PlantedViolationAcceptanceTests
     public void The_data_docs_show_the_failed_check_with_the_planted_facts_key()
     {
         Assert.That(_report.ExitCode, Is.EqualTo(0), _report.Output);
-        var html = File.ReadAllText(Path.Combine(_build.ArtifactsDir, "report", "index.html"));
+        var html = File.ReadAllText(Path.Combine(Build.ArtifactsDir, "report", "index.html"));
         var start = html.IndexOf("<h3 id=\"check-songplays_user_in_users\">", StringComparison.Ordinal);
         Assert.That(start, Is.GreaterThan(0), "the check has its own block");
         var block = html[start..html.IndexOf("<h3", start + 4, StringComparison.Ordinal)];
@@ -116,7 +108,7 @@ public class PlantedViolationAcceptanceTests
     [Test]
     public void The_trend_of_the_check_shows_the_passing_etl_then_the_failing_verify()
     {
-        var html = File.ReadAllText(Path.Combine(_build.ArtifactsDir, "report", "index.html"));
+        var html = File.ReadAllText(Path.Combine(Build.ArtifactsDir, "report", "index.html"));
         var start = html.IndexOf("<section id=\"trends\"", StringComparison.Ordinal);
         var rows = HtmlRows.Of(html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)]).ToDictionary(r => r[0]);
 

@@ -10,27 +10,18 @@ namespace Sparkify.Pipeline.Tests.Reporting;
 /// The report of ./build.sh Etl on the real Sparkify sample, as a user opens it: rankings that mean something
 /// (the sample's song files match 1 of 6,820 plays), and data docs that agree with run-summary.json and etl_runs.
 /// </summary>
-[NonParallelizable]
 [Description("Issue 16: the acceptance run of its 'Done when'")]
-public class ReportAcceptanceTests
+public class ReportAcceptanceTests : EtlOnTheSample
 {
-    BuildScript _build = null!;
     string _html = "";
     JsonNode _summary = null!;
 
     [OneTimeSetUp]
-    public void RunEtlOnTheSample()
+    public void ReadTheReportAndTheSummary()
     {
-        var sample = Repo.RequireSampleData();
-        _build = new BuildScript();
-        var result = _build.Run("Etl", $"--sample={sample}");
-        Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
-        _html = File.ReadAllText(Path.Combine(_build.ArtifactsDir, "report", "index.html"));
-        _summary = JsonNode.Parse(File.ReadAllText(Path.Combine(_build.ArtifactsDir, "run-summary.json")))!;
+        _html = File.ReadAllText(Path.Combine(Build.ArtifactsDir, "report", "index.html"));
+        _summary = JsonNode.Parse(File.ReadAllText(Path.Combine(Build.ArtifactsDir, "run-summary.json")))!;
     }
-
-    [OneTimeTearDown]
-    public void TearDown() => _build.Dispose();
 
     [Test]
     public void Top_songs_list_ten_songs_with_their_play_counts_and_the_match_rate_is_shown()
@@ -114,7 +105,7 @@ public class ReportAcceptanceTests
             Assert.That(counts[source], Is.EqualTo($"{Readable(load["objects_listed"])} objects"), source);
         }
 
-        var files = Directory.GetFiles(Path.Combine(_build.ArtifactsDir, "lineage"), "*.jsonl");
+        var files = Directory.GetFiles(Path.Combine(Build.ArtifactsDir, "lineage"), "*.jsonl");
         Assert.That(files, Has.Length.EqualTo(1));
         var events = File.ReadAllLines(files[0]).Select(l => JsonNode.Parse(l)!).ToList();
         foreach (var e in events) Assert.That(OpenLineageSchema.Errors(e), Is.Empty, e.ToJsonString());
@@ -129,7 +120,7 @@ public class ReportAcceptanceTests
         {
             ["sparkify.public.staging_events"] = 8056, ["sparkify.public.staging_songs"] = 71,
         }));
-        Assert.That(events[2]["outputs"]![0]!["namespace"]!.GetValue<string>(), Is.EqualTo($"postgres://127.0.0.1:{_build.PgPort}"));
+        Assert.That(events[2]["outputs"]![0]!["namespace"]!.GetValue<string>(), Is.EqualTo($"postgres://127.0.0.1:{Build.PgPort}"));
     }
 
     [Test]
@@ -150,8 +141,8 @@ public class ReportAcceptanceTests
 
     WarehouseEndpoint LocalWarehouse()
     {
-        var state = JsonNode.Parse(File.ReadAllText(Path.Combine(_build.StateDir, "state-local.json")))!;
-        return new WarehouseEndpoint(Dialect.Postgres, "127.0.0.1", _build.PgPort,
+        var state = JsonNode.Parse(File.ReadAllText(Path.Combine(Build.StateDir, "state-local.json")))!;
+        return new WarehouseEndpoint(Dialect.Postgres, "127.0.0.1", Build.PgPort,
             "sparkify", "sparkify_admin", state["local_owner_password"]!.GetValue<string>());
     }
 }

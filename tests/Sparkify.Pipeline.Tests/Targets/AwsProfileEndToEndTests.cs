@@ -17,10 +17,7 @@ public class AwsProfileEndToEndTests
     {
         using var moto = await MotoAccount.FreshAsync();
         using var build = new BuildScript();
-        var credentials = await moto.Credentials.GetCredentialsAsync();
-        build.Environment["AWS_ACCESS_KEY_ID"] = credentials.AccessKey;
-        build.Environment["AWS_SECRET_ACCESS_KEY"] = credentials.SecretKey;
-        build.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        var credentials = await moto.SignInAsync(build);
         build.Environment["DWH_DB_PASSWORD"] = "";
         string[] aws = ["--profile=aws", $"--AWS:endpoint={moto.Endpoint}", $"--NETWORK:ingress_cidr={Cidr}", "--CLUSTER:connect_timeout_seconds=5"];
 

@@ -66,10 +66,7 @@ public class PlanServerlessTests
     {
         using var moto = await MotoAccount.FreshAsync();
         using var build = new BuildScript();
-        var credentials = await moto.Credentials.GetCredentialsAsync();
-        build.Environment["AWS_ACCESS_KEY_ID"] = credentials.AccessKey;
-        build.Environment["AWS_SECRET_ACCESS_KEY"] = credentials.SecretKey;
-        build.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        var credentials = await moto.SignInAsync(build);
 
         var plan = build.Run(["Plan", "--profile=aws", "--CLUSTER:kind=serverless", $"--AWS:endpoint={moto.Endpoint}",
             "--NETWORK:ingress_cidr=203.0.113.7/32"]);

@@ -194,10 +194,7 @@ public class ServerlessBuildScriptTests
         using var moto = await MotoAccount.FreshAsync();
         using var serverless = new ServerlessResponder(pollsUntilDone: 0);
         using var build = new BuildScript();
-        var credentials = await moto.Credentials.GetCredentialsAsync();
-        build.Environment["AWS_ACCESS_KEY_ID"] = credentials.AccessKey;
-        build.Environment["AWS_SECRET_ACCESS_KEY"] = credentials.SecretKey;
-        build.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        var credentials = await moto.SignInAsync(build);
         string[] aws = ["--profile=aws", "--CLUSTER:kind=serverless", $"--AWS:endpoint={moto.Endpoint}", $"--AWS:serverless_endpoint={serverless.Endpoint}",
             "--NETWORK:ingress_cidr=203.0.113.7/32", "--CLUSTER:connect_timeout_seconds=5"];
 

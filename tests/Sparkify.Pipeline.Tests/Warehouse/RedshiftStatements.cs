@@ -17,7 +17,7 @@ namespace Sparkify.Pipeline.Tests.Warehouse;
 /// </summary>
 static partial class RedshiftStatements
 {
-    const string Role = "arn:aws:iam::123456789012:role/sparkify-dwh-s3-read";
+    const string Role = PinnedCopy.Role;
 
     /// Literals for every @parameter of the shared SQL, of the type the code binds (Npgsql parameters).
     static readonly Dictionary<string, string> Literals = new()

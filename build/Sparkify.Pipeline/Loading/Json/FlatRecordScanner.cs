@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Sparkify.Pipeline.Loading.Writing;
+using static Sparkify.Pipeline.Loading.Json.JsonBytes;
 
 namespace Sparkify.Pipeline.Loading.Json;
 
@@ -16,10 +17,6 @@ namespace Sparkify.Pipeline.Loading.Json;
 /// </summary>
 public sealed class FlatRecordScanner(ColumnMap map, ValueConverter converter, RowBuilder row)
 {
-    // A string ends at a quote; a backslash or a control character (invalid unescaped, RFC 8259 section 7) needs care.
-    // Most strings are a few bytes long, too short for a vectorised search to pay: a table lookup per byte first.
-    static readonly SearchValues<byte> StringStops = SearchValues.Create([(byte)'"', (byte)'\\', .. Enumerable.Range(0, 0x20).Select(b => (byte)b)]);
-    const int ScalarBytes = 24;
     static readonly SearchValues<byte> NumberBytes = SearchValues.Create("0123456789+-.eE"u8);
     readonly MemberLookup _members = new(map);
 
@@ -129,60 +126,5 @@ public sealed class FlatRecordScanner(ColumnMap map, ValueConverter converter, R
         }
     }
 
-    /// RFC 8259's number: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
-    static bool IsNumber(ReadOnlySpan<byte> n)
-    {
-        var i = 0;
-        if (i < n.Length && n[i] == '-') i++;
-        if (i >= n.Length || !char.IsAsciiDigit((char)n[i])) return false;
-        if (n[i] == '0') i++;
-        else while (i < n.Length && char.IsAsciiDigit((char)n[i])) i++;
-        if (i < n.Length && n[i] == '.')
-        {
-            if (++i >= n.Length || !char.IsAsciiDigit((char)n[i])) return false;
-            while (i < n.Length && char.IsAsciiDigit((char)n[i])) i++;
-        }
-        if (i < n.Length && n[i] is (byte)'e' or (byte)'E')
-        {
-            if (++i < n.Length && n[i] is (byte)'+' or (byte)'-') i++;
-            if (i >= n.Length || !char.IsAsciiDigit((char)n[i])) return false;
-            while (i < n.Length && char.IsAsciiDigit((char)n[i])) i++;
-        }
-        return i == n.Length;
-    }
-
     static bool Literal(ReadOnlySpan<byte> span, ReadOnlySpan<byte> word) => span.StartsWith(word);
-
-    /// The first quote, backslash or control character at or after <paramref name="at"/>, or the span's length.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static int StringEnd(ReadOnlySpan<byte> span, int at)
-    {
-        var stops = Stops;
-        for (var scalarEnd = Math.Min(span.Length, at + ScalarBytes); at < scalarEnd; at++)
-            if (stops[span[at]] != 0) return at;
-        if (at >= span.Length) return at;
-        var found = span[at..].IndexOfAny(StringStops);
-        return found < 0 ? span.Length : at + found;
-    }
-
-    /// 1 for the bytes that end a string's plain run: control characters, the quote and the backslash (a 256-byte
-    /// constant, so a byte indexes it without a bounds check).
-    static ReadOnlySpan<byte> Stops =>
-    [
-        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-        0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    ];
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static int SkipSpace(ReadOnlySpan<byte> span, int at)
-    {
-        while (at < span.Length && span[at] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') at++;
-        return at;
-    }
 }

@@ -17,7 +17,7 @@ namespace Sparkify.Pipeline.Loading.Json;
 /// (1540344794796.0) into an integer column, but not 1.5; nested objects and arrays as their JSON text.
 /// Text stays UTF-8 from the file to the COPY: no string is made per value. One per parser thread (its buffer).
 /// </summary>
-public sealed class ValueConverter(IReadOnlyList<TargetColumn> targets, CopyOptions options)
+public sealed partial class ValueConverter(IReadOnlyList<TargetColumn> targets, CopyOptions options)
 {
     // An array, not the interface: a column is looked up for every value.
     readonly TargetColumn[] columns = [.. targets];
@@ -154,132 +154,6 @@ public sealed class ValueConverter(IReadOnlyList<TargetColumn> targets, CopyOpti
     }
 
     ValueError? Text(ReadOnlySpan<byte> utf8, int column, RowBuilder row) => _characters.Set(utf8, column, row);
-
-    ValueError? FromText(ReadOnlySpan<byte> raw, TargetColumn target, int column, RowBuilder row)
-    {
-        var text = raw.Trim(" \t\r\n"u8);
-        if (text.IsEmpty)
-        {
-            row.SetNull(column);
-            return null;
-        }
-        // .NET's number parsing skips trailing NUL characters ("1\u0000" would read as 1): no value holds a NUL.
-        if (text.Contains((byte)0)) return Invalid(target, Encoding.UTF8.GetString(raw));
-        var c = CultureInfo.InvariantCulture;
-        switch (target.Kind)
-        {
-            case ColumnKind.SmallInt or ColumnKind.Integer or ColumnKind.BigInt:
-                if (long.TryParse(text, NumberStyles.AllowLeadingSign, c, out var l)) return Integer(l, target, column, row, text);
-                if (double.TryParse(text, NumberStyles.Float, c, out var d)) return IntegralFloat(d, target, column, row, text);
-                break;
-            case ColumnKind.Real or ColumnKind.Double when double.TryParse(text, NumberStyles.Float, c, out var f):
-                return Float(f, target, column, row, text);
-            case ColumnKind.Numeric when decimal.TryParse(text, NumberStyles.Float, c, out var m):
-                return Decimal(m, target, column, row, raw);
-            case ColumnKind.Boolean when Bool(text) is { } b:
-                row.SetLong(column, b ? 1 : 0);
-                return null;
-            case ColumnKind.Timestamp or ColumnKind.TimestampTz when options.TimeFormat.IsEpoch:
-                if (double.TryParse(text, NumberStyles.Float, c, out var epoch)) return Epoch(epoch, target, column, row, text);
-                break;
-            case ColumnKind.Timestamp or ColumnKind.TimestampTz or ColumnKind.Date:
-                return Dated(text, target, column, row);
-        }
-        return Invalid(target, Encoding.UTF8.GetString(raw));
-    }
-
-    /// DATEFORMAT for a DATE, TIMEFORMAT ('auto' or a format string) for a TIMESTAMP; a number is read as its text.
-    ValueError? Dated(ReadOnlySpan<byte> text, TargetColumn target, int column, RowBuilder row)
-    {
-        if (target.Kind == ColumnKind.Date)
-        {
-            if (!DateCells.TryDate(text, _date, out var day)) return Invalid(target, Encoding.UTF8.GetString(text));
-            row.SetLong(column, day);
-            return null;
-        }
-        if (!DateCells.TryTimestamp(text, options.TimeFormat.Pattern, target.Kind == ColumnKind.TimestampTz, out var ticks))
-            return Invalid(target, Encoding.UTF8.GetString(text));
-        row.SetLong(column, ticks);
-        return null;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    ValueError? FromNumber(ref Utf8JsonReader reader, TargetColumn target, int column, RowBuilder row)
-    {
-        var raw = reader.ValueSpan;
-        switch (target.Kind)
-        {
-            case ColumnKind.SmallInt or ColumnKind.Integer or ColumnKind.BigInt:
-                return reader.TryGetInt64(out var l) ? Integer(l, target, column, row, raw)
-                    : reader.TryGetDouble(out var d) ? IntegralFloat(d, target, column, row, raw)
-                    : Invalid(target, Encoding.UTF8.GetString(raw));
-            case ColumnKind.Real or ColumnKind.Double when reader.TryGetDouble(out var f):
-                return Float(f, target, column, row, raw);
-            case ColumnKind.Numeric when reader.TryGetDecimal(out var m):
-                return Decimal(m, target, column, row, raw);
-            case ColumnKind.Boolean when reader.TryGetInt32(out var b) && b is 0 or 1:
-                row.SetLong(column, b);
-                return null;
-            case ColumnKind.Timestamp or ColumnKind.TimestampTz when options.TimeFormat.IsEpoch && reader.TryGetDouble(out var epoch):
-                return Epoch(epoch, target, column, row, raw);
-            case ColumnKind.Timestamp or ColumnKind.TimestampTz or ColumnKind.Date when !options.TimeFormat.IsEpoch || target.Kind == ColumnKind.Date:
-                return Dated(raw, target, column, row);
-        }
-        return Invalid(target, Encoding.UTF8.GetString(raw));
-    }
-
-    static ValueError? Integer(long value, TargetColumn target, int column, RowBuilder row, ReadOnlySpan<byte> raw)
-    {
-        var (min, max) = target.Kind switch
-        {
-            ColumnKind.SmallInt => (short.MinValue, short.MaxValue),
-            ColumnKind.Integer => (int.MinValue, int.MaxValue),
-            _ => (long.MinValue, long.MaxValue),
-        };
-        if (value < min || value > max) return OutOfRange(target, raw);
-        row.SetLong(column, value);
-        return null;
-    }
-
-    /// 1540344794796.0 is a whole number and fits; 1.5 does not (Redshift: "Invalid digit").
-    static ValueError? IntegralFloat(double value, TargetColumn target, int column, RowBuilder row, ReadOnlySpan<byte> raw)
-    {
-        if (value != Math.Floor(value) || double.IsInfinity(value)) return Invalid(target, Encoding.UTF8.GetString(raw));
-        if (value < -9.2233720368547758E18 || value >= 9.2233720368547758E18) return OutOfRange(target, raw);
-        return Integer((long)value, target, column, row, raw);
-    }
-
-    /// Fitted to the column's scale (truncated, or rounded with ROUNDEC); too many integer digits is out of range.
-    ValueError? Decimal(decimal value, TargetColumn target, int column, RowBuilder row, ReadOnlySpan<byte> raw)
-    {
-        if (DecimalFit.Fit(value, target, options.RoundDecimals) is not { } fitted) return OutOfRange(target, raw);
-        row.SetDecimal(column, fitted);
-        return null;
-    }
-
-    static ValueError? Float(double value, TargetColumn target, int column, RowBuilder row, ReadOnlySpan<byte> raw)
-    {
-        if (!FloatRange.Fits(value, target.Kind == ColumnKind.Real, raw)) return OutOfRange(target, raw);
-        row.SetDouble(column, value);
-        return null;
-    }
-
-    ValueError? Epoch(double value, TargetColumn target, int column, RowBuilder row, ReadOnlySpan<byte> raw)
-    {
-        var unit = options.TimeFormat.Kind == TimeFormatKind.EpochSecs ? TimeSpan.TicksPerSecond : TimeSpan.TicksPerMillisecond;
-        var ticks = value * unit;
-        if (!double.IsFinite(ticks) || ticks < -EpochTicks || ticks > DateTime.MaxValue.Ticks - EpochTicks) return OutOfRange(target, raw);
-        // Whole numbers multiply exactly in integers: a double of 1.5e16 ticks would be off by up to two ticks.
-        row.SetLong(column, EpochTicks + (value == Math.Floor(value) ? (long)value * unit : (long)Math.Round(ticks)));
-        return null;
-    }
-
-    static bool? Bool(ReadOnlySpan<byte> text) => Encoding.UTF8.GetString(text).ToLowerInvariant() switch
-    {
-        "true" or "t" or "1" or "yes" or "y" => true,
-        "false" or "f" or "0" or "no" or "n" => false,
-        _ => null,
-    };
 
     static ValueError OutOfRange(TargetColumn target, ReadOnlySpan<byte> raw) =>
         new(ErrorCodes.OutOfRange, $"Overflow, Value '{Encoding.UTF8.GetString(raw)}' is out of range for type {TypeName(target)}", Encoding.UTF8.GetString(raw));

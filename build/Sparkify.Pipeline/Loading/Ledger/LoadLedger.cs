@@ -45,7 +45,8 @@ public static class LoadLedger
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// Rows written per object id, with the UTC days of their ts for staging_events (counted by the server); all: the
+    /// Rows written per object id, with the UTC days of their ts for staging_events, counted by the server (when the
+    /// client could not count them while writing, ClientLedger); all: the
     /// table holds only this load's rows (it was replaced).
     public static async Task<Dictionary<long, ObjectRows>> RowsAsync(NpgsqlConnection connection, SqlFiles sql, string table, long[] ids,
         bool all, CancellationToken ct)

@@ -15,15 +15,18 @@ public sealed class RowBuilder
 
     readonly ColumnKind[] _kinds;
     readonly bool _objectId;
+    readonly int _tsColumn;
     readonly int[] _start;
     readonly int[] _length;
     byte[] _cells = new byte[4096];
     int _used;
 
-    /// withObjectId: every row ends with one more field, the bigint <see cref="ObjectId"/> (the ledger's object_id).
-    public RowBuilder(IReadOnlyList<TargetColumn> columns, bool withObjectId = false)
+    /// withObjectId: every row ends with one more field, the bigint <see cref="ObjectId"/> (the ledger's object_id);
+    /// tsColumn: the bigint column whose lowest and highest value <see cref="Tally"/> keeps (-1: none).
+    public RowBuilder(IReadOnlyList<TargetColumn> columns, bool withObjectId = false, int tsColumn = -1)
     {
         _objectId = withObjectId;
+        _tsColumn = tsColumn;
         _kinds = columns.Select(c => c.Kind).ToArray();
         _start = new int[_kinds.Length];
         _length = new int[_kinds.Length];
@@ -31,6 +34,9 @@ public sealed class RowBuilder
 
     /// The object the next rows come from: one constant 8-byte field appended to each (no per-row work beyond it).
     public long ObjectId { get; set; }
+
+    /// The rows appended since the object started (and their ts range), for its ledger entry.
+    public ObjectTally Tally { get; } = new();
 
     /// Starts the next row with every cell NULL (a missing key is NULL).
     public void BeginRow()
@@ -99,6 +105,8 @@ public sealed class RowBuilder
             at += 12;
         }
         batch.Commit(at);
+        Tally.Row();
+        if (_tsColumn >= 0 && _length[_tsColumn] == 8) Tally.Ts(BinaryPrimitives.ReadInt64BigEndian(_cells.AsSpan(_start[_tsColumn], 8)));
     }
 
     /// Room for one cell at the end of the row; a member given twice takes its last value, as 'auto' COPY does.

@@ -12,7 +12,7 @@ namespace Sparkify.Pipeline.Tests.Loading.Conformance;
 [Description("issue 14: what loads locally loads the same on Redshift, and what fails on Redshift fails locally")]
 public class ConformanceTests
 {
-    const string Role = "arn:aws:iam::123456789012:role/sparkify-dwh-s3-read";
+    const string Role = PinnedCopy.Role;
     const string Bucket = "s3://sparkify-conformance/";
 
     [TestCaseSource(typeof(ConformanceCases), nameof(ConformanceCases.All))]

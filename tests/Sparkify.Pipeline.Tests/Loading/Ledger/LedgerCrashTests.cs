@@ -1,7 +1,5 @@
-using Sparkify.Pipeline.Loading;
 using Sparkify.Pipeline.Loading.Ledger;
 using Sparkify.Pipeline.Runs;
-using static Sparkify.Pipeline.Tests.Fixtures.LoadTestKit;
 
 namespace Sparkify.Pipeline.Tests.Loading.Ledger;
 
@@ -17,9 +15,8 @@ public class LedgerCrashTests
     [Test]
     public async Task A_daily_load_killed_before_its_ledger_entries_converges_on_rerun()
     {
-        using var dir = new TempDir("ledger-crash");
-        var sample = dir.File("sample");
-        CopyTree(Repo.RequireSampleData(), sample);
+        using var copy = new SampleCopy();
+        var sample = copy.Path;
         using var build = new BuildScript();
         var clean = build.Run("Etl", $"--sample={sample}");
         Assert.That(clean.ExitCode, Is.EqualTo(0), clean.Output);
@@ -42,27 +39,7 @@ public class LedgerCrashTests
         Assert.That(events["objects"]!.ToJsonString(), Is.EqualTo(new ObjectCounts(0, 1, 0, 29, 0).ToJson().ToJsonString()),
             "the killed load committed nothing: the rerun sees the same one change");
         var warehouse = BuildWarehouse.Of(build);
-        Assert.That(await LedgerBucket.StagingAsync(warehouse), Is.EqualTo(await FreshStagingOfFolderAsync(sample)));
+        Assert.That(await LedgerBucket.StagingAsync(warehouse), Is.EqualTo(await LedgerBucket.StagingAsync(await copy.FreshStagingAsync())));
         Assert.That(await LedgerBucket.LedgerAgreementAsync(warehouse, "staging_events"), Is.EqualTo((0L, 0L)));
-    }
-
-    /// Both staging tables loaded from the folder itself into a new warehouse, with dwh.cfg's [LOAD] options as Etl.
-    static async Task<string> FreshStagingOfFolderAsync(string folder)
-    {
-        var fresh = await WithStagingTablesAsync();
-        var options = CopyOptions.FromConfig(Sparkify.Pipeline.Config.DwhConfig.FromFile(Path.Combine(Repo.Root, "dwh.cfg"), new System.Collections.Hashtable(), []));
-        foreach (var copy in StagingCopies.Under(folder, options))
-            await ClientCopy.RunAsync(fresh, copy, Context(), CancellationToken.None);
-        return await LedgerBucket.StagingAsync(fresh);
-    }
-
-    static void CopyTree(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

@@ -247,4 +247,52 @@ public class LedgerLoadTests
         var (events, _) = await bucket.LoadAsync(db, "second");
         Assert.That(events.Counts, Is.EqualTo(preview.Counts));
     }
+
+    [Test]
+    public async Task The_ledger_counts_and_days_counted_while_writing_are_those_the_server_counts_in_staging()
+    {
+        var bucket = await CreateAsync();
+        var db = await WithStagingTablesAsync();
+        static string At(long ts) => System.Text.RegularExpressions.Regex.Replace(Event(1, 1), "\"ts\": [0-9]+", $"\"ts\": {ts}");
+        // Midnight exactly, a millisecond before it, before 1970 (the division truncates toward zero), no ts, a rejected record.
+        await bucket.Bucket.PutAsync(DayKey(4), string.Join("\n", At(1543536000000), At(1543535999999), At(-1000), At(-1)));
+        await bucket.Bucket.PutAsync(DayKey(5), Event(1, 5).Replace("\"ts\": ", "\"tz\": ") + "\n{ not json");
+        await bucket.Bucket.PutAsync(DayKey(6), "");
+
+        await bucket.LoadAsync(db, "first", maxError: 1);
+
+        foreach (var table in new[] { "staging_events", "staging_songs" })
+        {
+            var ledger = await RowsAsync(db, $"select object_id, rows_loaded, day_from::text, day_to::text from load_ledger where table_name = '{table}' order by object_id");
+            var server = await RowsAsync(db, $"""
+                select l.object_id, count(t.object_id),
+                    cast(timestamp 'epoch' + (min(t.ts) / 1000) * interval '1 second' as date)::text,
+                    cast(timestamp 'epoch' + (max(t.ts) / 1000) * interval '1 second' as date)::text
+                from load_ledger l left join {(table == "staging_songs" ? "(select object_id, null::bigint as ts from staging_songs)" : table)} t
+                    on t.object_id = l.object_id
+                where l.table_name = '{table}' group by l.object_id order by l.object_id
+                """);
+            Assert.That(ledger, Has.Count.EqualTo(table == "staging_events" ? 6 : 3), table);
+            Assert.That(ledger, Is.EqualTo(server), $"{table}: rows_loaded and the days per object are those of its rows");
+        }
+        Assert.That(await RowsAsync(db, $"select day_from::text, day_to::text from load_ledger where object_key = '{DayKey(4)}'"),
+            Is.EqualTo(new[] { new object?[] { "1969-12-31", "2018-11-30" } }));
+    }
+
+    [Test]
+    public async Task An_event_beyond_the_year_9999_loads_and_leaves_its_objects_days_unknown()
+    {
+        var bucket = await CreateAsync();
+        var db = await WithStagingTablesAsync();
+        var far = System.Text.RegularExpressions.Regex.Replace(Event(1, 4), "\"ts\": [0-9]+", "\"ts\": 9000000000000000");
+        await bucket.Bucket.PutAsync(DayKey(4), Event(2, 4) + "\n" + far);
+
+        var (events, _) = await bucket.LoadAsync(db, "first");
+
+        Assert.That(events.Counts, Is.EqualTo(new ObjectCounts(4, 0, 0, 0, 0)), "the bucket's three days and the new one load");
+        Assert.That(await RowsAsync(db, $"select rows_loaded, day_from, day_to from load_ledger where object_key = '{DayKey(4)}'"),
+            Is.EqualTo(new[] { new object?[] { 2L, null, null } }), "days Transform cannot name are unknown, so it runs in full");
+        Assert.That(await RowsAsync(db, $"select change, day_from, day_to from staging_changes where object_key = '{DayKey(4)}'"),
+            Is.EqualTo(new[] { new object?[] { "added", null, null } }));
+    }
 }

@@ -10,7 +10,7 @@ namespace Sparkify.Pipeline.Tests.Loading.RedshiftLedger;
 /// Runs the Redshift ledger load against a <see cref="RedshiftStandIn"/> and reads back what it left.
 static class LedgerLoadKit
 {
-    public const string Role = "arn:aws:iam::123456789012:role/sparkify-dwh-s3-read";
+    public const string Role = PinnedCopy.Role;
     static readonly SqlFiles Sql = SqlFiles.In(Repo.Root);
     static int _runs;
 
@@ -24,7 +24,7 @@ static class LedgerLoadKit
     }
 
     public static async Task<(LoadResult Result, ReloadPlan Plan, IReadOnlyList<string> Copies)> LoadAsync(RedshiftStandIn s3, string table = "staging_songs",
-        DateWindow? window = null, IReadOnlyList<ListedFile>? listing = null)
+        DateWindow? window = null, IReadOnlyList<ListedFile>? listing = null, Func<LedgerLoadContext, LedgerLoadContext>? adjust = null)
     {
         var copy = Copy(table, window);
         var sent = s3.Copies.Count;
@@ -32,6 +32,7 @@ static class LedgerLoadKit
         {
             RunCopy = s3.CopyAsync, Now = () => new DateTime(2026, 12, 7, 19, 0, 0),
         };
+        if (adjust is not null) context = adjust(context);
         var prefix = copy.From[$"s3://{RedshiftStandIn.Bucket}/".Length..];
         var (result, plan) = await RedshiftLedgerLoad.RunAsync(context, copy, listing ?? s3.List(prefix), CancellationToken.None);
         return (result, plan, s3.Copies.Skip(sent).ToList());

@@ -37,22 +37,7 @@ public class RedshiftLedgerLoadTests
         var (result, plan, copies) = await LoadAsync(s3);
 
         Assert.That(copies, Is.EqualTo(new[]
-        {
-            """
-            copy load_staging_songs (num_songs, artist_id, artist_latitude, artist_longitude, artist_location, artist_name, song_id, title, duration, year)
-            from 's3://sparkify-test/song_data/'
-            iam_role 'arn:aws:iam::123456789012:role/sparkify-dwh-s3-read'
-            format as json 'auto'
-            region 'us-west-2'
-            dateformat as 'auto'
-            timeformat as 'epochmillisecs'
-            blanksasnull
-            emptyasnull
-            maxerror as 0
-            compupdate off
-            statupdate off
-            """,
-        }));
+            { PinnedCopy.Statement("load_staging_songs", PinnedCopy.SongColumns, "s3://sparkify-test/song_data/", "auto") }));
         Assert.That(await SongsAsync(s3.Db), Is.EqualTo(new[] { "song_data/A/A/x1.json S1 #1", "song_data/A/A/x2.json S2 #1", "song_data/A/B/y1.json S3 #1" }),
             "the older load's row without an object is replaced");
         Assert.That(await LedgerAsync(s3.Db), Is.EqualTo(new[]

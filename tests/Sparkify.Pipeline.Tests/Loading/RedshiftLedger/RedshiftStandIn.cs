@@ -34,8 +34,7 @@ public sealed partial class RedshiftStandIn
         var sql = SqlFiles.In(Repo.Root);
         await CreateTables.RunAsync(db, sql, recreate: false, CancellationToken.None);
         await using var connection = await db.OpenAsync(CancellationToken.None);
-        await using (var setup = new NpgsqlCommand(File.ReadAllText(Here("redshift_copy_standin.sql")), connection))
-            await setup.ExecuteNonQueryAsync();
+        await RedshiftSysViews.CreateAsync(connection, Here("redshift_copy_standin.sql"));
         return new RedshiftStandIn(db);
     }
 
