@@ -32,17 +32,8 @@ fi
 [ -f "$list" ] && [ "$(cat "$list")" = "$now" ] || printf '%s\n' "$now" >"$list"
 if [ -d "$cache" ] && [ "$dll" -nt "$cache" ]; then rm -rf "$cache"; fi
 
-# The JIT of a run (issue 29). The runtime's default waits for a 100 ms quiet period before counting calls, which a
-# load keeps postponing, so hot loader code ran unoptimised for much of a load; counting at once
-# (DOTNET_TC_CallCountingDelayMs=0) fixed that but also re-compiled every method called 30 times, most of them
-# start-up code that runs briefly: a no-op Etl took twice the CPU, and so did Cake's compile of build.cake. Counting at
-# once with a threshold of 1,000 calls optimises only what is hot (scale 100, client CPU-s: no-op Etl 4.3 -> 2.3,
-# StageCopy --force 8.1 -> 4.3; the script's compile about 4.0 -> 4.8, paid once per script or library change and
-# repaid by its run's first load). Set for the run only, never for dotnet build; each value the caller set is kept.
-jit_for_runs() {
-  export DOTNET_TC_CallCountingDelayMs="${DOTNET_TC_CallCountingDelayMs-0}"
-  export DOTNET_TC_CallCountThreshold="${DOTNET_TC_CallCountThreshold-1000}"
-}
+# The JIT of a run (issue 29): the values and why are in build/jit.sh, shared with bench/run.sh.
+source build/jit.sh
 
 # The process this script started must be the pipeline itself: `dotnet tool run` would start Cake as a child, so a
 # kill, a timeout or Ctrl+C of this pid would leave the worker running (issue 11). exec the pinned tool's Cake.dll.

@@ -154,10 +154,26 @@ public sealed class LocalPostgres(string folder, int port, PipelineLog log)
                                         "make the checkout's parent folders traversable (chmod o+x) or run as a normal user");
     }
 
+    /// pg_ctl start -w decides success or failure (it sees the postmaster exit), but polls readiness every 100 ms; the
+    /// pipeline polls postmaster.pid's status line (the same "ready" pg_ctl waits for) every 10 ms beside it, and goes on
+    /// as soon as this cluster's proven postmaster is ready. pg_ctl then ends by itself at its next poll.
     async Task StartAsync(CancellationToken ct)
     {
-        var (code, output) = await ProcessRunner.RunAsync(ProcessRunner.PostgresTool("pg_ctl"),
+        var pgCtl = ProcessRunner.RunAsync(ProcessRunner.PostgresTool("pg_ctl"),
             ["start", "-D", DataDir, "-l", LogFile, "-w", "-t", "60", "-o", $"-p {port}"], ct, asPostgres: true);
+        while (!pgCtl.IsCompleted && !(PidFileLine(7) == "ready" && Postmaster.Runs))
+        {
+            ct.ThrowIfCancellationRequested();
+            await Task.WhenAny(pgCtl, Task.Delay(10, ct));
+        }
+        if (!pgCtl.IsCompleted)
+        {
+            // Ready: pg_ctl's own outcome can only be success now; observed so that a late fault is never unobserved.
+            _ = pgCtl.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+            log.Information($"Started the local PostgreSQL on 127.0.0.1:{port}");
+            return;
+        }
+        var (code, output) = await pgCtl;
         if (code != 0)
         {
             var tail = File.Exists(LogFile) ? string.Join("\n", File.ReadLines(LogFile).TakeLast(5)) : "";

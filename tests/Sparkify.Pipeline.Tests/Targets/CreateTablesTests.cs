@@ -33,8 +33,72 @@ public class CreateTablesTests
 
         var result = await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
 
-        Assert.That(result, Is.EqualTo(new CreateTablesResult(0, 15)));
+        Assert.That(result, Is.EqualTo(new CreateTablesResult(0, 15, UpToDate: true)), "rows written change no schema: the DDL is not sent");
         Assert.That(await CountAsync(db, "users"), Is.EqualTo(1));
+    }
+
+    [Test]
+    [Description("issue 27: the up-to-date stamp still notices a table dropped behind the pipeline's back")]
+    public async Task A_rerun_after_a_table_was_dropped_behind_the_pipelines_back_makes_it_again()
+    {
+        var db = await PostgresFixture.NewDatabaseAsync();
+        await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
+        Assert.That((await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None)).UpToDate, Is.True, "nothing changed yet");
+        await ExecuteAsync(db, "drop table time");
+
+        var result = await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(new CreateTablesResult(1, 14)));
+        await using var connection = await db.OpenAsync(CancellationToken.None);
+        Assert.That(await Tables.ExistingAsync(connection, CancellationToken.None), Does.Contain("time"));
+        Assert.That((await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None)).UpToDate, Is.True, "current again");
+    }
+
+    [Test]
+    [Description("issue 27: a counting trigger dropped behind the pipeline's back is made again, so later skips stay honest")]
+    public async Task A_rerun_after_a_counting_trigger_was_dropped_makes_it_again()
+    {
+        var db = await PostgresFixture.NewDatabaseAsync();
+        await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
+        await ExecuteAsync(db, "drop trigger etl_writes_counted on users");
+
+        var result = await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
+
+        Assert.That(result.UpToDate, Is.False);
+        await using var connection = await db.OpenAsync(CancellationToken.None);
+        await using var read = new NpgsqlCommand("select count(*) from pg_trigger where tgrelid = 'users'::regclass and tgname = 'etl_writes_counted'", connection);
+        Assert.That(await read.ExecuteScalarAsync(), Is.EqualTo(1L));
+    }
+
+    [Test]
+    [Description("issue 27: an edited DDL file is sent, whatever the schema looks like")]
+    public async Task A_rerun_with_an_edited_ddl_file_sends_the_ddl()
+    {
+        var db = await PostgresFixture.NewDatabaseAsync();
+        var root = Directory.CreateTempSubdirectory("sparkify-sql-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(Repo.Root, "sql"), "*.sql", SearchOption.AllDirectories))
+            {
+                var copy = Path.Combine(root, Path.GetRelativePath(Repo.Root, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                File.Copy(file, copy);
+            }
+            var sql = SqlFiles.In(root);
+            await CreateTables.RunAsync(db, sql, recreate: false, CancellationToken.None);
+            await File.AppendAllTextAsync(Path.Combine(root, "sql", "postgres", "create_users.sql"), ";\ncomment on table users is 'edited'");
+
+            var result = await CreateTables.RunAsync(db, sql, recreate: false, CancellationToken.None);
+
+            Assert.That(result.UpToDate, Is.False);
+            await using var connection = await db.OpenAsync(CancellationToken.None);
+            await using var read = new NpgsqlCommand("select obj_description('users'::regclass)", connection);
+            Assert.That(await read.ExecuteScalarAsync(), Is.EqualTo("edited"));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     [Test]

@@ -30,14 +30,20 @@ public sealed class SampleFile(string path, string key)
     }
 
     /// Every file of the sample at <paramref name="sample"/> (a full path), identified and, where the cache knows it, with its MD5.
+    /// Each file is identified on its own: a folder's mtime changes when an entry is added, removed or renamed, never when a
+    /// file is written in place, so it cannot stand for its files.
     public static List<SampleFile> In(string sample, Md5Cache? cache)
     {
         RequireLayout(sample);
+        // The cache file is read and checked (a SHA-256 over it) on another thread while the folders are listed, rather
+        // than by the first lookup while every other stat waits for it.
+        var cacheRead = cache is null ? null : Task.Run(() => cache.Ignored);
         var files = Parts.SelectMany(p => Directory.Exists(System.IO.Path.Combine(sample, p))
                 ? Directory.EnumerateFiles(System.IO.Path.Combine(sample, p), "*", SearchOption.AllDirectories)
                 : [System.IO.Path.Combine(sample, p)])
             .Select(path => new SampleFile(path, System.IO.Path.GetRelativePath(sample, path).Replace(System.IO.Path.DirectorySeparatorChar, '/')))
             .ToList();
+        cacheRead?.Wait();
         Parallel.ForEach(files, file =>
         {
             file.Identity = FileIdentity.Of(file.Path);

@@ -37,9 +37,20 @@ public static class SampleUpload
         var steps = new UploadSteps(clock);
         sample = Path.GetFullPath(sample);
         SampleFile.RequireLayout(sample);
-        await EnsureBucketAsync(s3, bucket, region, ct);
-        var listing = ListAsync(s3, bucket, bulk, ct);
-        var files = SampleFile.In(sample, cache);
+        // The files are listed and identified (statx, cache) beside the bucket's creation and listing, which wait on moto.
+        var stat = Task.Run(() => SampleFile.In(sample, cache), ct);
+        Task<BucketListing> listing;
+        try
+        {
+            await EnsureBucketAsync(s3, bucket, region, ct);
+            listing = ListAsync(s3, bucket, bulk, ct);
+        }
+        catch
+        {
+            await Task.WhenAny(stat); // a failed upload returns only once nothing reads the sample any more
+            throw;
+        }
+        var files = await stat;
         steps.Done("stat");
         var first = await listing;
         steps.Done("list");
@@ -176,6 +187,6 @@ public sealed record SampleUploadResult(int Uploaded, int Kept, int Removed)
     public int FromCache { get; init; }
     public bool CacheIgnored { get; init; }
 
-    /// Seconds per step: stat (enumerate, identity, cache), list, hash, put, relist, cache (mirror and cache written).
+    /// Seconds per step: stat (bucket made, files enumerated and identified, cache read: side by side), list, hash, put, relist, cache (mirror and cache written).
     public IReadOnlyDictionary<string, double> Steps { get; init; } = new Dictionary<string, double>();
 }
