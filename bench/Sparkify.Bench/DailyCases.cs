@@ -71,6 +71,7 @@ public static class DailyCases
         var run = new DailyRun(name, wall, targets.Sum(t => t["seconds"]!.GetValue<double>()), upToDate);
         output.WriteLine($"    {name}: {run.WallSeconds:F2} s wall, {run.TargetSeconds:F2} s of targets" +
                          (upToDate.Count > 0 ? $"; up to date: {string.Join(", ", upToDate)}" : ""));
+        output.WriteLine("      " + string.Join(", ", targets.Select(t => $"{t["name"]} {t["seconds"]!.GetValue<double>():F2}")));
         return run;
     }
 
