@@ -13,7 +13,7 @@ public static class CreateTables
     {
         var warehouse = await run.WarehouseAsync();
         var recreate = run.Args.Flag(Options.Recreate);
-        var result = await RunAsync(warehouse, run.Sql, recreate, run.Ct, run.Id);
+        var result = await RunAsync(warehouse, run.Sql, recreate, run.Ct, run.Id, force: run.Args.Flag(Options.Force));
         await run.Platform.EnsureReaderAsync(warehouse, run.Ct);
         run.Log.Information($"CreateTables on {warehouse}: {result.Created} created, {result.Existing} kept" +
                             (result.UpToDate ? " (the schema is as its last run left it: DDL not sent)" : "") +
@@ -22,7 +22,7 @@ public static class CreateTables
     });
 
     public static async Task<CreateTablesResult> RunAsync(WarehouseEndpoint warehouse, SqlFiles sql, bool recreate, CancellationToken ct,
-        string runId = "-")
+        string runId = "-", bool force = false)
     {
         var folder = SqlFiles.DialectFolder(warehouse.Dialect);
         var tables = Tables.CreatedFor(warehouse.Dialect);
@@ -32,7 +32,7 @@ public static class CreateTables
         var stamp = warehouse.Dialect == Dialect.Postgres ? CreateTablesStamp.For(sql, tables, files) : null;
         await using var connection = await warehouse.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        if (!recreate && stamp is not null && await stamp.CurrentAsync(connection, sql, ct))
+        if (!recreate && !force && stamp is not null && await stamp.CurrentAsync(connection, sql, ct))
             return new CreateTablesResult(0, tables.Count, UpToDate: true);
         if (recreate) await Statement.ExecuteAsync(connection, sql.Read($"{folder}/drop_tables.sql"), ct);
         var before = await Tables.ExistingAsync(connection, ct);

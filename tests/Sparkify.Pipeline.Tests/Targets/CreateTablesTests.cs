@@ -38,6 +38,19 @@ public class CreateTablesTests
     }
 
     [Test]
+    public async Task Force_sends_the_ddl_although_the_stamp_is_current_and_keeps_the_rows()
+    {
+        var db = await PostgresFixture.NewDatabaseAsync();
+        await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
+        await ExecuteAsync(db, "insert into users (user_id, level) values ('7', 'free')");
+
+        var result = await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None, force: true);
+
+        Assert.That(result, Is.EqualTo(new CreateTablesResult(0, 15)), "--force sends the DDL");
+        Assert.That(await CountAsync(db, "users"), Is.EqualTo(1));
+    }
+
+    [Test]
     [Description("issue 27: the up-to-date stamp still notices a table dropped behind the pipeline's back")]
     public async Task A_rerun_after_a_table_was_dropped_behind_the_pipelines_back_makes_it_again()
     {
