@@ -5,8 +5,9 @@
 --      Transform runs in full instead. Real logs never repeat a key across days, so this is one scan and a hash of
 --      the changed days' keys. The facts inside count too: their events may be the ones that left staging.
 --      The changed days' events come from transform_recent (transform_recent_filled.sql); @from_ms/@to_ms, the span
---      of the changed days, filter first: a probe of transform_days per row of all time cost more than the scan. The scan of all time keeps only events of a session in k before it joins on the whole
---      key: it then reads three columns of most rows instead of all of them (0.5 -> 0.25 CPU-s at scale 100). After
+--      of the changed days, filter first: a probe of transform_days per row of all time cost more than the scan.
+--      The scan of all time keeps only events of a session in k before it joins on the whole key: it then reads
+--      three columns of most rows instead of all of them (0.5 -> 0.25 CPU-s at scale 100). After
 --      only additions (@full = 0) the facts inside are the staged events inside, whose objects all stayed, so
 --      songplays is not read.
 with k as (

@@ -8,6 +8,14 @@ public class CreateTablesTests
 {
     static readonly SqlFiles Sql = SqlFiles.In(Repo.Root);
 
+    /// A new database in which CreateTables has run once.
+    static async Task<WarehouseEndpoint> CreatedAsync()
+    {
+        var db = await PostgresFixture.NewDatabaseAsync();
+        await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
+        return db;
+    }
+
     [Test]
     public async Task Creates_the_seven_tables_and_etl_runs_on_an_empty_database()
     {
@@ -27,8 +35,7 @@ public class CreateTablesTests
     [Test]
     public async Task Rerun_keeps_existing_rows()
     {
-        var db = await PostgresFixture.NewDatabaseAsync();
-        await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
+        var db = await CreatedAsync();
         await ExecuteAsync(db, "insert into users (user_id, level) values ('7', 'free')");
 
         var result = await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
@@ -40,8 +47,7 @@ public class CreateTablesTests
     [Test]
     public async Task Force_sends_the_ddl_although_the_stamp_is_current_and_keeps_the_rows()
     {
-        var db = await PostgresFixture.NewDatabaseAsync();
-        await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
+        var db = await CreatedAsync();
         await ExecuteAsync(db, "insert into users (user_id, level) values ('7', 'free')");
 
         var result = await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None, force: true);
@@ -54,8 +60,7 @@ public class CreateTablesTests
     [Description("issue 27: the up-to-date stamp still notices a table dropped behind the pipeline's back")]
     public async Task A_rerun_after_a_table_was_dropped_behind_the_pipelines_back_makes_it_again()
     {
-        var db = await PostgresFixture.NewDatabaseAsync();
-        await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
+        var db = await CreatedAsync();
         Assert.That((await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None)).UpToDate, Is.True, "nothing changed yet");
         await ExecuteAsync(db, "drop table time");
 
@@ -71,8 +76,7 @@ public class CreateTablesTests
     [Description("issue 27: a counting trigger dropped behind the pipeline's back is made again, so later skips stay honest")]
     public async Task A_rerun_after_a_counting_trigger_was_dropped_makes_it_again()
     {
-        var db = await PostgresFixture.NewDatabaseAsync();
-        await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
+        var db = await CreatedAsync();
         await ExecuteAsync(db, "drop trigger etl_writes_counted on users");
 
         var result = await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
@@ -117,8 +121,7 @@ public class CreateTablesTests
     [Test]
     public async Task Recreate_drops_the_rows()
     {
-        var db = await PostgresFixture.NewDatabaseAsync();
-        await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
+        var db = await CreatedAsync();
         await ExecuteAsync(db, "insert into users (user_id, level) values ('7', 'free')");
 
         await CreateTables.RunAsync(db, Sql, recreate: true, CancellationToken.None);
@@ -129,8 +132,7 @@ public class CreateTablesTests
     [Test]
     public async Task Types_lose_nothing_epoch_ms_doubles_and_millisecond_timestamps()
     {
-        var db = await PostgresFixture.NewDatabaseAsync();
-        await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
+        var db = await CreatedAsync();
 
         await ExecuteAsync(db, "insert into staging_events (ts, registration, length) values (1543607664796, 1540344794796.0, 277.89016)");
         await ExecuteAsync(db, "insert into time values ('2018-11-30 19:54:24.796', 19, 30, 48, 11, 2018, 5)");
@@ -149,8 +151,7 @@ public class CreateTablesTests
     [Description("issue 13: no per-row foreign keys on PostgreSQL, as on Redshift; Verify checks every reference set-based")]
     public async Task Primary_keys_are_enforced_and_references_are_left_to_verify_on_postgres()
     {
-        var db = await PostgresFixture.NewDatabaseAsync();
-        await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
+        var db = await CreatedAsync();
         await ExecuteAsync(db, "insert into users (user_id, level) values ('7', 'free')");
 
         Assert.That(async () => await ExecuteAsync(db, "insert into users (user_id, level) values ('7', 'paid')"),
@@ -164,8 +165,7 @@ public class CreateTablesTests
     [Description("issue 13: songplays made before the play's own title and artist name gains them, keeping its rows")]
     public async Task Songplays_of_an_older_create_tables_gains_the_title_columns_and_keeps_its_rows()
     {
-        var db = await PostgresFixture.NewDatabaseAsync();
-        await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
+        var db = await CreatedAsync();
         await ExecuteAsync(db, "alter table songplays drop column song_title, drop column artist_name");
         await ExecuteAsync(db, "insert into songplays (start_time, user_id, level, session_id, item_in_session) values ('2018-11-01', '7', 'free', 1, 1)");
 
@@ -183,8 +183,7 @@ public class CreateTablesTests
     [Description("issue 27: staging tables made before the object ledger gain object_id, keeping their rows")]
     public async Task Staging_tables_of_an_older_create_tables_gain_object_id_and_keep_their_rows()
     {
-        var db = await PostgresFixture.NewDatabaseAsync();
-        await CreateTables.RunAsync(db, Sql, recreate: false, CancellationToken.None);
+        var db = await CreatedAsync();
         await ExecuteAsync(db, "alter table staging_events drop column object_id; alter table staging_songs drop column object_id");
         await ExecuteAsync(db, "insert into staging_events (ts) values (1543607664796); insert into staging_songs (song_id) values ('S1')");
 
