@@ -22,7 +22,7 @@ public static class ReportBuilder
             var section = ReportSections.For(query);
             // Drawn beside the sessions, which go on to their next query meanwhile.
             var chart = section.Chart is null
-                ? Task.FromResult<byte[]?>(null)
+                ? Task.FromResult<string?>(null)
                 : Task.Run(() => ChartRenderer.Render(section.Chart, results[0]), token);
             return (Section: section, Query: query, Path: path, Result: results[0], Chart: chart);
         }, ct));
