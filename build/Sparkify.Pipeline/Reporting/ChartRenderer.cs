@@ -17,7 +17,7 @@ public static class ChartRenderer
         Draw(spec, result) is var (plot, height) ? plot.GetSvgXml(Width, height) : null;
 
     /// The chart as a ScottPlot plot and its displayed height, or null when there is nothing to draw.
-    public static (Plot Plot, int Height)? Draw(ChartSpec spec, QueryResult result)
+    static (Plot Plot, int Height)? Draw(ChartSpec spec, QueryResult result)
     {
         if (result.Rows.Count == 0) return null;
         if (Enumerable.Range(0, result.Rows.Count).All(r => spec.ValueColumns.All(c => result.Number(r, c) == 0))) return null;
