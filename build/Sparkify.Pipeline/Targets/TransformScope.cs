@@ -26,7 +26,7 @@ static class TransformScope
         await PendingChanges.CreateDaysAsync(connection, sql, range.Changed ?? [], ct);
         if (range.Changed is not null) await PendingChanges.FillRecentAsync(connection, sql, range, ct);
         if (range.Changed is not null && await PendingChanges.KeysAcrossDaysAsync(connection, sql, range, ct) is > 0 and var shared)
-            (range, fullBecause) = (EventRange.All, $"{shared:N0} staged plays outside the changed days share their key with plays in them");
+            (range, fullBecause) = (EventRange.All, $"{shared:N0} plays outside the changed days share their key with staged plays in them");
         await TransformEvents.CreateAsync(connection, sql, dialect, range, ct);
         if (range.Changed is not null && dialect == Dialect.Postgres)
             await Statement.ExecuteAsync(connection, sql.Read("postgres/transform_daily_session.sql"), ct);
