@@ -166,7 +166,9 @@ public sealed class ObjectReader(RecordParser parser, IReadOnlyList<TargetColumn
             Array.Resize(ref _buffer, _buffer.Length * 2);
         }
         var started = Stopwatch.GetTimestamp();
-        var read = await stream.ReadAsync(_buffer.AsMemory(_end), ct);
+        // A local file reads from the page cache at once: its ReadAsync would queue every read to the thread pool and
+        // allocate for it (about 15 MB of garbage at scale 300), for a thread that parses right after anyway.
+        var read = stream is FileStream { IsAsync: false } file ? file.Read(_buffer, _end, _buffer.Length - _end) : await stream.ReadAsync(_buffer.AsMemory(_end), ct);
         _readTicks += Stopwatch.GetTimestamp() - started;
         if (read == 0) _eof = true;
         _end += read;

@@ -26,7 +26,8 @@ public static class TablePump
     {
         var parallelism = Parallelism(copy.Options, objects);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var channel = Channel.CreateBounded<CopyBatch>(new BoundedChannelOptions(parallelism * 2) { SingleReader = true });
+        // One full batch per parser may wait: when the server is behind, more would only hold memory, not speed it up.
+        var channel = Channel.CreateBounded<CopyBatch>(new BoundedChannelOptions(parallelism) { SingleReader = true });
         var pool = new BatchPool();
         var queue = new ConcurrentQueue<SourceObject>(objects);
 

@@ -26,7 +26,14 @@ public sealed class RecordParser(ColumnMap map, ValueConverter converter, RowBui
         var start = data.Length - data.TrimStart(" \t\r\n"u8).Length;
         if (start == data.Length) return new(final ? RecordStatus.End : RecordStatus.NeedMore, start, start);
         var span = data[start..];
-        if (_flat?.Parse(span, start, batch) is { } flat) return flat;
+        return _flat?.Parse(span, start, batch) ?? General(data, span, start, final, batch);
+    }
+
+    /// The record through Utf8JsonReader; its own method, so that a record the fast path takes does not pay for
+    /// zeroing the reader and the key buffer (see FlatRecordScanner.ByReader).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    RecordOutcome General(ReadOnlySpan<byte> data, ReadOnlySpan<byte> span, int start, bool final, CopyBatch batch)
+    {
         var reader = new Utf8JsonReader(span, final, new JsonReaderState(Options));
         Span<char> keyBuffer = stackalloc char[128];
         try

@@ -29,8 +29,10 @@ public static class LoadLedger
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            entries[reader.GetString(0)] = new LedgerEntry(reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetInt64(3),
-                reader.GetString(4), Day(reader, 5), Day(reader, 6));
+            // One string per key, and the status as its constant: a ledger of 21,300 songs is read on every load.
+            var key = reader.GetString(0);
+            var status = reader.GetString(4) switch { LedgerEntry.Loaded => LedgerEntry.Loaded, LedgerEntry.Failed => LedgerEntry.Failed, var other => other };
+            entries[key] = new LedgerEntry(key, reader.GetInt64(1), reader.GetString(2), reader.GetInt64(3), status, Day(reader, 5), Day(reader, 6));
             maxId = reader.GetInt64(7);
         }
         return (entries, maxId);

@@ -38,27 +38,43 @@ public sealed class LoadPlan
     public static LoadPlan Make(IReadOnlyList<SourceObject> listed, IReadOnlyDictionary<string, LedgerEntry> ledger, long maxId,
         DateWindow? window, bool trusted, bool force)
     {
-        var toLoad = new List<(SourceObject Source, LedgerEntry? Old)>();
-        var unchanged = 0;
+        var toLoad = new List<(SourceObject Source, LedgerEntry? Old)>(listed.Count);
+        int unchanged = 0, known = 0;
         foreach (var o in listed)
         {
             var old = ledger.GetValueOrDefault(o.Key);
+            if (old is not null) known++;
             if (trusted && !force && old is { IsLoaded: true } && o.Store.ETagOf(o.Key) is { } etag && etag == old.ContentId && o.Size == old.Size)
                 unchanged++;
             else
                 toLoad.Add((o, old));
         }
-        var listedKeys = listed.Select(o => o.Key).ToHashSet(StringComparer.Ordinal);
+        // A listing in strictly ascending key order (what every store lists) has no key twice: then it needs no sort,
+        // and when it found every ledger key, nothing was removed. Both spare a copy of every key per load (issue 29).
+        var ordered = Ascending(listed);
         var replace = !trusted || (window is null && unchanged == 0);
-        var removed = ledger.Values.Where(e => !listedKeys.Contains(e.Key) && (replace || InWindow(e.Key, window)))
-            .OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
+        var removed = ordered && known == ledger.Count ? [] : NotListed(listed, ledger, replace, window);
         var next = maxId;
+        var sorted = ordered ? toLoad : [.. toLoad.OrderBy(p => p.Source.Key, StringComparer.Ordinal)];
         return new LoadPlan
         {
-            ToLoad = toLoad.OrderBy(p => p.Source.Key, StringComparer.Ordinal)
-                .Select(p => new PlannedObject(p.Source with { ObjectId = ++next }, p.Old)).ToList(),
+            ToLoad = sorted.ConvertAll(p => new PlannedObject(p.Source with { ObjectId = ++next }, p.Old)),
             Removed = removed, Unchanged = unchanged, Replace = replace,
         };
+    }
+
+    static List<LedgerEntry> NotListed(IReadOnlyList<SourceObject> listed, IReadOnlyDictionary<string, LedgerEntry> ledger, bool replace, DateWindow? window)
+    {
+        var listedKeys = listed.Select(o => o.Key).ToHashSet(StringComparer.Ordinal);
+        return ledger.Values.Where(e => !listedKeys.Contains(e.Key) && (replace || InWindow(e.Key, window)))
+            .OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
+    }
+
+    static bool Ascending(IReadOnlyList<SourceObject> listed)
+    {
+        for (var i = 1; i < listed.Count; i++)
+            if (string.CompareOrdinal(listed[i - 1].Key, listed[i].Key) >= 0) return false;
+        return true;
     }
 
     /// The objects a window run lists: those whose file name has no day, or a day inside the window.

@@ -1,3 +1,5 @@
+using System.IO.Enumeration;
+
 namespace Sparkify.Pipeline.Loading.Sources;
 
 /// <summary>
@@ -29,10 +31,8 @@ public sealed class LocalObjectStore : ObjectStore
             foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
             {
                 if (!entry.Name.StartsWith(namePrefix, StringComparison.Ordinal)) continue;
-                if (entry is FileInfo file) found.Add(Object(file));
-                else if (entry is DirectoryInfo dir)
-                    found.AddRange(dir.EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
-                        .Select(Object));
+                if (entry is FileInfo file) found.Add(new SourceObject(this, AsKey(file.FullName), file.Length));
+                else if (entry is DirectoryInfo dir) found.AddRange(FilesBelow(dir.FullName));
             }
         }
         found.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
@@ -61,5 +61,15 @@ public sealed class LocalObjectStore : ObjectStore
 
     public override bool SameAs(ObjectStore other) => other is LocalObjectStore;
 
-    SourceObject Object(FileInfo file) => new(this, file.FullName.Replace(Path.DirectorySeparatorChar, '/'), file.Length);
+    /// Every file below the folder, straight from the directory entries: one string per file and no FileInfo (a
+    /// listing of 21,300 song files made about 10 MB of garbage through FileInfo, issue 29).
+    IEnumerable<SourceObject> FilesBelow(string folder) =>
+        new FileSystemEnumerable<SourceObject>(folder, (ref FileSystemEntry e) => new SourceObject(this, AsKey(e.ToFullPath()), e.Length),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory,
+        };
+
+    /// A full path as a key: '/' separators (the same string where the system's separator is '/' already).
+    static string AsKey(string fullPath) => Path.DirectorySeparatorChar == '/' ? fullPath : fullPath.Replace(Path.DirectorySeparatorChar, '/');
 }
