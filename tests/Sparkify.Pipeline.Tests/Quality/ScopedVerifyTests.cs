@@ -12,7 +12,7 @@ namespace Sparkify.Pipeline.Tests.Quality;
 public class ScopedVerifyTests : EtlWithoutTheLastDay
 {
     static Dictionary<string, string> Checks(JsonNode summary) => summary["quality"]!.AsArray()
-        .ToDictionary(c => c!["check"]!.GetValue<string>(), c => $"{c["status"]} {c["violations"]?.ToJsonString()}");
+        .ToDictionary(c => c!["check"]!.GetValue<string>(), c => $"{c!["status"]} {c["violations"]?.ToJsonString()}");
 
     [Test, Order(1)]
     public void A_daily_etl_verifies_the_new_day_only_and_a_full_verify_gives_the_same_verdict()

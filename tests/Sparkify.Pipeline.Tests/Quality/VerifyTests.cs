@@ -96,7 +96,7 @@ public class VerifyTests
         var message = report.FailureMessage();
         Assert.That(message, Does.Contain("1 of 20 quality checks failed"));
         Assert.That(message, Does.Contain("sql/quality/songplays_level_free_or_paid.sql: 2 offending rows"));
-        Assert.That(message, Does.Contain("where s.level is null or s.level not in ('free', 'paid')"));
+        Assert.That(message, Does.Contain("and (s.level is null or s.level not in ('free', 'paid'))"));
         Assert.That(message, Does.Contain("level=gold"));
         Assert.That(await warehouse.RowsAsync("select status, detail from etl_runs where run_id = 'run-v'"),
             Is.EqualTo(new[] { "failed|19 passed, 1 failed" }));
