@@ -20,6 +20,7 @@ public class QualityScreenTests
     [
         "clean", "play deleted", "staged event deleted", "staged event doubled", "staged event doubled, play deleted",
         "staged event without user", "play moved an hour", "time row added", "play of another day deleted",
+        "play of level gold with an empty location", "user of a play deleted", "song of a play deleted",
     ];
 
     static async Task<TestWarehouse> BrokenAsync(string name)
@@ -43,6 +44,9 @@ public class QualityScreenTests
                      "play moved an hour" => ["update songplays set start_time = start_time + interval '1 hour' where user_id = '7'"],
                      "time row added" => ["insert into time values ('2018-11-07 00:00:00', 0, 7, 45, 11, 2018, 3)"],
                      "play of another day deleted" => ["delete from songplays where user_id = '9'"],
+                     "play of level gold with an empty location" => ["update songplays set level = 'gold', location = '' where user_id = '7'"],
+                     "user of a play deleted" => ["delete from users where user_id = '8'"],
+                     "song of a play deleted" => ["delete from songs where song_id = 'SO1'"],
                      _ => new[] { $"unknown break {name}" },
                  })
             await warehouse.ExecuteAsync(statement);
@@ -113,7 +117,8 @@ public class QualityScreenTests
         Assert.That(Screens().SelectMany(s => s.Answers), Is.EquivalentTo(new[]
         {
             "songplays_count_matches_staged", "songplays_staged_event_has_fact", "songplays_fact_has_staged_event",
-            "songplays_start_time_in_time", "time_start_time_in_songplays",
+            "songplays_start_time_in_time", "time_start_time_in_songplays", "songplays_level_free_or_paid",
+            "songplays_no_empty_strings", "songplays_user_in_users", "songplays_song_in_songs",
         }));
         Assert.DoesNotThrow(() => QualityScreen.Validate(Screens(), checks));
 
