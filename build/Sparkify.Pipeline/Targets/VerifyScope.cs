@@ -45,7 +45,8 @@ sealed record VerifyScope(IReadOnlyList<DateWindow>? Days, string Why)
         var verified = TableMarks.Parse(passed.Marks);
         var load = await RowAsync(connection, sql, LoadStamp.Step(StagingEvents), ct) is { } l ? TableMarks.Parse(l.Marks) : null;
         foreach (var (table, mark) in verified.Tables)
-            if (table != StagingScope.Table && before.Of(table) != mark && !(table == StagingEvents && load?.Of(table) == before.Of(table)))
+            if (table != StagingScope.Table && before.Of(table) != mark
+                && !(table == StagingEvents && before.Of(table) is { } staged && load?.Of(table) == staged))
                 return Full($"{table} was written between run {passed.RunId}'s passing Verify and run {daily.RunId}'s daily Transform " +
                             "by something other than a staging load");
         if (daily.Result["clean_up"]?.GetValue<bool>() != false || Changed(daily.Result, "users", "deleted") > 0
