@@ -79,3 +79,27 @@ public class ScopedVerifyStagingWriteTests : EtlWithoutTheLastDay
         Assert.That(Regex.IsMatch(verify.Output, @"songplays_staged_event_has_fact: 1\b"), Is.True, verify.Output);
     }
 }
+
+/// <summary>
+/// The chain's last link: a daily run after a day's log left the source does a full run's clean-up of users, songs and
+/// artists, which can reach facts of any day, so the Verify after it is full.
+/// </summary>
+[Description("issue 27/29: a scoped daily Verify, as cheap as one day and never blind to a planted violation")]
+public class ScopedVerifyAfterRemovalTests : EtlWithoutTheLastDay
+{
+    [Test]
+    public void A_daily_run_that_removed_a_day_is_verified_in_full()
+    {
+        Sample.AddLastDay();
+        var added = Build.Run("Etl", Sample.Option);
+        Sample.HoldBackLastDay();
+
+        var removed = Build.Run("Etl", Sample.Option);
+
+        Assert.That((added.ExitCode, removed.ExitCode), Is.EqualTo((0, 0)), added.Output + removed.Output);
+        Assert.That(added.Output, Does.Contain(", scoped to 2018-11-30 ("));
+        Assert.That(removed.Output, Does.Contain("daily run over the changed days 2018-11-30 and the clean-up of a full run"));
+        Assert.That(removed.Output, Does.Contain(", full (run ").And.Contain("daily Transform removed or replaced staged data"));
+        Assert.That(BuildWarehouse.Summary(Build)["verify_scope"]!["scope"]!.GetValue<string>(), Is.EqualTo("full"));
+    }
+}
