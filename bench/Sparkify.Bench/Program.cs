@@ -2,6 +2,11 @@ using Sparkify.Bench;
 using Sparkify.Pipeline;
 
 // The benchmark of issue 4: dotnet run -c Release --project bench/Sparkify.Bench -- --scale=N (README.md, Benchmark).
+if (BenchOptions.WantsHelp(args))
+{
+    Console.WriteLine(BenchOptions.Usage);
+    return 0;
+}
 try
 {
     using var cts = new CancellationTokenSource();

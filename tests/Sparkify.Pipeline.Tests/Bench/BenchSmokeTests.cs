@@ -68,4 +68,29 @@ public class BenchSmokeTests
 
         Assert.That(error!.Message, Does.Contain("--scale=big"));
     }
+
+    [Test]
+    public void Bench_options_refuse_a_misspelt_option_and_name_the_nearest()
+    {
+        var error = Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--scael=100", $"--root={Repo.Root}"]));
+
+        Assert.That(error!.Message, Does.Contain("--scael").And.Contain("did you mean --scale?"));
+    }
+
+    [Test]
+    public void Bench_options_refuse_a_method_that_does_not_exist()
+    {
+        var error = Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--methods=a,g", $"--root={Repo.Root}"]));
+
+        Assert.That(error!.Message, Does.Contain("'g'").And.Contain("a,b,c,d,e,f"));
+    }
+
+    [Test]
+    public void Bench_help_lists_every_option_the_benchmark_reads()
+    {
+        Assert.That(BenchOptions.WantsHelp(["--scale=3", "--help"]), Is.True);
+        Assert.That(BenchOptions.WantsHelp(["--scale=3"]), Is.False);
+        foreach (var name in new[] { "scale", "seed", "methods", "row-limit", "work", "no-warmup", "cases", "runs", "root", "keep" })
+            Assert.That(BenchOptions.Usage, Does.Contain($"--{name}"), name);
+    }
 }

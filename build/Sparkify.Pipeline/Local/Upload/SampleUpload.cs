@@ -50,7 +50,19 @@ public static class SampleUpload
             await Task.WhenAny(stat); // a failed upload returns only once nothing reads the sample any more
             throw;
         }
-        var files = await stat;
+        IReadOnlyList<SampleFile> files;
+        try
+        {
+            files = await stat;
+        }
+        catch
+        {
+            // The sample's error is the one to report; the listing is awaited so that it neither outlives the run nor
+            // faults unobserved.
+            await Task.WhenAny(listing);
+            _ = listing.Exception;
+            throw;
+        }
         steps.Done("stat");
         var first = await listing;
         steps.Done("list");
