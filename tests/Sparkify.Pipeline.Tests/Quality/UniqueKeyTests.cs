@@ -2,7 +2,6 @@ using Sparkify.Pipeline.Modeling;
 using Sparkify.Pipeline.Quality;
 using Sparkify.Pipeline.Targets;
 using Sparkify.Pipeline.Warehouse;
-using static Sparkify.Pipeline.Tests.Fixtures.Epoch;
 
 namespace Sparkify.Pipeline.Tests.Quality;
 
@@ -21,16 +20,7 @@ public class UniqueKeyTests
 
     static List<QualityCheck> Checks() => Sql.List(Verify.Folder).Select(f => QualityCheck.From(f, Sql.Read(f))).ToList();
 
-    static async Task<TestWarehouse> TransformedAsync()
-    {
-        var warehouse = await TestWarehouse.CreateAsync();
-        await warehouse.StageAsync(new StagedSong("SO1", "Song A", "ARA", "Artist A", 200.0));
-        await warehouse.StageAsync(
-            new StagedEvent("7", Ms("2018-11-05 09:00:00.000"), ItemInSession: 0),
-            new StagedEvent("8", Ms("2018-11-05 09:01:00.000"), ItemInSession: 0, SessionId: 2, Song: "Unknown"));
-        await warehouse.TransformAsync();
-        return warehouse;
-    }
+    static Task<TestWarehouse> TransformedAsync() => VerifyTests.TransformedAsync();
 
     static async Task<IReadOnlySet<string>> EnforcedAsync(TestWarehouse warehouse)
     {

@@ -6,7 +6,8 @@ namespace Sparkify.Pipeline.Tests.Quality;
 /// Verify: each rule catches what it is about; informational checks report and never fail.
 public class VerifyTests
 {
-    static async Task<TestWarehouse> TransformedAsync()
+    /// Two plays of 2018-11-05 by users 7 and 8, one matched to song SO1, transformed (Quality's other tests break it too).
+    internal static async Task<TestWarehouse> TransformedAsync()
     {
         var warehouse = await TestWarehouse.CreateAsync();
         await warehouse.StageAsync(new StagedSong("SO1", "Song A", "ARA", "Artist A", 200.0));
