@@ -9,13 +9,12 @@
 --      fills reads its own new pages when the plan is a nested loop (quadratic, issue 11), so none does. The latest
 --      ts per user is found by a grouping first and only the events at it are ranked: sorting every event by user
 --      was most of this file's time (issue 13).
---      A daily run (@ranged = 1, docs/reruns.md) takes the users with an event of a level in the changed days
---      (transform_days) and reads only events from the first of them on: such a user's latest event is at or after
---      it, so the result is the same and the grouping and the ranking read a day instead of all time: those events
---      are transform_recent (sql/daily/transform_recent_filled.sql), read instead of staging_events. After a removal
---      or change @full is 1: a user whose events left staging is found only by taking them all. Each source is a
---      "union all" of staging_events and transform_recent under complementary conditions of @ranged and @full: the
---      engine folds the branch a run does not use away, so a full run plans as before.
+--      The events come from transform_events, the run's events (sql/postgres/transform_events_staged.sql): all of
+--      staging_events, or, in a daily run after only additions (@ranged = 1, @full = 0, docs/reruns.md), the staged
+--      events from its first changed day on. Such a run takes the users with an event of a level in the changed days
+--      (transform_days); each one's latest event is at or after the first of them, so the grouping and the ranking read
+--      from that day on and the result is the same. After a removal or change @full is 1 and the events are all of
+--      staging: a user whose events left it is found only by taking them all.
 create temp table transform_users as
 select
     ranked.user_id,
@@ -35,26 +34,10 @@ from (
             partition by e.user_id
             order by e.session_id desc, e.item_in_session desc, e.level desc
         ) as row_rank
-    from (
-        select s.user_id, s.first_name, s.last_name, s.gender, s.level, s.session_id, s.item_in_session, s.ts
-        from staging_events s
-        where @ranged = 0 or @full = 1
-        union all
-        select r.user_id, r.first_name, r.last_name, r.gender, r.level, r.session_id, r.item_in_session, r.ts
-        from transform_recent r
-        where @ranged = 1 and @full = 0
-    ) e
+    from transform_events e
     join (
         select x.user_id, max(x.ts) as ts
-        from (
-            select s.user_id, s.level, s.ts
-            from staging_events s
-            where @ranged = 0 or @full = 1
-            union all
-            select r.user_id, r.level, r.ts
-            from transform_recent r
-            where @ranged = 1 and @full = 0
-        ) x
+        from transform_events x
         where x.user_id <> ''
           and x.ts is not null
           and x.level is not null
@@ -62,15 +45,7 @@ from (
               @full = 1
               or x.user_id in (
                   select w.user_id
-                  from (
-                      select s.user_id, s.level, s.ts
-                      from staging_events s
-                      where @ranged = 0
-                      union all
-                      select r.user_id, r.level, r.ts
-                      from transform_recent r
-                      where @ranged = 1
-                  ) w
+                  from transform_events w
                   where w.ts >= @from_ms and w.ts < @to_ms and w.user_id <> ''
                     and (
                         @ranged = 0
@@ -78,11 +53,9 @@ from (
                     )
               )
           )
-          and (@full = 1 or @ranged = 0 or x.ts >= @from_ms)
         group by x.user_id
     ) latest on latest.user_id = e.user_id and latest.ts = e.ts
     where e.level is not null
-      and (@full = 1 or @ranged = 0 or e.ts >= @from_ms)
 ) ranked
 left join users u on u.user_id = ranked.user_id
 where ranked.row_rank = 1;

@@ -17,9 +17,9 @@
 --      row and hashes. One statement, where a ranked work table used to be copied into a second one, saves writing
 --      0.7 million rows (issue 13). Analyzed: the planner must know the table's size, and the columns later
 --      statements join and filter on; statistics of the wide text columns plan nothing (about 0.1 s at scale 100).
---      A daily run (@ranged = 1) takes only the changed days' events (transform_days), from transform_recent (the
---      staged events from the first changed day on, sql/daily/transform_recent_filled.sql) instead of all of
---      staging_events; with @ranged = 0 the engine folds that branch and the condition away.
+--      The events are the run's (transform_events: all of staging_events, or a daily run's from its first changed
+--      day on); a daily run (@ranged = 1) keeps those of its changed days (transform_days). With @ranged = 0 the
+--      engine folds that condition away.
 create temp table transform_songplays as
 select
     p.start_time,
@@ -51,15 +51,7 @@ from (
             partition by e.session_id, e.item_in_session, e.user_id
             order by e.ts, e.level, e.song, e.artist, e.length, e.location, e.user_agent
         ) as row_rank
-    from (
-        select s.ts, s.user_id, s.level, s.song, s.artist, s.length, s.session_id, s.item_in_session, s.location, s.user_agent, s.page
-        from staging_events s
-        where @ranged = 0
-        union all
-        select r.ts, r.user_id, r.level, r.song, r.artist, r.length, r.session_id, r.item_in_session, r.location, r.user_agent, r.page
-        from transform_recent r
-        where @ranged = 1
-    ) e
+    from transform_events e
     where e.page = 'NextSong'
       and e.ts >= @from_ms and e.ts < @to_ms
       and (@ranged = 0 or exists (select 1 from transform_days d where e.ts >= d.from_ms and e.ts < d.to_ms))

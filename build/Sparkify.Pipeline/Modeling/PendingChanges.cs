@@ -89,10 +89,12 @@ public sealed class PendingChanges
         }
     }
 
-    /// Staged NextSong events outside transform_days that share a key with an event or a fact inside (0 = exact).
+    /// Plays outside transform_days that share a key with a staged play inside (0 = exact): after only additions the
+    /// facts outside, else the staged events outside (the two files say why).
     public static async Task<long> KeysAcrossDaysAsync(NpgsqlConnection connection, SqlFiles sql, EventRange range, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(sql.Read($"{Folder}/keys_across_days.sql"), connection);
+        var file = range.CleanUp ? "keys_across_days.sql" : "keys_across_days_added.sql";
+        await using var command = new NpgsqlCommand(sql.Read($"{Folder}/{file}"), connection);
         range.Bind(command);
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct));
     }

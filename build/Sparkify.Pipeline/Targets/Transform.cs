@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using Npgsql;
 using Sparkify.Pipeline.CommandLine;
 using Sparkify.Pipeline.Modeling;
@@ -72,15 +71,7 @@ public static class Transform
             await transaction.CommitAsync(ct);
             return new TransformResult(range, new TableChanges(), clock.Elapsed) { UpToDateSince = stamp.RunId };
         }
-        string? fullBecause = null;
-        if (range.Full && pending.Pending)
-            (range, fullBecause) = await DailyScopeAsync(connection, warehouse.Dialect, sql, pending, script, skipUpToDate, ct);
-        await PendingChanges.CreateDaysAsync(connection, sql, range.Changed ?? [], ct);
-        if (range.Changed is not null) await PendingChanges.FillRecentAsync(connection, sql, range, ct);
-        if (range.Changed is not null && await PendingChanges.KeysAcrossDaysAsync(connection, sql, range, ct) is > 0 and var shared)
-            (range, fullBecause) = (EventRange.All, $"{shared:N0} staged plays outside the changed days share their key with plays in them");
-        if (range.Changed is not null && warehouse.Dialect == Dialect.Postgres)
-            await Statement.ExecuteAsync(connection, sql.Read("postgres/transform_daily_session.sql"), ct);
+        (range, var fullBecause) = await TransformScope.DecideAsync(connection, warehouse.Dialect, sql, range, pending, script, skipUpToDate, ct);
         // A daily run's marks before its first write, so the next Verify can tell it was the only writer.
         var before = warehouse.Dialect == Dialect.Postgres ? await DailyTransformStamp.BeforeAsync(connection, sql, range, Stamped, ct) : null;
         // A first run into empty tables writes them without the write-ahead log (the file says when and why).
@@ -104,7 +95,7 @@ public static class Transform
             await UpToDate.RecordAsync(connection, sql, Folder, inputs, Stamped, runId, changes.ToJson(), ct);
             // Only a run that leaves a fresh build's star schema vouches for it to the next daily run.
             if (range.Full || range.Changed is not null)
-                await UpToDate.RecordAsync(connection, sql, StarStep, script, Star, runId, changes.ToJson(), ct);
+                await UpToDate.RecordAsync(connection, sql, TransformScope.StarStep, script, TransformScope.Star, runId, changes.ToJson(), ct);
             await DailyTransformStamp.RecordAsync(connection, sql, before, range, Stamped, statements, changes, runId, ct);
         }
         PausePoint.Reach("transform:before:commit", ct);
@@ -112,26 +103,8 @@ public static class Transform
         return new TransformResult(range, changes, clock.Elapsed) { FullBecause = fullBecause };
     }
 
-    /// The daily scope of the pending changes, or a full run and why a daily one would not be exact.
-    static async Task<(EventRange, string?)> DailyScopeAsync(NpgsqlConnection connection, Dialect dialect, SqlFiles sql,
-        PendingChanges pending, string script, bool skipUpToDate, CancellationToken ct)
-    {
-        if (!skipUpToDate) return (EventRange.All, "--force");
-        if (pending.FullBecause is { } why) return (EventRange.All, why);
-        // Recomputing some days is exact only over a star schema that is a fresh build of the staging before them.
-        if (dialect != Dialect.Postgres)
-            return (EventRange.All, "Redshift cannot tell whether the star tables were written since the last Transform (no triggers)");
-        if (await UpToDate.CurrentAsync(connection, sql, StarStep, script, Star, ct) is null)
-            return (EventRange.All, "the star tables are not what the last full or daily Transform of this SQL left");
-        return (EventRange.Daily(pending.Days(), pending.RemovedAny), null);
-    }
-
     /// What Transform reads and writes: the seven tables, and the scope staging_scope gives a run without a window.
     static readonly IReadOnlyList<string> Stamped = [.. Tables.All, StagingScope.Table];
-
-    /// The star tables, and the stamp that says they are what the last full or daily Transform left.
-    static readonly IReadOnlyList<string> Star = [.. Tables.All.Where(t => !t.StartsWith("staging_", StringComparison.Ordinal))];
-    const string StarStep = "transform:star";
 
     static async Task<long> ExecuteAsync(NpgsqlConnection connection, SqlStatement statement, EventRange range, CancellationToken ct)
     {
@@ -149,29 +122,4 @@ public static class Transform
                                         "Fix the staged data or the file, then run ./build.sh Transform again", e);
         }
     }
-}
-
-public sealed record TransformResult(EventRange Range, TableChanges Changes, TimeSpan Elapsed)
-{
-    /// Set when the run was skipped as up to date: the run whose result the tables still hold.
-    public string? UpToDateSince { get; init; }
-
-    /// Set when staging_changes were pending but only a full run is exact: why.
-    public string? FullBecause { get; init; }
-
-    /// The line etl_runs records of this Transform.
-    public string Detail => UpToDateSince is { } since ? $"{Range}: up to date since run {since}, not run"
-        : $"{Range}{(FullBecause is { } why ? $" ({why})" : "")}: {Changes.Total} rows changed";
-
-    public JsonObject ToJson() => new()
-    {
-        ["window"] = Range.Window?.ToString(),
-        ["full"] = Range.Full,
-        ["daily_days"] = Range.Changed is { } days ? new JsonArray([.. days.Select(d => (JsonNode?)d.ToString())]) : null,
-        ["full_because"] = FullBecause,
-        ["events"] = Range.ToString(),
-        ["seconds"] = Math.Round(Elapsed.TotalSeconds, 3),
-        ["up_to_date_since"] = UpToDateSince,
-        ["tables"] = Changes.ToJson(),
-    };
 }

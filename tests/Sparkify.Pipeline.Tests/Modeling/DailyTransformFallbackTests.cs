@@ -75,7 +75,38 @@ public class DailyTransformFallbackTests
         var result = await StageAndTransformAsync(warehouse, source, "2");
 
         await AssertEqualsAFreshBuildAsync(warehouse, source);
-        Assert.That((result.Range.Full, result.FullBecause), Is.EqualTo((true, "1 staged plays outside the changed days share their key with plays in them")));
+        Assert.That((result.Range.Full, result.FullBecause), Is.EqualTo((true, "1 plays outside the changed days share their key with staged plays in them")));
+    }
+
+    [Test, Description("an earlier copy of a key becomes its fact: the fact would leave an unchanged day")]
+    public async Task A_new_day_repeating_a_key_of_a_later_day_makes_a_full_run_that_equals_a_fresh_build()
+    {
+        var (warehouse, source) = await TransformedAsync();
+        // Session 5, item 0 of user 7 is the 6th's play; a copy on the 3rd is earlier, so the 6th loses the fact.
+        source.PutLog("log_data/2018/11/2018-11-03-events.json",
+            new StagedEvent("7", Ms("2018-11-03 10:00:00.000"), Level: "paid", SessionId: 5, ItemInSession: 0));
+
+        var result = await StageAndTransformAsync(warehouse, source, "2");
+
+        await AssertEqualsAFreshBuildAsync(warehouse, source);
+        Assert.That((result.Range.Full, result.FullBecause), Is.EqualTo((true, "1 plays outside the changed days share their key with staged plays in them")));
+    }
+
+    [Test, Description("after only additions the facts decide: a shared key whose fact is inside the changed days is exact")]
+    public async Task Adding_to_a_day_whose_play_has_a_later_copy_stays_daily_and_equals_a_fresh_build()
+    {
+        var (warehouse, source) = await TransformedAsync();
+        // User 8's play of the 5th (session 3, item 0) gets a later copy on the 8th: the 5th keeps the fact.
+        source.PutLog("log_data/2018/11/2018-11-08-events.json",
+            new StagedEvent("8", Ms("2018-11-08 09:00:00.000"), Level: "paid", SessionId: 3, ItemInSession: 0, Song: "Other"));
+        Assert.That((await StageAndTransformAsync(warehouse, source, "2")).Range.Full, Is.True, "the 8th's key has its fact on the 5th");
+        source.PutLog("log_data/2018/11/2018-11-05-more-events.json",
+            new StagedEvent("9", Ms("2018-11-05 20:00:00.000"), SessionId: 8, ItemInSession: 0, FirstName: "Cy"));
+
+        var result = await StageAndTransformAsync(warehouse, source, "3");
+
+        await AssertEqualsAFreshBuildAsync(warehouse, source);
+        Assert.That((result.Range.Changed, result.FullBecause), Is.EqualTo((new[] { Day(5) }, (string?)null)));
     }
 
     [Test]
