@@ -2,24 +2,27 @@ using ScottPlot;
 
 namespace Sparkify.Pipeline.Reporting;
 
-/// Draws a section's bar chart with ScottPlot as a PNG at twice the displayed size, so it stays sharp in print.
+/// Draws a section's bar chart with ScottPlot as SVG: vector, so it stays sharp at any zoom and in print. Nothing is
+/// rasterized or PNG-encoded, which was most of a chart's CPU (issue 29; figures in docs/report.md). Skia's SVG canvas
+/// escapes the labels' text as XML.
 public static class ChartRenderer
 {
     public const int Width = 900;
     const int MaxLabel = 48;
     static readonly Color[] Palette = [Color.FromHex("#2b6cb0"), Color.FromHex("#dd6b20"), Color.FromHex("#38a169")];
 
-    /// The PNG bytes of the chart, or null when the result has no rows to draw or all its values are zero.
-    public static byte[]? Render(ChartSpec spec, QueryResult result) =>
-        Draw(spec, result) is var (plot, height) ? Png(plot, Width * 2, height * 2) : null;
+    /// The chart as an SVG document <see cref="Width"/> wide, or null when the result has no rows to draw or all its
+    /// values are zero.
+    public static string? Render(ChartSpec spec, QueryResult result) =>
+        Draw(spec, result) is var (plot, height) ? plot.GetSvgXml(Width, height) : null;
 
     /// The chart as a ScottPlot plot and its displayed height, or null when there is nothing to draw.
-    public static (Plot Plot, int Height)? Draw(ChartSpec spec, QueryResult result)
+    static (Plot Plot, int Height)? Draw(ChartSpec spec, QueryResult result)
     {
         if (result.Rows.Count == 0) return null;
         if (Enumerable.Range(0, result.Rows.Count).All(r => spec.ValueColumns.All(c => result.Number(r, c) == 0))) return null;
         var labels = Enumerable.Range(0, result.Rows.Count).Select(r => Label(spec, result, r)).ToArray();
-        var plot = new Plot { ScaleFactor = 2 };
+        var plot = new Plot();
         if (SansFont() is { } font) plot.Font.Set(font);
         var groupWidth = 0.8;
         var barWidth = groupWidth / spec.ValueColumns.Length;
@@ -54,22 +57,6 @@ public static class ChartRenderer
         if (spec.Horizontal) plot.Grid.YAxisStyle.IsVisible = false; else plot.Grid.XAxisStyle.IsVisible = false;
         if (spec.ValueColumns.Length > 1) plot.ShowLegend(Alignment.UpperRight);
         return (plot, spec.Horizontal ? 90 + 34 * labels.Length : 360);
-    }
-
-    /// The same pixels as ScottPlot's own PNG, encoded with the "up" filter at zlib level 3 instead of every filter at
-    /// level 6: encoding was most of a chart's cost, and this takes about a third of the CPU for files about 1.5x the
-    /// size (issue 29; the figures are in docs/report.md).
-    public static byte[] Png(Plot plot, int width, int height)
-    {
-        // The surface ScottPlot's GetImage draws on, drawn the same way.
-        using var surface = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(width, height, SkiaSharp.SKColorType.Rgba8888,
-            SkiaSharp.SKAlphaType.Premul));
-        plot.Render(surface.Canvas, width, height);
-        using var image = surface.Snapshot();
-        using var pixels = image.PeekPixels();
-        using var png = pixels.Encode(new SkiaSharp.SKPngEncoderOptions(SkiaSharp.SKPngEncoderFilterFlags.Up, 3))
-                        ?? throw new PipelineException("the chart could not be encoded as PNG");
-        return png.ToArray();
     }
 
     // Horizontal charts list the first row at the top, the way the table below them reads.

@@ -28,7 +28,7 @@ public sealed record DataDocs(LastRunSummary Run, QueryResult? Runs, string? Run
     /// Reads the warehouse's part in a read-only session of its own, so a failing docs query never hides the analytics.
     public static async Task<DataDocs> GatherAsync(WarehouseEndpoint warehouse, SqlFiles sql, LastRunSummary run, CancellationToken ct)
     {
-        await using var session = await ReadOnlySession.OpenAsync(warehouse, ct);
+        await using var session = await ReadOnlySession.OpenAsync(warehouse, ct, setup: ReportBuilder.SessionSetup(warehouse, sql));
         var rows = await session.CountRowsAsync(ct);
         var columns = (await session.RunAsync(sql.Read("docs/table_columns.sql"), ColumnsSql, ct)).Single();
         var keys = await KeysAsync(warehouse, sql, ct);
@@ -60,7 +60,7 @@ public sealed record DataDocs(LastRunSummary Run, QueryResult? Runs, string? Run
     {
         try
         {
-            await using var session = await ReadOnlySession.OpenAsync(warehouse, ct);
+            await using var session = await ReadOnlySession.OpenAsync(warehouse, ct, setup: ReportBuilder.SessionSetup(warehouse, sql));
             return (await session.RunAsync(sql.Read("docs/table_keys.sql"), KeysSql, ct)).Single();
         }
         catch (PipelineException)

@@ -5,8 +5,9 @@ using System.Text;
 namespace Sparkify.Pipeline.Reporting;
 
 /// <summary>
-/// The report as one self-contained HTML file: styles inline, charts as PNG data URIs, no script and no link
-/// outside the file, so it reads offline and prints (print CSS keeps sections and charts whole).
+/// The report as one self-contained HTML file: styles inline, charts as SVG data URIs (images, not inline SVG, whose
+/// clip-path ids would clash between charts in one document), no script and no link outside the file, so it reads
+/// offline and prints (print CSS keeps sections and charts whole).
 /// Every value from the warehouse is HTML-escaped.
 /// </summary>
 public static class HtmlReport
@@ -52,7 +53,7 @@ public static class HtmlReport
         {
             if (s.Chart is not null)
                 html.AppendLine($"<figure><img alt=\"Chart: {E(s.Section.Title)}\" width=\"{ChartRenderer.Width}\" " +
-                                $"src=\"data:image/png;base64,{Convert.ToBase64String(s.Chart)}\"></figure>");
+                                $"src=\"data:image/svg+xml;base64,{Convert.ToBase64String(Encoding.UTF8.GetBytes(s.Chart))}\"></figure>");
             Table(html, s.Result, s.SqlPath);
         }
         html.AppendLine($"<p class=\"source\">{E(s.SqlPath)}</p>");

@@ -3,10 +3,10 @@ using System.Text;
 
 namespace Sparkify.Pipeline.Reporting;
 
-/// The report as Markdown: the same sections and tables as the HTML, charts linked as PNG files beside it.
+/// The report as Markdown: the same sections and tables as the HTML, charts linked as SVG files beside it.
 public static class MarkdownReport
 {
-    /// <paramref name="chartFile"/> names the PNG a section's chart was written to, relative to the Markdown file.
+    /// <paramref name="chartFile"/> names the SVG file a section's chart was written to, relative to the Markdown file.
     public static string Render(ReportContent report, Func<SectionResult, string> chartFile)
     {
         var md = new StringBuilder();

@@ -26,11 +26,18 @@ public sealed class ReadOnlySession : IAsyncDisposable
 
     /// Opens the session; with <paramref name="snapshot"/> (PostgreSQL, from <see cref="ExportSnapshotAsync"/>) it sees
     /// exactly what the exporting session sees, so queries spread over several sessions still agree with each other.
-    public static async Task<ReadOnlySession> OpenAsync(WarehouseEndpoint warehouse, CancellationToken ct, string? snapshot = null)
+    /// <paramref name="setup"/>: the session's settings, sent before its transaction begins (sql/postgres/report_session.sql).
+    public static async Task<ReadOnlySession> OpenAsync(WarehouseEndpoint warehouse, CancellationToken ct, string? snapshot = null,
+        string? setup = null)
     {
         var connection = await warehouse.OpenAsync(ct);
         try
         {
+            if (setup is not null)
+            {
+                await using var settings = new NpgsqlCommand(setup, connection);
+                await settings.ExecuteNonQueryAsync(ct);
+            }
             await using var begin = new NpgsqlCommand(BeginSql(warehouse.Dialect), connection);
             await begin.ExecuteNonQueryAsync(ct);
             if (snapshot is not null)

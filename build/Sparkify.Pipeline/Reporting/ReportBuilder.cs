@@ -22,10 +22,10 @@ public static class ReportBuilder
             var section = ReportSections.For(query);
             // Drawn beside the sessions, which go on to their next query meanwhile.
             var chart = section.Chart is null
-                ? Task.FromResult<byte[]?>(null)
+                ? Task.FromResult<string?>(null)
                 : Task.Run(() => ChartRenderer.Render(section.Chart, results[0]), token);
             return (Section: section, Query: query, Path: path, Result: results[0], Chart: chart);
-        }, ct));
+        }, ct, SessionSetup(warehouse, sql)));
         var drawn = new List<SectionResult>();
         foreach (var s in sections) drawn.Add(new SectionResult(s.Section, s.Query, s.Path, s.Result, await s.Chart));
         // Sections follow the report's reading order; queries it does not know yet come last, in file order.
@@ -36,6 +36,10 @@ public static class ReportBuilder
             Docs = await docs,
         };
     }
+
+    /// The settings of the report's sessions: on PostgreSQL no parallel workers (sql/postgres/report_session.sql says why).
+    public static string? SessionSetup(WarehouseEndpoint warehouse, SqlFiles sql) =>
+        warehouse.Dialect == Dialect.Postgres ? sql.Read("postgres/report_session.sql") : null;
 
     /// The analytics' result; when they fail, the docs are awaited first, so their task never fails unobserved.
     static async Task<T> Observed<T>(Task other, Task<T> main)

@@ -10,8 +10,8 @@ public sealed record ReportContent(string Warehouse, string Profile, DateTimeOff
 }
 
 /// <summary>
-/// One section's query, its result and its chart (PNG bytes; null for a table-only section or an empty result).
+/// One section's query, its result and its chart (an SVG document; null for a table-only section or an empty result).
 /// <see cref="Note"/> is a sentence shown above the result; a <see cref="Withheld"/> section shows the note instead.
 /// </summary>
-public sealed record SectionResult(ReportSection Section, AnalyticsQuery Query, string SqlPath, QueryResult Result, byte[]? Chart,
+public sealed record SectionResult(ReportSection Section, AnalyticsQuery Query, string SqlPath, QueryResult Result, string? Chart,
     string? Note = null, bool Withheld = false);

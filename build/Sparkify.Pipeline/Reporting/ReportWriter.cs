@@ -1,6 +1,6 @@
 namespace Sparkify.Pipeline.Reporting;
 
-/// Writes the report folder: index.html (self-contained), report.md, and charts/NAME.png for the Markdown.
+/// Writes the report folder: index.html (self-contained), report.md, and charts/NAME.svg for the Markdown.
 public static class ReportWriter
 {
     public static async Task<ReportFiles> WriteAsync(ReportContent report, string folder, CancellationToken ct)
@@ -11,7 +11,7 @@ public static class ReportWriter
         if (Directory.Exists(charts)) Directory.Delete(charts, recursive: true);
         Directory.CreateDirectory(charts);
         foreach (var s in report.Sections.Where(s => s.Chart is not null))
-            await File.WriteAllBytesAsync(Path.Combine(charts, ChartFile(s)), s.Chart!, ct);
+            await File.WriteAllTextAsync(Path.Combine(charts, ChartFile(s)), s.Chart!, ct);
         var html = Path.Combine(folder, "index.html");
         var markdown = Path.Combine(folder, "report.md");
         await File.WriteAllTextAsync(html, HtmlReport.Render(report), ct);
@@ -19,7 +19,7 @@ public static class ReportWriter
         return new ReportFiles(html, markdown);
     }
 
-    static string ChartFile(SectionResult section) => section.Section.Query + ".png";
+    static string ChartFile(SectionResult section) => section.Section.Query + ".svg";
 }
 
 public sealed record ReportFiles(string Html, string Markdown);

@@ -11,11 +11,12 @@ public static class SnapshotSessions
 {
     public const int Readers = 2;
 
+    /// <paramref name="setup"/>: each session's settings (<see cref="ReadOnlySession.OpenAsync"/>).
     public static async Task<IReadOnlyList<T>> RunAsync<T>(WarehouseEndpoint warehouse, int count,
-        Func<ReadOnlySession, int, CancellationToken, Task<T>> run, CancellationToken ct)
+        Func<ReadOnlySession, int, CancellationToken, Task<T>> run, CancellationToken ct, string? setup = null)
     {
         var results = new T[count];
-        await using var first = await ReadOnlySession.OpenAsync(warehouse, ct);
+        await using var first = await ReadOnlySession.OpenAsync(warehouse, ct, setup: setup);
         var sessions = new List<ReadOnlySession> { first };
         try
         {
@@ -23,7 +24,7 @@ public static class SnapshotSessions
             {
                 var snapshot = await first.ExportSnapshotAsync(ct);
                 for (var i = 1; i < Math.Min(Readers, count); i++)
-                    sessions.Add(await ReadOnlySession.OpenAsync(warehouse, ct, snapshot));
+                    sessions.Add(await ReadOnlySession.OpenAsync(warehouse, ct, snapshot, setup));
             }
             await SharedQueue.RunAsync(sessions, count, async (session, i, token) => results[i] = await run(session, i, token), ct);
             return results;

@@ -73,7 +73,7 @@ public class EtlAcceptanceTests
         Assert.That(reported, Is.EquivalentTo(direct));
         Assert.That(reported.Values.Sum(), Is.EqualTo(6820));
         var html = File.ReadAllText(Path.Combine(_build.ArtifactsDir, "report", "index.html"));
-        Assert.That(html, Does.Contain("<img alt=\"Chart: Plays by weekday\"").And.Contains("data:image/png;base64,"));
+        Assert.That(html, Does.Contain("<img alt=\"Chart: Plays by weekday\"").And.Contains("data:image/svg+xml;base64,"));
     }
 
     [Test, Order(4)]

@@ -38,7 +38,7 @@ public class ReportQueryBuildTests
         Assert.That(result.Output, Does.Contain("16 plays by 4 listeners in 7 sessions, 2018-11-04 to 2018-11-10"));
         var html = Path.Combine(_build.ArtifactsDir, "report", "index.html");
         Assert.That(result.Output, Does.Contain($"Report written to {html}"));
-        Assert.That(File.ReadAllText(html), Does.Contain("data:image/png;base64,"), "no chart was drawn inside Cake");
+        Assert.That(File.ReadAllText(html), Does.Contain("data:image/svg+xml;base64,"), "no chart was drawn inside Cake");
         Assert.That(File.Exists(Path.Combine(_build.ArtifactsDir, "report", "report.md")), Is.True);
         // Report alone is read-only: its own record has the report section; run-summary.json stays CreateTables's.
         var record = BuildWarehouse.LastRecord(_build);

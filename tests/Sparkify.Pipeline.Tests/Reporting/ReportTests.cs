@@ -40,17 +40,17 @@ public class ReportTests
     }
 
     [Test]
-    public void Every_chart_is_an_inline_png_twice_the_displayed_width()
+    public void Every_chart_is_an_inline_svg_image_of_the_displayed_width()
     {
         var charted = ReportSections.All.Where(s => s.Chart is not null).ToList();
         Assert.That(charted, Has.Count.EqualTo(10));
         foreach (var s in charted)
         {
-            var match = Regex.Match(SectionHtml(s.Anchor), $"<img alt=\"Chart: {s.Title}\" width=\"900\" src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\">");
+            var match = Regex.Match(SectionHtml(s.Anchor), $"<img alt=\"Chart: {s.Title}\" width=\"900\" src=\"data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)\">");
             Assert.That(match.Success, Is.True, $"no inline chart in section {s.Anchor}");
-            var png = Convert.FromBase64String(match.Groups[1].Value);
-            Assert.That(png[..8], Is.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }), s.Anchor);
-            Assert.That(System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), Is.EqualTo(1800), s.Anchor);
+            var svg = System.Xml.Linq.XDocument.Parse(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(match.Groups[1].Value)));
+            Assert.That(svg.Root!.Name.LocalName, Is.EqualTo("svg"), s.Anchor);
+            Assert.That(svg.Root.Attribute("width")?.Value, Is.EqualTo("900"), s.Anchor);
         }
     }
 
@@ -95,8 +95,8 @@ public class ReportTests
         foreach (var s in ReportSections.All) Assert.That(md, Does.Contain($"## {s.Title}\n"), s.Title);
         Assert.That(md, Does.Contain("| Third &lt;Song&gt; | Beta &amp; &lt;Co&gt; | 4 | 2 |"));
         Assert.That(md, Does.Contain("| 0 | Sunday | 3 | 1 |"));
-        Assert.That(md, Does.Contain("![Chart: Plays by weekday](charts/plays_by_weekday.png)"));
-        Assert.That(File.Exists(Path.Combine(_dir.Path, "charts", "plays_by_weekday.png")), Is.True);
+        Assert.That(md, Does.Contain("![Chart: Plays by weekday](charts/plays_by_weekday.svg)"));
+        Assert.That(File.Exists(Path.Combine(_dir.Path, "charts", "plays_by_weekday.svg")), Is.True);
     }
 
     [Test]

@@ -72,6 +72,29 @@ public class SnapshotSessionsTests
         Assert.That(e!.Message, Does.StartWith("query 2 failed: ERROR 42P01"));
     }
 
+    [Test]
+    [Description("Issue 29: the report's two sessions do not add parallel workers on top of each other")]
+    public async Task The_report_sessions_run_without_parallel_workers_and_still_share_the_snapshot()
+    {
+        var setup = ReportBuilder.SessionSetup(_db, SqlFiles.In(Repo.Root));
+        var sessions = new HashSet<ReadOnlySession>();
+
+        var workers = await SnapshotSessions.RunAsync(_db, 2, async (session, i, ct) =>
+        {
+            lock (sessions) sessions.Add(session);
+            // Both sessions are busy at once, so each query runs on its own session.
+            var rows = await session.RunAsync("select pg_sleep(0.3), current_setting('max_parallel_workers_per_gather') as workers", "test", ct);
+            return (string)rows[0].Rows[0][1]!;
+        }, CancellationToken.None, setup);
+        var plain = await SnapshotSessions.RunAsync(_db, 1, async (session, i, ct) =>
+            (string)(await session.RunAsync("select current_setting('max_parallel_workers_per_gather')", "test", ct))[0].Rows[0][0]!,
+            CancellationToken.None);
+
+        Assert.That(sessions, Has.Count.EqualTo(2));
+        Assert.That(workers, Is.EqualTo(new[] { "0", "0" }));
+        Assert.That(plain, Is.Not.EqualTo(new[] { "0" }), "the server's default already has no workers: this test would prove nothing");
+    }
+
     static async Task<int> CountAsync(ReadOnlySession session, CancellationToken ct) =>
         Convert.ToInt32((await session.RunAsync("select count(*) from songplays", "count", ct))[0].Rows[0][0]);
 }
