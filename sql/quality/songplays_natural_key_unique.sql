@@ -1,4 +1,5 @@
 -- songplays: the natural key (session_id, item_in_session, user_id) is unique and complete.
+-- unique key: songplays (session_id, item_in_session, user_id)
 -- why: it is what makes a re-run or an overlapping window converge instead of duplicating plays.
 select k.session_id, k.item_in_session, k.user_id, k.copies
 from (

@@ -1,4 +1,5 @@
 -- songs: song_id is unique and never NULL; offending rows are the NULL or repeated keys with their count.
+-- unique key: songs (song_id)
 -- why: Redshift records primary keys without enforcing them, so the transforms' deduplication is checked here.
 select k.song_id, k.copies
 from (

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Globalization;
 using Sparkify.Pipeline.Warehouse;
 using Npgsql;
@@ -13,6 +14,9 @@ namespace Sparkify.Pipeline.Quality;
 /// run changes the tables meanwhile. A job that fails stops the others; the error names its file. With a
 /// <c>failedFolder</c>, every offending row of a failing rule goes to its <see cref="FailedRowsCsv"/> as it is read.
 /// A <c>beside</c> job (Verify's row counts) is queued after the screens, so it no longer waits for every check.
+/// A check named in <c>enforced</c> (its key is one PostgreSQL enforces, <see cref="UniqueKey"/>) passes without its
+/// scan; its query is only described, so its outcome keeps its columns. <c>days</c> binds @days_from_ms/@days_to_ms
+/// (<see cref="CheckScope"/>): all time unless a scoped Verify gives the changed days.
 /// </summary>
 public static class CheckRunner
 {
@@ -21,8 +25,10 @@ public static class CheckRunner
 
     public static async Task<IReadOnlyList<CheckOutcome>> RunAsync(IReadOnlyList<NpgsqlConnection> connections,
         IReadOnlyList<QualityCheck> checks, IReadOnlyList<QualityScreen> screens, EventRange range, CancellationToken ct,
-        string? failedFolder = null, Func<NpgsqlConnection, CancellationToken, Task>? beside = null)
+        string? failedFolder = null, Func<NpgsqlConnection, CancellationToken, Task>? beside = null,
+        IReadOnlySet<string>? enforced = null, EventRange? days = null)
     {
+        var scope = new CheckScope(range, days ?? EventRange.All);
         var outcomes = new CheckOutcome[checks.Count];
         var counted = screens.ToDictionary(s => s, _ => new TaskCompletionSource<IReadOnlyDictionary<string, long>>(
             TaskCreationOptions.RunContinuationsAsynchronously));
@@ -31,17 +37,18 @@ public static class CheckRunner
         async Task CheckAsync(NpgsqlConnection connection, int i, CancellationToken stop)
         {
             var check = checks[i];
-            outcomes[i] = screenOf.TryGetValue(check.Name, out var screen)
-                          && (await counted[screen].Task.WaitAsync(stop))[check.Name] == 0
-                ? CheckOutcome.Passed(check)
-                : await RunOneAsync(connection, check, range, check.Informational ? null : failedFolder, stop);
+            outcomes[i] = enforced?.Contains(check.Name) == true ? await DescribedAsync(connection, check, scope, stop)
+                : screenOf.TryGetValue(check.Name, out var screen)
+                  && (await counted[screen].Task.WaitAsync(stop))[check.Name] == 0
+                    ? CheckOutcome.Passed(check)
+                    : await RunOneAsync(connection, check, scope, check.Informational ? null : failedFolder, stop);
             if (PausePoint.Armed) PausePoint.Reach($"verify:after:{Path.GetFileName(check.File)}", stop);
         }
         async Task ScreenAsync(NpgsqlConnection connection, QualityScreen screen, CancellationToken stop)
         {
             try
             {
-                counted[screen].SetResult(await CountAsync(connection, screen, range, stop));
+                counted[screen].SetResult(await CountAsync(connection, screen, scope, stop));
             }
             catch (Exception e)
             {
@@ -58,12 +65,12 @@ public static class CheckRunner
     }
 
     static async Task<IReadOnlyDictionary<string, long>> CountAsync(NpgsqlConnection connection, QualityScreen screen,
-        EventRange range, CancellationToken ct)
+        CheckScope scope, CancellationToken ct)
     {
         try
         {
             await using var command = new NpgsqlCommand(screen.Sql, connection);
-            range.Bind(command);
+            scope.Bind(command);
             await using var reader = await command.ExecuteReaderAsync(ct);
             var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
             if (!columns.Order().SequenceEqual(screen.Answers.Order()) || !await reader.ReadAsync(ct))
@@ -78,14 +85,30 @@ public static class CheckRunner
         }
     }
 
-    static async Task<CheckOutcome> RunOneAsync(NpgsqlConnection connection, QualityCheck check, EventRange range,
+    /// A check that cannot fail now: its query is parsed and described, never run, for the columns a pass shows.
+    static async Task<CheckOutcome> DescribedAsync(NpgsqlConnection connection, QualityCheck check, CheckScope scope, CancellationToken ct)
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand(check.Sql, connection);
+            scope.Bind(command);
+            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SchemaOnly, ct);
+            return new CheckOutcome(check, 0, Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList(), []);
+        }
+        catch (PostgresException e)
+        {
+            throw new PipelineException($"Verify: a quality check did not run ({e.SqlState}: {LogText.Value(e.MessageText)}); check sql/{check.File}", e);
+        }
+    }
+
+    static async Task<CheckOutcome> RunOneAsync(NpgsqlConnection connection, QualityCheck check, CheckScope scope,
         string? failedFolder, CancellationToken ct)
     {
         FailedRowsCsv? csv = null;
         try
         {
             await using var command = new NpgsqlCommand(check.Sql, connection);
-            range.Bind(command);
+            scope.Bind(command);
             await using var reader = await command.ExecuteReaderAsync(ct);
             var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
             long rows = 0;

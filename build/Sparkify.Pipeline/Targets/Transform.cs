@@ -72,6 +72,8 @@ public static class Transform
             return new TransformResult(range, new TableChanges(), clock.Elapsed) { UpToDateSince = stamp.RunId };
         }
         (range, var fullBecause) = await TransformScope.DecideAsync(connection, warehouse.Dialect, sql, range, pending, script, skipUpToDate, ct);
+        // A daily run's marks before its first write, so the next Verify can tell it was the only writer.
+        var before = warehouse.Dialect == Dialect.Postgres ? await DailyTransformStamp.BeforeAsync(connection, sql, range, Stamped, ct) : null;
         // A first run into empty tables writes them without the write-ahead log (the file says when and why).
         if (warehouse.Dialect == Dialect.Postgres) await Statement.ExecuteAsync(connection, sql.Read("postgres/empty_star_truncated.sql"), ct);
         var statistics = await TableStatistics.ReadAsync(connection, sql, warehouse.Dialect, ct);
@@ -94,6 +96,7 @@ public static class Transform
             // Only a run that leaves a fresh build's star schema vouches for it to the next daily run.
             if (range.Full || range.Changed is not null)
                 await UpToDate.RecordAsync(connection, sql, TransformScope.StarStep, script, TransformScope.Star, runId, changes.ToJson(), ct);
+            await DailyTransformStamp.RecordAsync(connection, sql, before, range, Stamped, statements, changes, runId, ct);
         }
         PausePoint.Reach("transform:before:commit", ct);
         await transaction.CommitAsync(ct);

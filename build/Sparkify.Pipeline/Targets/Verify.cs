@@ -30,18 +30,22 @@ public static class Verify
             run.Summary.Set("quality", VerifyStamp.Quality(run.ArtifactsDir, current));
             return new QualityReport([]);
         }
+        var scope = stamp is null ? VerifyScope.Full("Redshift counts no writes")
+            : run.Args.Flag(Options.Force) ? VerifyScope.Full("--force")
+            : await VerifyScope.ReadAsync(warehouse, run.Sql, stamp, run.Ct);
+        run.Summary.Set("verify_scope", scope.ToJson());
         QualityReport report;
         try
         {
-            report = await RunAsync(warehouse, run.Sql, run.Window, run.Ct, Path.Combine(run.ArtifactsDir, FailedFolder));
+            report = await RunAsync(warehouse, run.Sql, run.Window, run.Ct, Path.Combine(run.ArtifactsDir, FailedFolder), scope.Range);
         }
         catch (Exception e)
         {
             run.Audit.Report("Verify", null, e.Message);
             throw;
         }
-        run.Audit.Report("Verify", report.Counts(), report.Detail);
-        run.Log.Information($"Verify on {warehouse}:\n{report.Table()}");
+        run.Audit.Report("Verify", report.Counts(), scope.Days is null ? report.Detail : $"{report.Detail}, scoped to {string.Join(", ", scope.Days)}");
+        run.Log.Information($"Verify on {warehouse}, {scope}:\n{report.Table()}");
         run.Summary.Set("quality", report.ToJson());
         if (!report.Failures.Any())
         {
@@ -56,9 +60,11 @@ public static class Verify
     /// Runs every check (all of them, even after a failure) and counts each table's rows meanwhile (the run records both in
     /// etl_runs, where the report's trends read them back); it does not throw on a violation. With
     /// <paramref name="failedFolder"/>, a failed check's offending rows all go to CHECK.csv there (files of an earlier
-    /// run for these checks are removed first).
+    /// run for these checks are removed first). With <paramref name="days"/> (a scoped Verify, <see cref="VerifyScope"/>)
+    /// the reconciliation and the checks of facts and time rows read those days only. On PostgreSQL a key check whose
+    /// key the catalog shows enforced passes without its scan (<see cref="UniqueKey"/>).
     public static async Task<QualityReport> RunAsync(WarehouseEndpoint warehouse, SqlFiles sql, DateWindow? window,
-        CancellationToken ct, string? failedFolder = null)
+        CancellationToken ct, string? failedFolder = null, EventRange? days = null)
     {
         var checks = sql.List(Folder).Select(file => QualityCheck.From(file, sql.Read(file))).ToList();
         var screens = sql.List(QualityScreen.Folder).Select(file => QualityScreen.From(file, sql.Read(file))).ToList();
@@ -70,13 +76,18 @@ public static class Verify
         IReadOnlyDictionary<string, long?>? tables = null;
         try
         {
-            var range = await EventRange.ForAsync(connection, sql, window, ct);
+            var range = days ?? await EventRange.ForAsync(connection, sql, window, ct);
+            var enforced = warehouse.Dialect == Dialect.Postgres ? await UniqueKey.EnforcedAsync(connection, sql, checks, ct) : null;
             for (var i = 1; i < Connections; i++) more.Add(await warehouse.OpenAsync(ct));
             if (warehouse.Dialect == Dialect.Postgres)
-                foreach (var c in more.Prepend(connection)) await Statement.ExecuteAsync(c, sql.Read("postgres/verify_session.sql"), ct);
+                foreach (var c in more.Prepend(connection))
+                {
+                    await Statement.ExecuteAsync(c, sql.Read("postgres/verify_session.sql"), ct);
+                    if (days is not null) await Statement.ExecuteAsync(c, sql.Read("postgres/verify_scoped_session.sql"), ct);
+                }
             // The row counts are one more job of the queue: the checks only read, and Verify holds the writer lock.
             outcomes = await CheckRunner.RunAsync([connection, ..more], checks, screens, range, ct, failedFolder,
-                beside: async (c, stop) => tables = await Tables.CountRowsAsync(c, stop));
+                beside: async (c, stop) => tables = await Tables.CountRowsAsync(c, stop), enforced: enforced, days: days);
         }
         finally
         {

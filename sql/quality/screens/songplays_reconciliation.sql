@@ -6,6 +6,9 @@
 --      three (issue 13). Verify runs a check's own file only when its column is not 0, so a failure still shows that
 --      file's rows. Same scope as the checks (@from_ms, @to_ms); songplays keys are NOT NULL, so a staged key with a
 --      NULL, which the checks' "=" never matches, never meets a fact here either.
+--      The facts read are those of @days_from_ms/@days_to_ms (all time, or a scoped Verify's changed days, which are
+--      also its @from_ms/@to_ms): a staged event whose fact lies outside them is counted here, and then the check's
+--      own file, which looks at every fact, decides.
 select
     coalesce(case when sum(case when g.staged > 0 then 1 else 0 end) <> sum(g.facts_in_scope) then 1 else 0 end, 0)
         as songplays_count_matches_staged,
@@ -25,6 +28,8 @@ from (
                     then 1 else 0 end as facts_in_scope,
                1 as facts
         from songplays s
+        where s.start_time >= timestamp 'epoch' + (@days_from_ms / 1000) * interval '1 second' + (@days_from_ms % 1000) * interval '1 millisecond'
+          and s.start_time < timestamp 'epoch' + (@days_to_ms / 1000) * interval '1 second' + (@days_to_ms % 1000) * interval '1 millisecond'
     ) k
     group by k.session_id, k.item_in_session, k.user_id
 ) g

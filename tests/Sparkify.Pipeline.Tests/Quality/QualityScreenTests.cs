@@ -20,6 +20,7 @@ public class QualityScreenTests
     [
         "clean", "play deleted", "staged event deleted", "staged event doubled", "staged event doubled, play deleted",
         "staged event without user", "play moved an hour", "time row added", "play of another day deleted",
+        "play of level gold with an empty location", "user of a play deleted", "song of a play deleted",
     ];
 
     static async Task<TestWarehouse> BrokenAsync(string name)
@@ -43,25 +44,29 @@ public class QualityScreenTests
                      "play moved an hour" => ["update songplays set start_time = start_time + interval '1 hour' where user_id = '7'"],
                      "time row added" => ["insert into time values ('2018-11-07 00:00:00', 0, 7, 45, 11, 2018, 3)"],
                      "play of another day deleted" => ["delete from songplays where user_id = '9'"],
+                     "play of level gold with an empty location" => ["update songplays set level = 'gold', location = '' where user_id = '7'"],
+                     "user of a play deleted" => ["delete from users where user_id = '8'"],
+                     "song of a play deleted" => ["delete from songs where song_id = 'SO1'"],
                      _ => new[] { $"unknown break {name}" },
                  })
             await warehouse.ExecuteAsync(statement);
         return warehouse;
     }
 
-    static async Task<IReadOnlyList<CheckOutcome>> OutcomesAsync(TestWarehouse warehouse, DateWindow? window, bool screened)
+    /// A scoped Verify (docs/reruns.md) binds the one-day window as both its ranges, as Verify does for a daily run's days.
+    static async Task<IReadOnlyList<CheckOutcome>> OutcomesAsync(TestWarehouse warehouse, DateWindow? window, bool screened, bool scoped)
     {
         var checks = Sql.List(Verify.Folder).Select(f => QualityCheck.From(f, Sql.Read(f))).ToList();
         var screens = screened ? Screens() : [];
         await using var one = await warehouse.Db.OpenAsync(CancellationToken.None);
         await using var two = await warehouse.Db.OpenAsync(CancellationToken.None);
         var range = await EventRange.ForAsync(one, Sql, window, CancellationToken.None);
-        return await CheckRunner.RunAsync([one, two], checks, screens, range, CancellationToken.None);
+        return await CheckRunner.RunAsync([one, two], checks, screens, range, CancellationToken.None, days: scoped ? range : null);
     }
 
     static List<QualityScreen> Screens() => Sql.List(QualityScreen.Folder).Select(f => QualityScreen.From(f, Sql.Read(f))).ToList();
 
-    static async Task<Dictionary<string, long>> ScreenCountsAsync(TestWarehouse warehouse, DateWindow? window)
+    static async Task<Dictionary<string, long>> ScreenCountsAsync(TestWarehouse warehouse, DateWindow? window, bool scoped)
     {
         var counts = new Dictionary<string, long>();
         await using var connection = await warehouse.Db.OpenAsync(CancellationToken.None);
@@ -69,7 +74,7 @@ public class QualityScreenTests
         foreach (var screen in Screens())
         {
             await using var command = new NpgsqlCommand(screen.Sql, connection);
-            range.Bind(command);
+            new CheckScope(range, scoped ? range : EventRange.All).Bind(command);
             await using var reader = await command.ExecuteReaderAsync();
             Assert.That(await reader.ReadAsync(), Is.True, screen.File);
             for (var i = 0; i < reader.FieldCount; i++) counts[reader.GetName(i)] = Convert.ToInt64(reader.GetValue(i));
@@ -78,25 +83,27 @@ public class QualityScreenTests
     }
 
     static IEnumerable<TestCaseData> Cases() =>
-        Breaks.SelectMany(b => new[] { new TestCaseData(b, false), new TestCaseData(b, true) });
+        Breaks.SelectMany(b => new[] { new TestCaseData(b, false, false), new TestCaseData(b, true, false), new TestCaseData(b, true, true) });
 
     [TestCaseSource(nameof(Cases))]
-    public async Task Each_screen_column_equals_the_rows_of_its_check_and_verify_reports_the_same(string broken, bool window)
+    public async Task Each_screen_column_equals_the_rows_of_its_check_and_verify_reports_the_same(string broken, bool window, bool scoped)
     {
         // Arrange
         var warehouse = await BrokenAsync(broken);
         var scope = window ? new DateWindow(new DateOnly(2018, 11, 5), new DateOnly(2018, 11, 5)) : null;
 
         // Act
-        var plain = await OutcomesAsync(warehouse, scope, screened: false);
-        var screened = await OutcomesAsync(warehouse, scope, screened: true);
-        var counts = await ScreenCountsAsync(warehouse, scope);
+        var plain = await OutcomesAsync(warehouse, scope, screened: false, scoped);
+        var screened = await OutcomesAsync(warehouse, scope, screened: true, scoped);
+        var counts = await ScreenCountsAsync(warehouse, scope, scoped);
 
         // Assert: the screen counts what the file returns; the outcomes (names, order, rows, first rows) are the same.
         Assert.That(counts, Is.EqualTo(plain.Where(o => counts.ContainsKey(o.Check.Name)).ToDictionary(o => o.Check.Name, o => o.Rows)));
         Assert.That(screened.Select(Line), Is.EqualTo(plain.Select(Line)));
-        // user 9's day (2018-11-06) is outside the one-day window, so its breaks pass there.
-        var outside = window && broken is "play of another day deleted" or "staged event without user";
+        // user 9's day (2018-11-06) is outside the one-day window, so its breaks pass there; scoped, so is the time row of
+        // 2018-11-07 (a scoped Verify runs only where nothing else was written, so no such row can be there).
+        var outside = (window && broken is "play of another day deleted" or "staged event without user")
+                      || (scoped && broken is "time row added");
         if (broken is not ("clean" or "staged event doubled") && !outside)
             Assert.That(counts.Values.Sum(), Is.GreaterThan(0), "the break must fail a screened check");
     }
@@ -110,7 +117,8 @@ public class QualityScreenTests
         Assert.That(Screens().SelectMany(s => s.Answers), Is.EquivalentTo(new[]
         {
             "songplays_count_matches_staged", "songplays_staged_event_has_fact", "songplays_fact_has_staged_event",
-            "songplays_start_time_in_time", "time_start_time_in_songplays",
+            "songplays_start_time_in_time", "time_start_time_in_songplays", "songplays_level_free_or_paid",
+            "songplays_no_empty_strings", "songplays_user_in_users", "songplays_song_in_songs",
         }));
         Assert.DoesNotThrow(() => QualityScreen.Validate(Screens(), checks));
 

@@ -22,7 +22,7 @@ static partial class RedshiftStatements
     /// Literals for every @parameter of the shared SQL, of the type the code binds (Npgsql parameters).
     static readonly Dictionary<string, string> Literals = new()
     {
-        ["from_ms"] = "1541376000000", ["to_ms"] = "1541462399999", ["full"] = "true", ["ranged"] = "0",
+        ["from_ms"] = "1541376000000", ["to_ms"] = "1541462399999", ["days_from_ms"] = "1541376000000", ["days_to_ms"] = "1541462400000", ["full"] = "true", ["ranged"] = "0",
         ["day_from"] = "'2018-11-05'", ["day_to"] = "'2018-11-05'", ["window_from"] = "'2018-11-05'", ["window_to"] = "'2018-11-05'",
         ["now"] = "'2026-12-07 10:00:00'", ["started_at"] = "'2026-12-07 10:00:00'", ["finished_at"] = "'2026-12-07 10:05:00'",
         ["staged_at"] = "'2026-12-07 10:01:00'", ["set_at"] = "'2026-12-07 10:01:00'", ["since"] = "'2026-12-01 00:00:00'",
