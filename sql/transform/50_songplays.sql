@@ -9,9 +9,10 @@
 --      work table's songplay_id is all NULL) and probes the key, where it hashed all of songplays (1.7 s at scale
 --      100). Not in a full run (@ranged = 0, @full = 1; the condition folds away): into empty tables the filter made
 --      the planner scan all 0.7 million work rows for none, where the hash join over the empty songplays reads one
---      (0.25 s at scale 100, issue 29). A daily run's scope is its changed days (transform_days, @ranged = 1). After only additions (@full = 0) the delete has nothing to find: every
---      fact of the changed days keeps its staged events, and keys_across_days.sql has made sure no key reaches
---      outside them, so each is among the work table's rows; it is skipped, which saves a scan of all songplays.
+--      (0.25 s at scale 100, issue 29). A daily run's scope is its changed days (transform_days, @ranged = 1). After
+--      only additions (@full = 0) the delete has nothing to find: every fact of the changed days keeps its staged
+--      events, and keys_across_days.sql has made sure no key reaches outside them, so each is among the work table's
+--      rows; it is skipped, which saves a scan of all songplays.
 delete from songplays
 where songplays.start_time >= timestamp 'epoch' + (@from_ms / 1000) * interval '1 second' + (@from_ms % 1000) * interval '1 millisecond'
   and songplays.start_time < timestamp 'epoch' + (@to_ms / 1000) * interval '1 second' + (@to_ms % 1000) * interval '1 millisecond'
