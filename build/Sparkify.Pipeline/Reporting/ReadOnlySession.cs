@@ -26,7 +26,7 @@ public sealed class ReadOnlySession : IAsyncDisposable
 
     /// Opens the session; with <paramref name="snapshot"/> (PostgreSQL, from <see cref="ExportSnapshotAsync"/>) it sees
     /// exactly what the exporting session sees, so queries spread over several sessions still agree with each other.
-    /// <paramref name="setup"/>: the session's settings, sent before its transaction begins (sql/postgres/report_session.sql).
+    /// <paramref name="setup"/>: the session's settings, sent before its transaction begins (sql/postgres/one_backend_session.sql).
     public static async Task<ReadOnlySession> OpenAsync(WarehouseEndpoint warehouse, CancellationToken ct, string? snapshot = null,
         string? setup = null)
     {

@@ -37,9 +37,9 @@ public static class ReportBuilder
         };
     }
 
-    /// The settings of the report's sessions: on PostgreSQL no parallel workers (sql/postgres/report_session.sql says why).
+    /// The settings of the report's sessions: on PostgreSQL no parallel workers (sql/postgres/one_backend_session.sql says why).
     public static string? SessionSetup(WarehouseEndpoint warehouse, SqlFiles sql) =>
-        warehouse.Dialect == Dialect.Postgres ? sql.Read("postgres/report_session.sql") : null;
+        warehouse.Dialect == Dialect.Postgres ? sql.Read("postgres/one_backend_session.sql") : null;
 
     /// The analytics' result; when they fail, the docs are awaited first, so their task never fails unobserved.
     static async Task<T> Observed<T>(Task other, Task<T> main)

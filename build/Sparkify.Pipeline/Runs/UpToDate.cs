@@ -31,11 +31,19 @@ public static class UpToDate
         IReadOnlyList<string> tables, CancellationToken ct)
     {
         if (await MarksAsync(connection, sql, tables, ct) is not { } marks) return null;
+        return await RecordedAsync(connection, sql, step, ct) is { } row && row.Inputs == inputs && row.Marks == marks ? row.Stamp : null;
+    }
+
+    /// The step's stamp as its last successful run recorded it, whatever the marks are now (etl_stamps must exist); null
+    /// when it has none. For steps that compare the marks in their own way (CreateTables' schema marks, Verify's scope).
+    public static async Task<Recorded?> RecordedAsync(NpgsqlConnection connection, SqlFiles sql, string step, CancellationToken ct)
+    {
         await using var command = new NpgsqlCommand(sql.Read("postgres/runs/stamp_of_step.sql"), connection);
         command.Parameters.AddWithValue("step", step);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct) || reader.GetString(0) != inputs || reader.GetString(1) != marks) return null;
-        return new Stamp(step, reader.GetString(2), reader.GetDateTime(3), JsonNode.Parse(reader.GetString(4)) as JsonObject ?? []);
+        if (!await reader.ReadAsync(ct)) return null;
+        return new Recorded(reader.GetString(0), reader.GetString(1),
+            new Stamp(step, reader.GetString(2), reader.GetDateTime(3), JsonNode.Parse(reader.GetString(4)) as JsonObject ?? []));
     }
 
     /// Records the step's stamp inside its own transaction, just before it commits; does nothing on a warehouse
@@ -84,4 +92,7 @@ public static class UpToDate
 
     /// A step's last successful run that is still current: its run id, when it committed, and its figures.
     public sealed record Stamp(string Step, string RunId, DateTime RecordedAt, JsonObject Result);
+
+    /// A recorded stamp with the inputs and marks it was recorded with.
+    public sealed record Recorded(string Inputs, string Marks, Stamp Stamp);
 }

@@ -23,11 +23,7 @@ sealed class CreateTablesStamp(string inputs, IReadOnlyList<string> tables)
     public async Task<bool> CurrentAsync(NpgsqlConnection connection, SqlFiles sql, CancellationToken ct)
     {
         var (marks, stampsExist) = await MarksAsync(connection, sql, ct);
-        if (!stampsExist) return false;
-        await using var command = new NpgsqlCommand(sql.Read("postgres/runs/stamp_of_step.sql"), connection);
-        command.Parameters.AddWithValue("step", Step);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) && reader.GetString(0) == inputs && reader.GetString(1) == marks;
+        return stampsExist && await UpToDate.RecordedAsync(connection, sql, Step, ct) is { } row && row.Inputs == inputs && row.Marks == marks;
     }
 
     /// Records the stamp in CreateTables' own transaction, after its DDL: the stamp and the schema commit together.

@@ -82,7 +82,7 @@ public static class Verify
             if (warehouse.Dialect == Dialect.Postgres)
                 foreach (var c in more.Prepend(connection))
                 {
-                    await Statement.ExecuteAsync(c, sql.Read("postgres/verify_session.sql"), ct);
+                    await Statement.ExecuteAsync(c, sql.Read("postgres/one_backend_session.sql"), ct);
                     if (days is not null) await Statement.ExecuteAsync(c, sql.Read("postgres/verify_scoped_session.sql"), ct);
                 }
             // The row counts are one more job of the queue: the checks only read, and Verify holds the writer lock.

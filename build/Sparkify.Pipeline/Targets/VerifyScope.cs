@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Npgsql;
 using Sparkify.Pipeline.Loading;
 using Sparkify.Pipeline.Modeling;
+using Sparkify.Pipeline.Runs;
 using Sparkify.Pipeline.Warehouse;
 
 namespace Sparkify.Pipeline.Targets;
@@ -37,39 +37,27 @@ sealed record VerifyScope(IReadOnlyList<DateWindow>? Days, string Why)
         if (stamp.Marks is null) return Full("the tables' writes are not counted in this warehouse");
         if (!stamp.Range.Full) return Full("a window or the days staging holds");
         await using var connection = await warehouse.OpenAsync(ct);
-        if (await RowAsync(connection, sql, VerifyStamp.Step, ct) is not { } passed || passed.Inputs != stamp.Inputs)
+        if (await UpToDate.RecordedAsync(connection, sql, VerifyStamp.Step, ct) is not { } passed || passed.Inputs != stamp.Inputs)
             return Full("no passing Verify of these checks on this build to build on");
-        if (await RowAsync(connection, sql, DailyTransformStamp.Step, ct) is not { } daily || daily.Marks != stamp.Marks)
-            return Full($"the last write since run {passed.RunId}'s passing Verify was not a daily Transform");
-        var before = TableMarks.Parse(daily.Result["before"]?.GetValue<string>() ?? "");
+        if (await UpToDate.RecordedAsync(connection, sql, DailyTransformStamp.Step, ct) is not { } daily || daily.Marks != stamp.Marks)
+            return Full($"the last write since run {passed.Stamp.RunId}'s passing Verify was not a daily Transform");
+        var before = TableMarks.Parse(daily.Stamp.Result["before"]?.GetValue<string>() ?? "");
         var verified = TableMarks.Parse(passed.Marks);
-        var load = await RowAsync(connection, sql, LoadStamp.Step(StagingEvents), ct) is { } l ? TableMarks.Parse(l.Marks) : null;
+        var load = await UpToDate.RecordedAsync(connection, sql, LoadStamp.Step(StagingEvents), ct) is { } l ? TableMarks.Parse(l.Marks) : null;
         foreach (var (table, mark) in verified.Tables)
             if (table != StagingScope.Table && before.Of(table) != mark
                 && !(table == StagingEvents && before.Of(table) is { } staged && load?.Of(table) == staged))
-                return Full($"{table} was written between run {passed.RunId}'s passing Verify and run {daily.RunId}'s daily Transform " +
+                return Full($"{table} was written between run {passed.Stamp.RunId}'s passing Verify and run {daily.Stamp.RunId}'s daily Transform " +
                             "by something other than a staging load");
-        if (daily.Result["clean_up"]?.GetValue<bool>() != false || Changed(daily.Result, "users", "deleted") > 0
-            || Changed(daily.Result, "songs", "inserted", "updated", "deleted") + Changed(daily.Result, "artists", "inserted", "updated", "deleted") > 0)
-            return Full($"run {daily.RunId}'s daily Transform removed or replaced staged data, or changed users, songs or artists " +
+        if (daily.Stamp.Result["clean_up"]?.GetValue<bool>() != false || Changed(daily.Stamp.Result, "users", "deleted") > 0
+            || Changed(daily.Stamp.Result, "songs", "inserted", "updated", "deleted") + Changed(daily.Stamp.Result, "artists", "inserted", "updated", "deleted") > 0)
+            return Full($"run {daily.Stamp.RunId}'s daily Transform removed or replaced staged data, or changed users, songs or artists " +
                         "beyond its days");
-        var days = DailyTransformStamp.Days(daily.Result);
-        return days.Count == 0 ? Full($"run {daily.RunId} recorded no days")
-            : new VerifyScope(days, $"the daily Transform of run {daily.RunId} is the only write since run {passed.RunId}'s passing Verify");
+        var days = DailyTransformStamp.Days(daily.Stamp.Result);
+        return days.Count == 0 ? Full($"run {daily.Stamp.RunId} recorded no days")
+            : new VerifyScope(days, $"the daily Transform of run {daily.Stamp.RunId} is the only write since run {passed.Stamp.RunId}'s passing Verify");
     }
 
     static long Changed(JsonObject result, string table, params string[] kinds) =>
         kinds.Sum(k => result["tables"]?[table]?[k]?.GetValue<long>() ?? 0);
-
-    sealed record Row(string Inputs, string Marks, string RunId, JsonObject Result);
-
-    static async Task<Row?> RowAsync(NpgsqlConnection connection, SqlFiles sql, string step, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(sql.Read("postgres/runs/stamp_of_step.sql"), connection);
-        command.Parameters.AddWithValue("step", step);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct)
-            ? new Row(reader.GetString(0), reader.GetString(1), reader.GetString(2), JsonNode.Parse(reader.GetString(4)) as JsonObject ?? [])
-            : null;
-    }
 }

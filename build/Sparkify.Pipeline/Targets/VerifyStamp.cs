@@ -35,7 +35,7 @@ sealed class VerifyStamp(string inputs, string? marks, UpToDate.Stamp? current, 
     public static async Task<VerifyStamp> ReadAsync(WarehouseEndpoint warehouse, SqlFiles sql, DateWindow? window, CancellationToken ct)
     {
         var files = sql.List(QualityCheck.Folder).Concat(sql.List(QualityScreen.Folder))
-            .Append("postgres/verify_session.sql").Append("postgres/verify_scoped_session.sql").Append("postgres/verify_unique_enforced.sql");
+            .Append("postgres/one_backend_session.sql").Append("postgres/verify_scoped_session.sql").Append("postgres/verify_unique_enforced.sql");
         await using var connection = await warehouse.OpenAsync(ct);
         var range = await EventRange.ForAsync(connection, sql, window, ct);
         // The scope is part of it: a Verify of some days only is no base for a scoped one (VerifyScope).
